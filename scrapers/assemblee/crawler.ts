@@ -1,0 +1,49 @@
+// Source: Assemblée nationale open data, AMO40 "députés actifs, mandats actifs, organes"
+// (https://data.assemblee-nationale.fr), Licence Ouverte 2.0.
+// Writes: organe, acteur (with derived in-office, group, party, circonscription),
+// mandat, adresse, deport, pays; sync_state row "an".
+import { anReferential, sourceUrl } from '../sources.ts';
+import { downloadIfChanged } from '../lib/download.ts';
+import { readZip } from '../lib/zip.ts';
+import { SourceError, type CrawlContext, type CrawlCounts } from '../run.ts';
+import { ingestReferential, referentialRowCount } from './ingest.ts';
+import { FileError, parseReferential, type Referential } from './parse.ts';
+
+export async function crawlReferential(ctx: CrawlContext): Promise<CrawlCounts> {
+  const info = anReferential(ctx.config);
+  const url = sourceUrl(info.url, ctx.config.sourcesMirror);
+  const previous = await ctx.syncState.get(info.id);
+  ctx.progress({ phase: 'téléchargement', done: 0, total: 1 });
+  const download = await downloadIfChanged(url, previous, ctx.download);
+  if (download.kind === 'unchanged') {
+    await ctx.syncState.checked(info.id, url);
+    return { fetched: 1, unchanged: 1, added: 0, changed: 0, removed: 0, failed: 0 };
+  }
+  let referential: Referential;
+  try {
+    referential = parseReferential(readZip(download.body));
+  } catch (error) {
+    const file = error instanceof FileError ? error.file : url.split('/').pop()!;
+    const reason =
+      error instanceof FileError ? error.message.slice(file.length + 2) : (error as Error).message;
+    throw new SourceError(file, reason);
+  }
+  const total = referentialRowCount(referential);
+  let done = 0;
+  const counts = await ctx.db.transaction().execute(async (trx) => {
+    const result = await ingestReferential(trx, referential, ctx.config.legislature, (n) => {
+      done += n;
+      ctx.progress({ phase: 'enregistrement', done, total });
+    });
+    await ctx.syncState.changed(trx, info.id, url, download);
+    return result;
+  });
+  return {
+    fetched: 1,
+    unchanged: 0,
+    added: counts.added,
+    changed: counts.changed,
+    removed: counts.removed,
+    failed: 0,
+  };
+}

@@ -1,0 +1,39 @@
+import type { Config } from '../config.ts';
+
+/**
+ * Maps a source's canonical `https://<host>/<path>` URL to the URL actually fetched:
+ * itself, or `$SOURCES_MIRROR/<host>/<path>` when a mirror is configured.
+ * Every fetch of a source goes through this function.
+ */
+export function sourceUrl(url: string, mirror: string | null): string {
+  if (!mirror) return url;
+  const parsed = new URL(url);
+  return `${mirror}/${parsed.host}${parsed.pathname}${parsed.search}`;
+}
+
+export interface SourceInfo {
+  id: string;
+  name: string;
+  /** Canonical URL, as published. */
+  url: string;
+  licence: string;
+  licenceUrl: string;
+  publisher: string;
+}
+
+const LICENCE_OUVERTE = {
+  licence: 'Licence Ouverte / Open Licence 2.0 (Etalab)',
+  licenceUrl: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+};
+
+/** The AMO40 referential: active deputies, their active mandates and every organ. */
+export function anReferential(config: Pick<Config, 'legislature'>): SourceInfo {
+  const l = config.legislature;
+  return {
+    id: 'an',
+    name: 'Référentiel des députés (AMO40)',
+    url: `https://data.assemblee-nationale.fr/static/openData/repository/${l}/amo/deputes_actifs_mandats_actifs_organes_divises/AMO40_deputes_actifs_mandats_actifs_organes_divises.json.zip`,
+    publisher: 'Assemblée nationale',
+    ...LICENCE_OUVERTE,
+  };
+}
