@@ -17,7 +17,10 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr) {
       if (key !== current) {
         bar?.stop();
         bar = new SingleBar(
-          { format: `[${source}] ${event.phase.padEnd(15)} {bar} {percentage}% {value}/{total}`, stream },
+          {
+            format: `[${source}] ${event.phase.padEnd(15)} {bar} {percentage}% {value}/{total}`,
+            stream,
+          },
           Presets.shades_classic,
         );
         bar.start(event.total, event.done);

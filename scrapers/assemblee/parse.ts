@@ -234,6 +234,18 @@ export function htmlToText(html: string | null): string | null {
     gt: '>',
     quot: '"',
     apos: "'",
+    // Typographic entities the AN's HTML uses (e.g. &rsquo; and &deg; in real déports).
+    rsquo: '\u2019',
+    lsquo: '\u2018',
+    rdquo: '\u201d',
+    ldquo: '\u201c',
+    laquo: '\u00ab',
+    raquo: '\u00bb',
+    deg: '\u00b0',
+    hellip: '\u2026',
+    ndash: '\u2013',
+    mdash: '\u2014',
+    euro: '\u20ac',
   };
   const decoded = html
     .replace(/<\s*(br|\/p|\/li)\s*\/?>/gi, '\n')

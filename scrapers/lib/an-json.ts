@@ -83,5 +83,6 @@ export function date(value: Json, path: string): string | null {
 function describe(value: Json): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing (field absent)';
   return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
 }

@@ -1,0 +1,114 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Config } from '../config.ts';
+import type { DB } from '../db/database.ts';
+import { anReferential } from '../scrapers/sources.ts';
+import { ErrorPage } from '../views/error.tsx';
+import type { ListMeta } from './lib/export.ts';
+import { isHtmx } from './lib/htmx.ts';
+import { deputesRoutes } from './routes/deputes.tsx';
+import { donneesRoutes } from './routes/donnees.tsx';
+import { groupesRoutes } from './routes/groupes.tsx';
+import { homeRoutes } from './routes/home.tsx';
+import { staticRoutes } from './routes/static.ts';
+
+/** What a running crawl tells the pages (the home page says data is loading). */
+export interface CrawlState {
+  running: boolean;
+  source: string | null;
+  phase: string | null;
+  done: number;
+  total: number;
+}
+
+export const idleCrawl: CrawlState = {
+  running: false,
+  source: null,
+  phase: null,
+  done: 0,
+  total: 0,
+};
+
+export interface AppOptions {
+  db: DB;
+  config: Pick<Config, 'legislature'>;
+  crawlState?: () => CrawlState;
+}
+
+export type AppEnv = {
+  Variables: {
+    sourceMeta: Pick<ListMeta, 'source' | 'licence'>;
+    legislature: number;
+    crawlState: CrawlState;
+  };
+};
+
+/** Longest accepted URL (path and query string), in characters. */
+const MAX_URL_LENGTH = 4096;
+
+/** The web application: pages, CSV and JSON exports, static assets. */
+export function createApp({ db, config, crawlState = () => idleCrawl }: AppOptions) {
+  const app = new Hono<AppEnv>();
+  const source = anReferential(config);
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'https://www.assemblee-nationale.fr', 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(async (c, next) => {
+    if (c.req.url.length > MAX_URL_LENGTH)
+      throw new HTTPException(414, { message: 'Adresse trop longue.' });
+    c.set('sourceMeta', { source: `${source.publisher} – ${source.url}`, licence: source.licence });
+    c.set('legislature', config.legislature);
+    c.set('crawlState', crawlState());
+    await next();
+  });
+
+  app.route('/', staticRoutes());
+  app.route('/', homeRoutes(db));
+  app.route('/', deputesRoutes(db));
+  app.route('/', groupesRoutes(db, config.legislature));
+  app.route('/', donneesRoutes());
+
+  app.notFound((c) => {
+    c.status(404);
+    return c.html(<ErrorPage status={404} message="Cette page n'existe pas." />);
+  });
+
+  app.onError((error, c) => {
+    const status = error instanceof HTTPException ? error.status : 500;
+    const message =
+      error instanceof HTTPException
+        ? error.message
+        : 'Une erreur interne est survenue. Elle a été enregistrée.';
+    if (status >= 500) console.error(`${c.req.method} ${c.req.path}:`, error);
+    c.status(status);
+    const wantsJson = c.req.path.endsWith('.json');
+    if (wantsJson) return c.json({ error: message, status });
+    if (c.req.path.endsWith('.csv')) return c.text(message);
+    return c.html(
+      isHtmx(c) ? (
+        <p class="error" role="alert">
+          {message}
+        </p>
+      ) : (
+        <ErrorPage status={status} message={message} />
+      ),
+    );
+  });
+
+  return app;
+}

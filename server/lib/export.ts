@@ -1,0 +1,62 @@
+import Papa from 'papaparse';
+import type { Context } from 'hono';
+
+/** A documented export column: its name in CSV/JSON, what it holds, and how to read it. */
+export interface Column<R> {
+  name: string;
+  description: string;
+  value: (record: R) => string | number | boolean | null;
+}
+
+/** Cells starting with = + - @ (or a tab/CR) are prefixed with ' so spreadsheets never run them. */
+export function neutraliseCell(
+  value: string | number | boolean | null,
+): string | number | boolean | null {
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
+  return value;
+}
+
+/** A CSV document: header from the columns, one line per record, UTF-8, optional Excel flavour. */
+export function toCsv<R>(columns: Column<R>[], records: R[], excel = false): string {
+  const csv = Papa.unparse(
+    {
+      fields: columns.map((c) => c.name),
+      data: records.map((r) => columns.map((c) => neutraliseCell(c.value(r)))),
+    },
+    { delimiter: excel ? ';' : ',', newline: '\r\n', quotes: false },
+  );
+  return (excel ? '\uFEFF' : '') + csv + '\r\n';
+}
+
+export interface ListMeta {
+  source: string;
+  licence: string;
+  page: number;
+  per_page: number | null;
+}
+
+/** Sends a CSV download named `<name>-<date>.csv`. */
+export function sendCsv<R>(c: Context, name: string, columns: Column<R>[], records: R[]): Response {
+  const excel = ['1', 'oui', 'true'].includes(c.req.query('excel') ?? '');
+  const date = new Date().toISOString().slice(0, 10);
+  return c.body(toCsv(columns, records, excel), 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${name}-${date}.csv"`,
+  });
+}
+
+/** Sends a JSON list: `{ total, items, …metadata }`, items keyed by the documented column names. */
+export function sendJsonList<R>(
+  c: Context,
+  columns: Column<R>[],
+  records: R[],
+  total: number,
+  meta: ListMeta,
+): Response {
+  return c.json({
+    total,
+    ...meta,
+    generated_at: new Date().toISOString(),
+    items: records.map((r) => Object.fromEntries(columns.map((col) => [col.name, col.value(r)]))),
+  });
+}

@@ -1,0 +1,184 @@
+import { zValidator } from '@hono/zod-validator';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import type { DB } from '../../db/database.ts';
+import {
+  defaultDeputyFilter,
+  deputyFilterOptions,
+  getDeputy,
+  listDeputies,
+  type DeputyFilter,
+} from '../../db/queries/deputies.ts';
+import type { AppEnv } from '../app.tsx';
+import { sendCsv, sendJsonList } from '../lib/export.ts';
+import { pageOrFragment } from '../lib/htmx.ts';
+import { badQuery, enumParam, intParam, listParam, textParam } from '../lib/query.ts';
+import { DEPUTY_COLUMNS, deputyRecord, deputyDetailJson } from '../records.ts';
+import { DeputesPage, DeputesResults } from '../../views/deputes.tsx';
+import { DeputePage } from '../../views/depute.tsx';
+
+const PER_PAGE = 100;
+const MAX_PER_PAGE = 1000;
+
+const deputesQuery = z.object({
+  en_exercice: enumParam(['oui', 'non', 'tous']),
+  groupe: listParam(20, /^[\p{L}\p{N}-]+$/u),
+  parti: textParam(60),
+  profession: textParam(),
+  categorie: textParam(),
+  famille: textParam(),
+  departement: z.preprocess(
+    (v) => (Array.isArray(v) ? v[0] : v) || undefined,
+    z
+      .string()
+      .regex(/^\d{1,3}$|^2[AaBb]$/, 'code de département attendu (ex. 33, 2A, 971, 099)')
+      .optional(),
+  ),
+  sexe: enumParam(['f', 'h']),
+  age_min: intParam(0, 150),
+  age_max: intParam(0, 150),
+  nom: textParam(),
+  tri: enumParam(['nom', 'groupe', 'age', 'departement', 'profession', 'debut']),
+  ordre: enumParam(['asc', 'desc']),
+  page: intParam(1, 100_000),
+  per_page: intParam(1, MAX_PER_PAGE),
+});
+
+type DeputesQuery = z.infer<typeof deputesQuery>;
+
+function toFilter(q: DeputesQuery): DeputyFilter {
+  return {
+    ...defaultDeputyFilter,
+    inOffice: q.en_exercice ?? 'oui',
+    groups: q.groupe,
+    party: q.parti ?? null,
+    profession: q.profession ?? null,
+    inseeCategory: q.categorie ?? null,
+    inseeFamily: q.famille ?? null,
+    departement: q.departement ? q.departement.padStart(2, '0') : null,
+    sex: q.sexe === 'f' ? 'F' : q.sexe === 'h' ? 'M' : null,
+    ageMin: q.age_min ?? null,
+    ageMax: q.age_max ?? null,
+    name: q.nom ?? null,
+    sort: q.tri ?? 'nom',
+    order: q.ordre ?? 'asc',
+  };
+}
+
+/** The canonical query string of a filter (defaults left out), for links and exports. */
+function canonicalQuery(q: DeputesQuery): string {
+  const params = new URLSearchParams();
+  const add = (key: string, value: string | number | undefined) => {
+    if (value !== undefined && value !== '') params.append(key, String(value));
+  };
+  if (q.en_exercice && q.en_exercice !== 'oui') add('en_exercice', q.en_exercice);
+  for (const g of q.groupe) add('groupe', g);
+  add('parti', q.parti);
+  add('profession', q.profession);
+  add('categorie', q.categorie);
+  add('famille', q.famille);
+  add('departement', q.departement);
+  add('sexe', q.sexe?.toUpperCase());
+  add('age_min', q.age_min);
+  add('age_max', q.age_max);
+  add('nom', q.nom);
+  if (q.tri && q.tri !== 'nom') add('tri', q.tri);
+  if (q.ordre && q.ordre !== 'asc') add('ordre', q.ordre);
+  if (q.per_page) add('per_page', q.per_page);
+  return params.toString();
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** `/deputes` (HTML, CSV, JSON) and `/deputes/<uid>` (HTML, JSON). */
+export function deputesRoutes(db: DB) {
+  const app = new Hono<AppEnv>();
+
+  const validQuery = zValidator('query', deputesQuery, badQuery);
+
+  app.get('/deputes.csv', validQuery, async (c) => {
+    const q = c.req.valid('query');
+    const limit = q.per_page ?? null;
+    const page = q.page ?? 1;
+    const { rows } = await listDeputies(
+      db,
+      toFilter(q),
+      { limit, offset: limit ? (page - 1) * limit : 0 },
+      today(),
+    );
+    return sendCsv(
+      c,
+      'deputes',
+      DEPUTY_COLUMNS,
+      rows.map((r) => deputyRecord(r, today())),
+    );
+  });
+
+  app.get('/deputes.json', validQuery, async (c) => {
+    const q = c.req.valid('query');
+    const perPage = q.per_page ?? PER_PAGE;
+    const page = q.page ?? 1;
+    const { total, rows } = await listDeputies(
+      db,
+      toFilter(q),
+      { limit: perPage, offset: (page - 1) * perPage },
+      today(),
+    );
+    return sendJsonList(
+      c,
+      DEPUTY_COLUMNS,
+      rows.map((r) => deputyRecord(r, today())),
+      total,
+      {
+        ...c.get('sourceMeta'),
+        page,
+        per_page: perPage,
+      },
+    );
+  });
+
+  app.get('/deputes', validQuery, async (c) => {
+    const q = c.req.valid('query');
+    const perPage = q.per_page ?? PER_PAGE;
+    const page = q.page ?? 1;
+    const filter = toFilter(q);
+    const [{ total, rows }, options] = await Promise.all([
+      listDeputies(db, filter, { limit: perPage, offset: (page - 1) * perPage }, today()),
+      deputyFilterOptions(db),
+    ]);
+    const view = {
+      filter,
+      options,
+      records: rows.map((r) => deputyRecord(r, today())),
+      total,
+      page,
+      perPage,
+      query: canonicalQuery(q),
+    };
+    return pageOrFragment(
+      c,
+      () => <DeputesPage {...view} />,
+      () => <DeputesResults {...view} />,
+    );
+  });
+
+  app.get('/deputes/:id', async (c) => {
+    const match = /^(PA\d{1,10})(\.json)?$/.exec(c.req.param('id'));
+    if (!match) throw new HTTPException(404, { message: 'Identifiant de député inconnu.' });
+    const detail = await getDeputy(db, match[1]!);
+    if (!detail)
+      throw new HTTPException(404, { message: `Aucun député ${match[1]} dans les données.` });
+    if (match[2])
+      return c.json({
+        ...c.get('sourceMeta'),
+        generated_at: new Date().toISOString(),
+        ...deputyDetailJson(detail, today()),
+      });
+    return c.html(
+      <DeputePage detail={detail} today={today()} legislature={c.get('legislature')} />,
+    );
+  });
+
+  return app;
+}

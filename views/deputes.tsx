@@ -1,0 +1,261 @@
+import type { DeputyFilter, DeputyFilterOptions, SortKey } from '../db/queries/deputies.ts';
+import type { DeputyRecord } from '../server/records.ts';
+import { ExportLinks, GroupBadge } from './components.tsx';
+import { count, ordinal } from './format.ts';
+import { Layout } from './layout.tsx';
+
+export interface DeputesView {
+  filter: DeputyFilter;
+  options: DeputyFilterOptions;
+  records: DeputyRecord[];
+  total: number;
+  page: number;
+  perPage: number;
+  /** Canonical query string of the current view (without page). */
+  query: string;
+}
+
+const SORTS: { key: SortKey; label: string; className?: string }[] = [
+  { key: 'nom', label: 'Nom' },
+  { key: 'groupe', label: 'Groupe' },
+  { key: 'departement', label: 'Circonscription' },
+  { key: 'profession', label: 'Profession', className: 'opt' },
+  { key: 'age', label: 'Âge', className: 'opt' },
+];
+
+function withParams(query: string, params: Record<string, string>): string {
+  const search = new URLSearchParams(query);
+  for (const [key, value] of Object.entries(params)) search.set(key, value);
+  return search.toString();
+}
+
+/** The list, its count, export links and pager: what htmx swaps when a filter changes. */
+export function DeputesResults({ records, total, page, perPage, query, filter }: DeputesView) {
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const sortLink = (key: SortKey) => {
+    const order = filter.sort === key && filter.order === 'asc' ? 'desc' : 'asc';
+    return `/deputes?${withParams(query, { tri: key, ordre: order })}`;
+  };
+  const pageLink = (n: number) => `/deputes?${withParams(query, { page: String(n) })}`;
+  const htmxLink = (href: string) => ({
+    href,
+    'hx-get': href,
+    'hx-target': '#resultats',
+    'hx-push-url': 'true',
+  });
+  return (
+    <div id="resultats" aria-live="polite">
+      {/* Outside the form but part of it, so that htmx swaps keep the sort order. */}
+      <input type="hidden" form="filtres" name="tri" value={filter.sort} />
+      <input type="hidden" form="filtres" name="ordre" value={filter.order} />
+      <p class="count" id="compte">
+        {count(total, 'député')}
+      </p>
+      <ExportLinks path="/deputes" query={query} />
+      {total === 0 ? (
+        <p>Aucun député ne correspond à ces critères.</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="muted">
+              Page {page} sur {pages}
+            </caption>
+            <thead>
+              <tr>
+                {SORTS.map((s) => (
+                  <th
+                    class={s.className}
+                    aria-sort={
+                      filter.sort === s.key
+                        ? filter.order === 'asc'
+                          ? 'ascending'
+                          : 'descending'
+                        : undefined
+                    }
+                  >
+                    <a {...htmxLink(sortLink(s.key))}>
+                      {s.label}
+                      {filter.sort === s.key ? (filter.order === 'asc' ? ' ▲' : ' ▼') : ''}
+                    </a>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {records.map((d) => (
+                <tr>
+                  <td>
+                    <a href={`/deputes/${d.uid}`}>
+                      {d.prenom} {d.nom}
+                    </a>
+                    {d.en_exercice ? null : <span class="muted"> (ancien)</span>}
+                  </td>
+                  <td>
+                    <GroupBadge
+                      abbreviation={d.groupe}
+                      label={d.groupe_libelle}
+                      color={d.groupe_couleur}
+                    />
+                  </td>
+                  <td>
+                    {d.departement_nom ?? ''}
+                    {d.circonscription ? ` (${ordinal(d.circonscription)})` : ''}
+                  </td>
+                  <td class="opt">{d.profession ?? <span class="muted">–</span>}</td>
+                  <td class="opt num">{d.age ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav class="pager" aria-label="Pages">
+          {page > 1 ? <a {...htmxLink(pageLink(page - 1))}>← Page précédente</a> : null}
+          {page < pages ? <a {...htmxLink(pageLink(page + 1))}>Page suivante →</a> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+function Select({
+  name,
+  label,
+  value,
+  choices,
+}: {
+  name: string;
+  label: string;
+  value: string | null;
+  choices: { value: string; label: string }[];
+}) {
+  return (
+    <label>
+      {label}
+      <select name={name}>
+        <option value="">Tous</option>
+        {choices.map((c) => (
+          <option value={c.value} selected={c.value === value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The full deputies page: filters (a plain GET form, enhanced by htmx) and results. */
+export function DeputesPage(view: DeputesView) {
+  const { filter, options } = view;
+  return (
+    <Layout
+      title="Députés"
+      section="deputes"
+      description="Liste filtrable des députés de l'Assemblée nationale"
+    >
+      <h1>Députés</h1>
+      <form
+        id="filtres"
+        class="filters"
+        action="/deputes"
+        method="get"
+        role="search"
+        hx-get="/deputes"
+        hx-target="#resultats"
+        hx-push-url="true"
+        hx-trigger="change, input changed delay:400ms from:input[type=search], submit"
+      >
+        <label>
+          Nom
+          <input
+            type="search"
+            name="nom"
+            value={filter.name ?? ''}
+            maxlength={200}
+            autocomplete="off"
+          />
+        </label>
+        <label>
+          Profession
+          <input
+            type="search"
+            name="profession"
+            value={filter.profession ?? ''}
+            maxlength={200}
+            placeholder="ex. avocat"
+          />
+        </label>
+        <Select
+          name="groupe"
+          label="Groupe"
+          value={filter.groups[0] ?? null}
+          choices={options.groups.map((g) => ({
+            value: g.abbreviation ?? g.uid,
+            label: `${g.label} (${g.abbreviation})`,
+          }))}
+        />
+        <Select
+          name="parti"
+          label="Parti"
+          value={filter.party}
+          choices={options.parties.map((p) => ({ value: p.uid, label: p.label }))}
+        />
+        <Select
+          name="categorie"
+          label="Catégorie INSEE"
+          value={filter.inseeCategory}
+          choices={options.categories.map((c) => ({ value: c, label: c }))}
+        />
+        <Select
+          name="departement"
+          label="Département"
+          value={filter.departement}
+          choices={options.departements.map((d) => ({
+            value: d.code,
+            label: `${d.code} – ${d.name}`,
+          }))}
+        />
+        <label>
+          Sexe
+          <select name="sexe">
+            <option value="">Tous</option>
+            <option value="F" selected={filter.sex === 'F'}>
+              Femmes
+            </option>
+            <option value="H" selected={filter.sex === 'M'}>
+              Hommes
+            </option>
+          </select>
+        </label>
+        <fieldset class="range">
+          <legend class="muted">Âge</legend>
+          <label>
+            de
+            <input type="number" name="age_min" min={18} max={120} value={filter.ageMin ?? ''} />
+          </label>
+          <label>
+            à
+            <input type="number" name="age_max" min={18} max={120} value={filter.ageMax ?? ''} />
+          </label>
+        </fieldset>
+        <label>
+          Mandat
+          <select name="en_exercice">
+            <option value="oui" selected={filter.inOffice === 'oui'}>
+              En exercice
+            </option>
+            <option value="non" selected={filter.inOffice === 'non'}>
+              Anciens députés
+            </option>
+            <option value="tous" selected={filter.inOffice === 'tous'}>
+              Tous
+            </option>
+          </select>
+        </label>
+        <button type="submit">Filtrer</button>
+      </form>
+      <DeputesResults {...view} />
+    </Layout>
+  );
+}

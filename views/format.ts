@@ -1,0 +1,38 @@
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
+/** `2024-07-19` → `19 juillet 2024`. */
+export function frenchDate(iso: string | null): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  return `${d === 1 ? '1er' : d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** `22 députés`, `1 député`, `0 député`. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString('fr-FR')} ${n > 1 ? plural : singular}`;
+}
+
+/** A share as a French percentage with one decimal. */
+export function percent(part: number, whole: number): string {
+  if (whole === 0) return '–';
+  return `${((100 * part) / whole).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
+}
+
+/** `1er` for circonscription 1, `2e` otherwise. */
+export function ordinal(n: number): string {
+  return n === 1 ? '1re' : `${n}e`;
+}

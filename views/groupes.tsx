@@ -1,0 +1,179 @@
+import type { GroupRow } from '../db/queries/groups.ts';
+import type { Organe } from '../db/schema.ts';
+import type { DeputyRecord } from '../server/records.ts';
+import { ExportLinks, GroupBadge } from './components.tsx';
+import { count, frenchDate, ordinal, percent } from './format.ts';
+import { Layout } from './layout.tsx';
+
+export interface Composition {
+  total: number;
+  sex: { label: string; n: number }[];
+  age: { label: string; n: number }[];
+  family: { label: string; n: number }[];
+}
+
+/** A horizontal bar of shares, with the same figures as text for screen readers. */
+function ShareTable({
+  caption,
+  rows,
+  total,
+}: {
+  caption: string;
+  rows: { label: string; n: number }[];
+  total: number;
+}) {
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Catégorie</th>
+          <th scope="col" class="num">
+            Députés
+          </th>
+          <th scope="col" class="num">
+            Part
+          </th>
+          <th scope="col" class="opt" aria-hidden="true"></th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            <td>{r.label}</td>
+            <td class="num">{r.n}</td>
+            <td class="num">{percent(r.n, total)}</td>
+            <td class="opt" aria-hidden="true" style="width:40%">
+              <div class="bar">
+                <span
+                  style={`width:${total ? (100 * r.n) / total : 0}%;background:var(--accent)`}
+                ></span>
+              </div>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function GroupesPage({ groups }: { groups: GroupRow[] }) {
+  const active = groups.filter((g) => g.members > 0 || g.end_date === null);
+  const total = active.reduce((n, g) => n + g.members, 0);
+  return (
+    <Layout title="Groupes politiques" section="groupes">
+      <h1>Groupes politiques</h1>
+      <p>
+        {count(total, 'député')} en exercice, répartis en {count(active.length, 'groupe')}.
+      </p>
+      <ExportLinks path="/groupes" query="" />
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Groupe</th>
+              <th scope="col" class="num">
+                Membres
+              </th>
+              <th scope="col" class="num opt">
+                Part
+              </th>
+              <th scope="col" class="num">
+                Femmes
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {active.map((g) => (
+              <tr>
+                <td>
+                  <GroupBadge abbreviation={g.abbreviation} label={g.label} color={g.color} />{' '}
+                  {g.label}
+                  {g.end_date ? (
+                    <span class="muted"> (dissous le {frenchDate(g.end_date)})</span>
+                  ) : null}
+                </td>
+                <td class="num">{g.members}</td>
+                <td class="num opt">{percent(g.members, total)}</td>
+                <td class="num">
+                  {g.women} <span class="muted">({percent(g.women, g.members)})</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}
+
+export function GroupePage({
+  group,
+  members,
+  composition,
+}: {
+  group: Organe;
+  members: DeputyRecord[];
+  composition: Composition;
+}) {
+  const abbreviation = group.abbreviation ?? group.uid;
+  return (
+    <Layout title={group.label} section="groupes">
+      <h1>
+        <GroupBadge abbreviation={group.abbreviation} label={group.label} color={group.color} />{' '}
+        {group.label}
+      </h1>
+      <p>
+        {count(composition.total, 'député')} en exercice
+        {group.start_date ? ` · groupe constitué le ${frenchDate(group.start_date)}` : ''}
+        {group.end_date ? ` · dissous le ${frenchDate(group.end_date)}` : ''}.
+      </p>
+      <h2>Composition</h2>
+      <div class="cards">
+        <ShareTable caption="Par sexe" rows={composition.sex} total={composition.total} />
+        <ShareTable caption="Par âge" rows={composition.age} total={composition.total} />
+      </div>
+      <ShareTable
+        caption="Par famille socioprofessionnelle (INSEE)"
+        rows={composition.family}
+        total={composition.total}
+      />
+      <h2>Membres</h2>
+      <ExportLinks path={`/groupes/${encodeURIComponent(abbreviation)}`} query="" />
+      <p>
+        <a href={`/deputes?groupe=${encodeURIComponent(abbreviation)}`}>
+          Filtrer ces députés (profession, département, âge…)
+        </a>
+      </p>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">Circonscription</th>
+              <th scope="col" class="opt">
+                Profession
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((d) => (
+              <tr>
+                <td>
+                  <a href={`/deputes/${d.uid}`}>
+                    {d.prenom} {d.nom}
+                  </a>
+                </td>
+                <td>
+                  {d.departement_nom ?? ''}
+                  {d.circonscription ? ` (${ordinal(d.circonscription)})` : ''}
+                </td>
+                <td class="opt">{d.profession ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}
