@@ -198,7 +198,9 @@ export function DeputePage({
                 color={null}
               />{' '}
               {m.organe_label}
-              {m.role_label && !/^membre du$/i.test(m.role_label) ? ` (${m.role_label})` : ''}{' '}
+              {m.role_label && !/^membre( du)?$/i.test(m.role_label)
+                ? ` (${m.role_label})`
+                : ''}{' '}
               <span class="muted">{period(m)}</span>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 
 export interface LayoutProps {
   title: string;
@@ -17,47 +18,53 @@ const NAV = [
 /** The full HTML page around every view. */
 export function Layout({ title, children, section, description }: LayoutProps) {
   return (
-    <html lang="fr">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
-        <title>{`${title} · Suivi des députés`}</title>
-        {description ? <meta name="description" content={description} /> : null}
-        <link rel="stylesheet" href="/static/style.css" />
-        <script src="/static/htmx.min.js" defer></script>
-      </head>
-      <body>
-        <a class="skip" href="#contenu">
-          Aller au contenu
-        </a>
-        <header class="site">
-          <a class="brand" href="/">
-            Suivi des députés
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang="fr">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
+          <title>{`${title} · Suivi des députés`}</title>
+          {description ? <meta name="description" content={description} /> : null}
+          <link rel="stylesheet" href="/static/style.css" />
+          <script src="/static/htmx.min.js" defer></script>
+        </head>
+        <body>
+          <a class="skip" href="#contenu">
+            Aller au contenu
           </a>
-          <nav aria-label="Navigation principale">
-            <ul>
-              {NAV.map((item) => (
-                <li>
-                  <a href={item.href} aria-current={section === item.section ? 'page' : undefined}>
-                    {item.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </header>
-        <main id="contenu">{children}</main>
-        <footer class="site">
-          <p>
-            Données : <a href="https://data.assemblee-nationale.fr">Assemblée nationale</a>, sous{' '}
-            <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/">
-              Licence Ouverte 2.0
+          <header class="site">
+            <a class="brand" href="/">
+              Suivi des députés
             </a>
-            . <a href="/donnees">Téléchargements et documentation</a>.
-          </p>
-        </footer>
-      </body>
-    </html>
+            <nav aria-label="Navigation principale">
+              <ul>
+                {NAV.map((item) => (
+                  <li>
+                    <a
+                      href={item.href}
+                      aria-current={section === item.section ? 'page' : undefined}
+                    >
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </header>
+          <main id="contenu">{children}</main>
+          <footer class="site">
+            <p>
+              Données : <a href="https://data.assemblee-nationale.fr">Assemblée nationale</a>, sous{' '}
+              <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/">
+                Licence Ouverte 2.0
+              </a>
+              . <a href="/donnees">Téléchargements et documentation</a>.
+            </p>
+          </footer>
+        </body>
+      </html>
+    </>
   );
 }
