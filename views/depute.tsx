@@ -70,7 +70,9 @@ function Contacts({ adresses }: { adresses: DeputyDetail['adresses'] }) {
             ? `mailto:${a.value}`
             : a.kind === 'telephone' && a.value
               ? `tel:${a.value.replace(/[^\d+]/g, '')}`
-              : safeWebUrl(a.value);
+              : a.kind === 'site' || /^https?:\/\//i.test(a.value ?? '')
+                ? safeWebUrl(a.value)
+                : null;
         return (
           <li>
             <strong>{a.type_label}</strong> :{' '}
