@@ -3,7 +3,8 @@ import type { DB } from '../db/database.ts';
 import { syncStateStore, type SyncStateStore } from '../db/sync-state.ts';
 import { crawlReferential } from './assemblee/crawler.ts';
 import { DownloadError, type DownloadOptions } from './lib/download.ts';
-import { anReferential, sourceUrl, type SourceInfo } from './sources.ts';
+import { anReferential, anScrutins, sourceUrl, type SourceInfo } from './sources.ts';
+import { crawlScrutins } from './votes/crawler.ts';
 
 export interface ProgressEvent {
   phase: string;
@@ -26,12 +27,15 @@ export interface CrawlCounts {
   changed: number;
   removed: number;
   failed: number;
+  /** "<file>: <reason>" for records rejected while the rest was ingested. */
+  errors?: string[];
 }
 
 export interface SourceSummary extends CrawlCounts {
   source: string;
-  status: 'ok' | 'unchanged' | 'failed';
-  /** "<file>: <reason>" when the source failed. */
+  /** partial: ingested, but some files were rejected (listed in `error`). */
+  status: 'ok' | 'unchanged' | 'partial' | 'failed';
+  /** "<file>: <reason>" when the source, or some of its files, failed. */
   error: string | null;
   durationMs: number;
 }
@@ -54,7 +58,10 @@ export interface CrawlSource {
 
 /** The sources this build crawls, in crawl order. */
 export function crawlSources(config: Config): CrawlSource[] {
-  return [{ info: anReferential(config), crawl: crawlReferential }];
+  return [
+    { info: anReferential(config), crawl: crawlReferential },
+    { info: anScrutins(config), crawl: crawlScrutins },
+  ];
 }
 
 export interface RunOptions {
@@ -63,6 +70,12 @@ export interface RunOptions {
   download?: DownloadOptions;
   onProgress?: (source: string, event: ProgressEvent) => void;
   onSourceDone?: (summary: SourceSummary) => void;
+}
+
+/** The first rejected files and how many more, for a one-line summary. */
+function listErrors(errors: string[]): string {
+  const shown = errors.slice(0, 5).join(' | ');
+  return errors.length > 5 ? `${shown} | and ${errors.length - 5} more` : shown;
 }
 
 const ZERO: CrawlCounts = { fetched: 0, unchanged: 0, added: 0, changed: 0, removed: 0, failed: 0 };
@@ -91,7 +104,7 @@ export async function runCrawl(
     const id = source.info.id;
     let summary: SourceSummary;
     try {
-      const counts = await source.crawl({
+      const { errors = [], ...counts } = await source.crawl({
         db,
         config,
         syncState,
@@ -100,9 +113,14 @@ export async function runCrawl(
       });
       summary = {
         source: id,
-        status: counts.unchanged === counts.fetched && counts.fetched > 0 ? 'unchanged' : 'ok',
+        status:
+          errors.length > 0
+            ? 'partial'
+            : counts.unchanged === counts.fetched && counts.fetched > 0
+              ? 'unchanged'
+              : 'ok',
         ...counts,
-        error: null,
+        error: errors.length > 0 ? listErrors(errors) : null,
         durationMs: Date.now() - started,
       };
     } catch (error) {

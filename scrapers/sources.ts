@@ -37,3 +37,15 @@ export function anReferential(config: Pick<Config, 'legislature'>): SourceInfo {
     ...LICENCE_OUVERTE,
   };
 }
+
+/** Every roll-call vote (scrutin) of the legislature, one JSON file per scrutin. */
+export function anScrutins(config: Pick<Config, 'legislature'>): SourceInfo {
+  const l = config.legislature;
+  return {
+    id: 'votes',
+    name: 'Scrutins publics (votes nominatifs)',
+    url: `https://data.assemblee-nationale.fr/static/openData/repository/${l}/loi/scrutins/Scrutins.json.zip`,
+    publisher: 'Assemblée nationale',
+    ...LICENCE_OUVERTE,
+  };
+}

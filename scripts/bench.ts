@@ -12,7 +12,9 @@ import { serveFolder } from './static-server.ts';
 
 const fixtures = path.resolve(process.env.BENCH_FIXTURES ?? '../shared/fixtures');
 if (!existsSync(path.join(fixtures, 'mirror'))) {
-  console.error(`No real data at ${fixtures}/mirror: set BENCH_FIXTURES to the shared fixtures folder.`);
+  console.error(
+    `No real data at ${fixtures}/mirror: set BENCH_FIXTURES to the shared fixtures folder.`,
+  );
   process.exit(2);
 }
 
@@ -30,7 +32,10 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 const mirror = await serveFolder(path.join(fixtures, 'mirror'));
 const dir = mkdtempSync(path.join(tmpdir(), 'tracker-bench-'));
-const config = loadConfig({ DATABASE_PATH: path.join(dir, 'bench.sqlite'), SOURCES_MIRROR: mirror.url });
+const config = loadConfig({
+  DATABASE_PATH: path.join(dir, 'bench.sqlite'),
+  SOURCES_MIRROR: mirror.url,
+});
 const db = openDatabase(config.databasePath);
 await migrateToLatest(db);
 
@@ -46,14 +51,26 @@ for (let i = 0; i < 5; i++) {
   ingestRuns.push(t);
 }
 const unchangedRuns: number[] = [];
-for (let i = 0; i < 5; i++) unchangedRuns.push((await timed(() => runCrawl(db, config, { only: ['an'] })))[0]);
+for (let i = 0; i < 5; i++)
+  unchangedRuns.push((await timed(() => runCrawl(db, config, { only: ['an'] })))[0]);
 const countOf = async (table: 'acteur' | 'organe' | 'mandat') =>
-  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 console.log(
   `Referential (AMO40: ${await countOf('acteur')} acteurs, ${await countOf('organe')} organes, ${await countOf('mandat')} mandats)`,
 );
-console.log(`  full crawl + ingest     median ${ms(quantile(ingestRuns, 0.5))}  (5 runs, min ${ms(Math.min(...ingestRuns))})`);
-console.log(`  unchanged re-crawl      median ${ms(quantile(unchangedRuns, 0.5))}  (conditional GET → 304)`);
+console.log(
+  `  full crawl + ingest     median ${ms(quantile(ingestRuns, 0.5))}  (5 runs, min ${ms(Math.min(...ingestRuns))})`,
+);
+console.log(
+  `  unchanged re-crawl      median ${ms(quantile(unchangedRuns, 0.5))}  (conditional GET → 304)`,
+);
 
 // 2. Pages and exports over loopback HTTP.
 const server = await listen(createApp({ db, config }), 0, '127.0.0.1');
@@ -68,29 +85,42 @@ async function latency(label: string, paths: string[], rounds: number) {
       times.push(t);
     }
   }
-  console.log(`  ${label.padEnd(24)} median ${ms(quantile(times, 0.5))}  p95 ${ms(quantile(times, 0.95))}  (${times.length} requests)`);
+  console.log(
+    `  ${label.padEnd(24)} median ${ms(quantile(times, 0.5))}  p95 ${ms(quantile(times, 0.95))}  (${times.length} requests)`,
+  );
 }
 console.log('\nPages (sequential requests on loopback)');
-await latency('/deputes with filters', [
-  '/deputes?groupe=RN&profession=avocat',
-  '/deputes?sexe=F&age_min=30&age_max=50',
-  '/deputes?departement=75&tri=age',
-  '/deputes?categorie=Professions%20lib%C3%A9rales&en_exercice=tous',
-  '/deputes?nom=martin',
-], 40);
+await latency(
+  '/deputes with filters',
+  [
+    '/deputes?groupe=RN&profession=avocat',
+    '/deputes?sexe=F&age_min=30&age_max=50',
+    '/deputes?departement=75&tri=age',
+    '/deputes?categorie=Professions%20lib%C3%A9rales&en_exercice=tous',
+    '/deputes?nom=martin',
+  ],
+  40,
+);
 await latency('/deputes (htmx fragment)', ['/deputes?groupe=EPR'], 100);
 await latency('/deputes/<uid>', ['/deputes/PA721908', '/deputes/PA1008'], 100);
 await latency('/groupes/RN', ['/groupes/RN'], 100);
 
 const csvRuns: { t: number; rows: number }[] = [];
 for (let i = 0; i < 20; i++) {
-  const [t, text] = await timed(async () => (await fetch(`${server.url}/deputes.csv?en_exercice=tous`)).text());
+  const [t, text] = await timed(async () =>
+    (await fetch(`${server.url}/deputes.csv?en_exercice=tous`)).text(),
+  );
   csvRuns.push({ t, rows: text.trim().split('\r\n').length - 1 });
 }
-const csvMedian = quantile(csvRuns.map((r) => r.t), 0.5);
+const csvMedian = quantile(
+  csvRuns.map((r) => r.t),
+  0.5,
+);
 const rows = csvRuns[0]!.rows;
 console.log('\nExports');
-console.log(`  /deputes.csv (all ${rows} rows)  median ${ms(csvMedian)}  → ${Math.round(rows / (csvMedian / 1000)).toLocaleString('en')} rows/s`);
+console.log(
+  `  /deputes.csv (all ${rows} rows)  median ${ms(csvMedian)}  → ${Math.round(rows / (csvMedian / 1000)).toLocaleString('en')} rows/s`,
+);
 
 await server.close();
 await mirror.close();

@@ -27,7 +27,7 @@ try {
     onSourceDone: progress.done,
   });
   printSummary(summaries);
-  process.exitCode = summaries.some((s) => s.status === 'failed') ? 1 : 0;
+  process.exitCode = summaries.some((s) => s.status === 'failed' || s.status === 'partial') ? 1 : 0;
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 2;

@@ -33,7 +33,9 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr) {
       bar?.stop();
       bar = null;
       current = '';
-      const state = summary.status === 'failed' ? `ÉCHEC: ${summary.error}` : summary.status;
+      const state = summary.error
+        ? `${summary.status === 'failed' ? 'ÉCHEC' : 'PARTIEL'}: ${summary.error}`
+        : summary.status;
       stream.write(`[${summary.source}] ${state} (${(summary.durationMs / 1000).toFixed(1)} s)\n`);
     },
   };

@@ -8,6 +8,7 @@ import { readZip } from '../lib/zip.ts';
 import { SourceError, type CrawlContext, type CrawlCounts } from '../run.ts';
 import { ingestReferential, referentialRowCount } from './ingest.ts';
 import { FileError, parseReferential, type Referential } from './parse.ts';
+import { recomputeVoteFigures } from '../votes/figures.ts';
 
 export async function crawlReferential(ctx: CrawlContext): Promise<CrawlCounts> {
   const info = anReferential(ctx.config);
@@ -35,6 +36,8 @@ export async function crawlReferential(ctx: CrawlContext): Promise<CrawlCounts> 
       done += n;
       ctx.progress({ phase: 'enregistrement', done, total });
     });
+    // Participation depends on the mandates' dates: refresh the vote figures too.
+    await recomputeVoteFigures(trx, ctx.config.legislature);
     await ctx.syncState.changed(trx, info.id, url, download);
     return result;
   });

@@ -86,3 +86,17 @@ function describe(value: Json): string {
   if (value === undefined) return 'nothing (field absent)';
   return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
 }
+
+/** A required integer. */
+export function requiredInt(value: Json, path: string): number {
+  const result = int(value, path);
+  if (result === null) throw new ShapeError(path, 'missing value');
+  return result;
+}
+
+/** A required date. */
+export function requiredDate(value: Json, path: string): string {
+  const result = date(value, path);
+  if (result === null) throw new ShapeError(path, 'missing value');
+  return result;
+}

@@ -1,0 +1,75 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { deputyStats } from './stats.ts';
+
+/**
+ * Recomputes every derived vote figure (deputy participation and loyalty, group cohesion,
+ * proximity between groups) from the stored votes and mandates. Runs inside the ingest
+ * transaction of either source they depend on (votes, referential); pages only read them.
+ */
+export async function recomputeVoteFigures(
+  trx: Kysely<Database>,
+  legislature: number,
+): Promise<void> {
+  const [scrutins, terms, votes] = await Promise.all([
+    trx
+      .selectFrom('scrutin')
+      .select(['uid', 'date', 'type_code'])
+      .where('legislature', '=', legislature)
+      .execute(),
+    trx
+      .selectFrom('mandat')
+      .select((eb) => [
+        'acteur_uid',
+        eb.fn.coalesce('took_office_date', 'start_date').as('start'),
+        'end_date as end',
+      ])
+      .where('organe_type', '=', 'ASSEMBLEE')
+      .where('legislature', '=', legislature)
+      .execute(),
+    trx
+      .selectFrom('vote')
+      .innerJoin('scrutin', 'scrutin.uid', 'vote.scrutin_uid')
+      .select([
+        'vote.scrutin_uid',
+        'vote.acteur_uid',
+        'vote.position',
+        'vote.cause',
+        'vote.delegation',
+        'vote.rebel',
+      ])
+      .where('scrutin.legislature', '=', legislature)
+      .execute(),
+  ]);
+  const stats = deputyStats(
+    scrutins,
+    terms.filter((t): t is typeof t & { start: string } => t.start !== null),
+    votes,
+  );
+  await trx.deleteFrom('deputy_vote_stats').execute();
+  for (let i = 0; i < stats.length; i += 1000) {
+    await trx
+      .insertInto('deputy_vote_stats')
+      .values(stats.slice(i, i + 1000))
+      .execute();
+  }
+
+  await trx.deleteFrom('group_vote_stats').execute();
+  await sql`
+    insert into group_vote_stats (group_uid, scrutins, cohesion)
+    select group_uid, count(agreement_index), avg(agreement_index)
+    from scrutin_group
+    group by group_uid`.execute(trx);
+
+  // Two groups' positions are compared only where each cast at least one vote.
+  await trx.deleteFrom('group_proximity').execute();
+  await sql`
+    insert into group_proximity (group_a, group_b, common, agreements, proximity)
+    select a.group_uid, b.group_uid, count(*), sum(a.position = b.position),
+           cast(sum(a.position = b.position) as real) / count(*)
+    from scrutin_group a
+    join scrutin_group b on b.scrutin_uid = a.scrutin_uid and b.group_uid <> a.group_uid
+    where a.agreement_index is not null and b.agreement_index is not null
+      and a.position <> 'nonVotant' and b.position <> 'nonVotant'
+    group by a.group_uid, b.group_uid`.execute(trx);
+}

@@ -1,0 +1,180 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { sha256 } from '../lib/download.ts';
+import { ShapeError } from '../lib/an-json.ts';
+import { recomputeVoteFigures } from './figures.ts';
+import { UNKNOWN_GROUP, parseScrutin, type ParsedScrutin } from './parse.ts';
+
+export interface VotesIngestResult {
+  added: number;
+  changed: number;
+  unchanged: number;
+  /** "<file>: <reason>" for each scrutin file that could not be read; its previous version is kept. */
+  errors: string[];
+}
+
+const SCRUTIN_FILE = /(?:^|\/)(VTANR\d+L\d+V\d+)\.json$/;
+const BATCH = 200;
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+async function insertChunked<T extends 'scrutin' | 'scrutin_group' | 'vote'>(
+  trx: Transaction<Database>,
+  table: T,
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
+  const columns = rows[0] ? Object.keys(rows[0]).length : 1;
+  const size = Math.floor(32_000 / columns);
+  for (let i = 0; i < rows.length; i += size) {
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as never)
+      .execute();
+  }
+}
+
+async function write(trx: Transaction<Database>, batch: (ParsedScrutin & { hash: string })[]) {
+  const uids = batch.map((b) => b.scrutin.uid);
+  await trx.deleteFrom('vote').where('scrutin_uid', 'in', uids).execute();
+  await trx.deleteFrom('scrutin_group').where('scrutin_uid', 'in', uids).execute();
+  await trx.deleteFrom('scrutin').where('uid', 'in', uids).execute();
+  await insertChunked(
+    trx,
+    'scrutin',
+    batch.map((b) => ({ ...b.scrutin, content_hash: b.hash })),
+  );
+  await insertChunked(
+    trx,
+    'scrutin_group',
+    batch.flatMap((b) => b.groups),
+  );
+  await insertChunked(
+    trx,
+    'vote',
+    batch.flatMap((b) => b.votes),
+  );
+}
+
+/** How many scrutins on each side are searched for a voter's named group. */
+const NEIGHBOURS = 25;
+
+/**
+ * Gives each group published without an id the group that most of its voters belonged to
+ * in the nearest scrutin (by number, within NEIGHBOURS on each side) where their group was
+ * named; leaves the placeholder when no single group stands out, or when that group is
+ * already in the scrutin.
+ */
+async function resolveUnknownGroups(trx: Transaction<Database>): Promise<void> {
+  const unknown = await trx
+    .selectFrom('scrutin_group as g')
+    .innerJoin('scrutin as s', 's.uid', 'g.scrutin_uid')
+    .select(['g.scrutin_uid', 'g.group_uid', 's.number', 's.legislature'])
+    .where('g.group_uid', 'like', `${UNKNOWN_GROUP}%`)
+    .execute();
+  for (const { scrutin_uid, group_uid, number, legislature } of unknown) {
+    const voters = await trx
+      .selectFrom('vote')
+      .select('acteur_uid')
+      .where('scrutin_uid', '=', scrutin_uid)
+      .where('group_uid', '=', group_uid)
+      .execute();
+    const nearby = await trx
+      .selectFrom('vote as v')
+      .innerJoin('scrutin as s', 's.uid', 'v.scrutin_uid')
+      .select(['v.acteur_uid', 'v.group_uid', 's.number'])
+      .where('s.legislature', '=', legislature)
+      .where('s.number', '>=', number - NEIGHBOURS)
+      .where('s.number', '<=', number + NEIGHBOURS)
+      .where('s.number', '<>', number)
+      .where('v.acteur_uid', 'in', voters.length > 0 ? voters.map((v) => v.acteur_uid) : [''])
+      .where('v.group_uid', 'not like', `${UNKNOWN_GROUP}%`)
+      .execute();
+    const nearest = new Map<string, { distance: number; group: string }>();
+    for (const row of nearby) {
+      const distance = Math.abs(row.number - number) * 2 + (row.number < number ? 0 : 1);
+      const kept = nearest.get(row.acteur_uid);
+      if (!kept || distance < kept.distance)
+        nearest.set(row.acteur_uid, { distance, group: row.group_uid });
+    }
+    const tally = new Map<string, number>();
+    for (const { group } of nearest.values()) tally.set(group, (tally.get(group) ?? 0) + 1);
+    const [best, second] = [...tally.entries()].sort((a, b) => b[1] - a[1]);
+    if (!best || (second && second[1] === best[1])) continue;
+    const taken = await trx
+      .selectFrom('scrutin_group')
+      .select('group_uid')
+      .where('scrutin_uid', '=', scrutin_uid)
+      .where('group_uid', '=', best[0])
+      .executeTakeFirst();
+    if (taken) continue;
+    for (const table of ['scrutin_group', 'vote'] as const) {
+      await trx
+        .updateTable(table)
+        .set({ group_uid: best[0] })
+        .where('scrutin_uid', '=', scrutin_uid)
+        .where('group_uid', '=', group_uid)
+        .execute();
+    }
+  }
+}
+
+/**
+ * Writes the scrutins of an archive incrementally: a file whose hash is unchanged is not
+ * even parsed; a new or changed one replaces its scrutin, groups and votes. Then recomputes
+ * the derived figures. Runs inside the caller's transaction.
+ */
+export async function ingestScrutins(
+  trx: Transaction<Database>,
+  files: Map<string, Uint8Array>,
+  legislature: number,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<VotesIngestResult> {
+  const known = new Map(
+    (await trx.selectFrom('scrutin').select(['uid', 'content_hash']).execute()).map((r) => [
+      r.uid,
+      r.content_hash,
+    ]),
+  );
+  const entries = [...files].filter(([name]) => SCRUTIN_FILE.test(name));
+  const result: VotesIngestResult = { added: 0, changed: 0, unchanged: 0, errors: [] };
+  let batch: (ParsedScrutin & { hash: string })[] = [];
+  let done = 0;
+  for (const [name, bytes] of entries) {
+    const uid = SCRUTIN_FILE.exec(name)![1]!;
+    const hash = sha256(bytes);
+    const previous = known.get(uid);
+    if (previous === hash) {
+      result.unchanged++;
+    } else {
+      try {
+        const parsed = parseScrutin(JSON.parse(decoder.decode(bytes)));
+        if (parsed.scrutin.uid !== uid)
+          throw new Error(`holds scrutin ${parsed.scrutin.uid}, not ${uid}`);
+        if (parsed.scrutin.legislature !== legislature) {
+          throw new Error(
+            `scrutin of legislature ${parsed.scrutin.legislature}, expected ${legislature}`,
+          );
+        }
+        batch.push({ ...parsed, hash });
+        if (previous === undefined) result.added++;
+        else result.changed++;
+      } catch (error) {
+        const reason =
+          error instanceof ShapeError
+            ? `unexpected shape at ${error.message}`
+            : error instanceof SyntaxError
+              ? `invalid JSON (${error.message})`
+              : (error as Error).message;
+        result.errors.push(`${name}: ${reason}`);
+      }
+    }
+    if (batch.length >= BATCH) {
+      await write(trx, batch);
+      batch = [];
+    }
+    onProgress(++done, entries.length);
+  }
+  if (batch.length > 0) await write(trx, batch);
+  await resolveUnknownGroups(trx);
+  if (result.added + result.changed > 0) await recomputeVoteFigures(trx, legislature);
+  return result;
+}

@@ -1,0 +1,221 @@
+import {
+  ShapeError,
+  asList,
+  int,
+  obj,
+  optObj,
+  requiredDate,
+  requiredInt,
+  requiredText,
+  text,
+} from '../lib/an-json.ts';
+import type { Position, ScrutinGroup, Vote } from '../../db/schema.ts';
+import { CAST, agreementIndex } from './stats.ts';
+
+export interface ParsedScrutin {
+  scrutin: {
+    uid: string;
+    number: number;
+    legislature: number;
+    date: string;
+    session_ref: string | null;
+    sitting_ref: string | null;
+    type_code: string;
+    type_label: string | null;
+    majority_rule: string | null;
+    result_code: string;
+    result_label: string | null;
+    title: string;
+    object: string | null;
+    requesters: string | null;
+    voters: number | null;
+    expressed: number | null;
+    required: number | null;
+    for_count: number;
+    against_count: number;
+    abstention_count: number;
+    non_voting_count: number;
+    voluntary_non_voting_count: number | null;
+    listed_for: number;
+    listed_against: number;
+    listed_abstention: number;
+    listed_non_voting: number;
+    counts_mismatch: string | null;
+    rebels: number;
+  };
+  groups: ScrutinGroup[];
+  votes: Vote[];
+}
+
+/** Prefix of the placeholder id of a group published without its own id. */
+export const UNKNOWN_GROUP = 'INCONNU-';
+
+const POSITIONS: ReadonlySet<string> = new Set<Position>([
+  'pour',
+  'contre',
+  'abstention',
+  'nonVotant',
+]);
+
+/** Keys of a group's nominative lists and the position each stands for. */
+const LISTS: Record<string, Position> = {
+  pours: 'pour',
+  contres: 'contre',
+  abstentions: 'abstention',
+  nonVotants: 'nonVotant',
+};
+
+function position(value: unknown, path: string): Position {
+  const raw = requiredText(value, path);
+  if (!POSITIONS.has(raw)) throw new ShapeError(path, `unknown position "${raw}"`);
+  return raw as Position;
+}
+
+const count = (value: unknown, path: string) => int(value, path) ?? 0;
+
+/**
+ * One `json/VTANR5L17V<n>.json` file: the scrutin, each group's official position and
+ * counts, and every deputy's vote with the group they voted in. Compares the nominative
+ * lists with the official synthesis and records any difference.
+ */
+export function parseScrutin(json: unknown): ParsedScrutin {
+  const s = obj(obj(json, '$').scrutin, 'scrutin');
+  const uid = requiredText(s.uid, 'scrutin.uid');
+  const typeVote = obj(s.typeVote, 'scrutin.typeVote');
+  const sort = obj(s.sort, 'scrutin.sort');
+  const synthese = obj(s.syntheseVote, 'scrutin.syntheseVote');
+  const decompte = obj(synthese.decompte, 'scrutin.syntheseVote.decompte');
+  const demandeur = optObj(s.demandeur, 'scrutin.demandeur');
+  const objet = optObj(s.objet, 'scrutin.objet');
+  const ventilation = optObj(s.ventilationVotes, 'scrutin.ventilationVotes');
+  const organe = ventilation ? optObj(ventilation.organe, 'scrutin.ventilationVotes.organe') : null;
+  const groupes = organe ? optObj(organe.groupes, 'ventilationVotes.organe.groupes') : null;
+
+  const groups: ScrutinGroup[] = [];
+  const votes = new Map<string, Vote>();
+  const duplicates: string[] = [];
+  const unidentified: string[] = [];
+  asList(groupes?.groupe).forEach((g, i) => {
+    const path = `ventilationVotes.organe.groupes.groupe[${i}]`;
+    const group = obj(g, path);
+    const ref = requiredText(group.organeRef, `${path}.organeRef`);
+    // Some files publish groups without their id (PO0): keep them apart under a placeholder
+    // that the ingest resolves from the members' groups in neighbouring scrutins.
+    const known = ref !== 'PO0' && !groups.some((x) => x.group_uid === ref);
+    const groupUid = known ? ref : `${UNKNOWN_GROUP}${i}`;
+    if (!known) unidentified.push(ref);
+    const vote = obj(group.vote, `${path}.vote`);
+    const groupPosition = position(vote.positionMajoritaire, `${path}.vote.positionMajoritaire`);
+    const nominatif = optObj(vote.decompteNominatif, `${path}.vote.decompteNominatif`) ?? {};
+    const tally: Record<Position, number> = { pour: 0, contre: 0, abstention: 0, nonVotant: 0 };
+    for (const [key, list] of Object.entries(nominatif)) {
+      const listPosition = LISTS[key];
+      const voters = asList(optObj(list, `${path}.vote.decompteNominatif.${key}`)?.votant);
+      if (!listPosition) {
+        if (voters.length > 0)
+          throw new ShapeError(
+            `${path}.vote.decompteNominatif.${key}`,
+            `unknown position list "${key}"`,
+          );
+        continue;
+      }
+      voters.forEach((v, j) => {
+        const vpath = `${path}.vote.decompteNominatif.${key}.votant[${j}]`;
+        const votant = obj(v, vpath);
+        const acteur = requiredText(votant.acteurRef, `${vpath}.acteurRef`);
+        if (votes.has(acteur)) {
+          duplicates.push(acteur);
+          return;
+        }
+        tally[listPosition]++;
+        votes.set(acteur, {
+          scrutin_uid: uid,
+          acteur_uid: acteur,
+          mandat_uid: text(votant.mandatRef, `${vpath}.mandatRef`),
+          group_uid: groupUid,
+          position: listPosition,
+          cause: text(votant.causePositionVote, `${vpath}.causePositionVote`),
+          delegation: text(votant.parDelegation, `${vpath}.parDelegation`) === 'true' ? 1 : 0,
+          seat: text(votant.numPlace, `${vpath}.numPlace`),
+          rebel: CAST.has(listPosition) && listPosition !== groupPosition ? 1 : 0,
+        });
+      });
+    }
+    groups.push({
+      scrutin_uid: uid,
+      group_uid: groupUid,
+      members: int(group.nombreMembresGroupe, `${path}.nombreMembresGroupe`),
+      position: groupPosition,
+      for_count: tally.pour,
+      against_count: tally.contre,
+      abstention_count: tally.abstention,
+      non_voting_count: tally.nonVotant,
+      agreement_index: agreementIndex(tally.pour, tally.contre, tally.abstention),
+    });
+  });
+
+  const all = [...votes.values()];
+  const listed = (p: Position) => all.filter((v) => v.position === p).length;
+  const official = {
+    for_count: count(decompte.pour, 'syntheseVote.decompte.pour'),
+    against_count: count(decompte.contre, 'syntheseVote.decompte.contre'),
+    abstention_count: count(decompte.abstentions, 'syntheseVote.decompte.abstentions'),
+    non_voting_count: count(decompte.nonVotants, 'syntheseVote.decompte.nonVotants'),
+  };
+  const nominative = {
+    listed_for: listed('pour'),
+    listed_against: listed('contre'),
+    listed_abstention: listed('abstention'),
+    listed_non_voting: listed('nonVotant'),
+  };
+  const mismatches = [
+    ['pour', official.for_count, nominative.listed_for],
+    ['contre', official.against_count, nominative.listed_against],
+    ['abstention', official.abstention_count, nominative.listed_abstention],
+    ['nonVotant', official.non_voting_count, nominative.listed_non_voting],
+  ]
+    .filter(([, a, b]) => a !== b)
+    .map(
+      ([label, a, b]) => `${label} : ${a} au décompte officiel, ${b} dans les listes nominatives`,
+    );
+  if (groups.length === 0) mismatches.unshift('aucune ventilation par groupe publiée');
+  if (unidentified.length > 0) {
+    mismatches.push(
+      `${unidentified.length} groupes publiés sans identifiant propre (${[...new Set(unidentified)].join(', ')})`,
+    );
+  }
+  if (duplicates.length > 0)
+    mismatches.push(`votants listés deux fois : ${[...new Set(duplicates)].join(', ')}`);
+
+  return {
+    scrutin: {
+      uid,
+      number: requiredInt(s.numero, 'scrutin.numero'),
+      legislature: requiredInt(s.legislature, 'scrutin.legislature'),
+      date: requiredDate(s.dateScrutin, 'scrutin.dateScrutin'),
+      session_ref: text(s.sessionRef, 'scrutin.sessionRef'),
+      sitting_ref: text(s.seanceRef, 'scrutin.seanceRef'),
+      type_code: requiredText(typeVote.codeTypeVote, 'scrutin.typeVote.codeTypeVote'),
+      type_label: text(typeVote.libelleTypeVote, 'scrutin.typeVote.libelleTypeVote'),
+      majority_rule: text(typeVote.typeMajorite, 'scrutin.typeVote.typeMajorite'),
+      result_code: requiredText(sort.code, 'scrutin.sort.code'),
+      result_label: text(sort.libelle, 'scrutin.sort.libelle'),
+      title: requiredText(s.titre, 'scrutin.titre'),
+      object: objet ? text(objet.libelle, 'scrutin.objet.libelle') : null,
+      requesters: demandeur ? text(demandeur.texte, 'scrutin.demandeur.texte') : null,
+      voters: int(synthese.nombreVotants, 'syntheseVote.nombreVotants'),
+      expressed: int(synthese.suffragesExprimes, 'syntheseVote.suffragesExprimes'),
+      required: int(synthese.nbrSuffragesRequis, 'syntheseVote.nbrSuffragesRequis'),
+      ...official,
+      voluntary_non_voting_count: int(
+        decompte.nonVotantsVolontaires,
+        'syntheseVote.decompte.nonVotantsVolontaires',
+      ),
+      ...nominative,
+      counts_mismatch: mismatches.length > 0 ? mismatches.join(' ; ') : null,
+      rebels: all.filter((v) => v.rebel).length,
+    },
+    groups,
+    votes: all,
+  };
+}

@@ -1,0 +1,134 @@
+// Pure computations of the vote figures; their formulas are documented on /methodologie.
+import type { Position } from '../../db/schema.ts';
+
+export const CAST: ReadonlySet<Position> = new Set(['pour', 'contre', 'abstention']);
+
+/** Causes of a non-vote by function: president of the Assembly, presiding the sitting, government member. */
+export const FUNCTION_CAUSES: ReadonlySet<string> = new Set(['PAN', 'PSE', 'MG']);
+
+/**
+ * Hix–Noury–Roland Agreement Index of one group in one vote:
+ * (max(Y, N, A) − ½·(Y + N + A − max(Y, N, A))) ÷ (Y + N + A); null when nobody voted.
+ * 1 when all vote alike, 0 when split evenly in three.
+ */
+export function agreementIndex(yes: number, no: number, abstain: number): number | null {
+  const total = yes + no + abstain;
+  if (total === 0) return null;
+  const max = Math.max(yes, no, abstain);
+  return (max - 0.5 * (total - max)) / total;
+}
+
+export interface TermInput {
+  acteur_uid: string;
+  /** First day in office (inclusive). */
+  start: string;
+  /** Last day in office (inclusive), null while in office. */
+  end: string | null;
+}
+
+export interface VoteInput {
+  scrutin_uid: string;
+  acteur_uid: string;
+  position: Position;
+  cause: string | null;
+  delegation: number;
+  rebel: number;
+}
+
+export interface ScrutinInput {
+  uid: string;
+  date: string;
+  type_code: string;
+}
+
+export interface DeputyStats {
+  acteur_uid: string;
+  eligible: number;
+  cast: number;
+  delegated: number;
+  function_excluded: number;
+  participation: number | null;
+  eligible_solemn: number;
+  cast_solemn: number;
+  participation_solemn: number | null;
+  loyalty_base: number;
+  loyal: number;
+  loyalty: number | null;
+  rebellions: number;
+}
+
+/**
+ * Participation and loyalty of every deputy with a known term of office.
+ * - eligible: scrutins dated within one of the deputy's terms, less those where the deputy
+ *   was a non-voter by function (PAN, PSE, MG);
+ * - participation: votes cast (pour, contre, abstention) in eligible scrutins ÷ eligible;
+ *   the same over solemn scrutins (SPS) only; delegated votes count as cast;
+ * - loyalty: votes cast equal to the group's official position (group at the time of the
+ *   vote) ÷ all votes cast; rebellions are the others.
+ */
+export function deputyStats(
+  scrutins: ScrutinInput[],
+  terms: TermInput[],
+  votes: VoteInput[],
+): DeputyStats[] {
+  const termsByActeur = new Map<string, TermInput[]>();
+  for (const t of terms)
+    termsByActeur.set(t.acteur_uid, [...(termsByActeur.get(t.acteur_uid) ?? []), t]);
+  const votesByActeur = new Map<string, VoteInput[]>();
+  for (const v of votes) {
+    const list = votesByActeur.get(v.acteur_uid);
+    if (list) list.push(v);
+    else votesByActeur.set(v.acteur_uid, [v]);
+  }
+  const stats: DeputyStats[] = [];
+  for (const [acteur, acteurTerms] of termsByActeur) {
+    const inOffice = (date: string) =>
+      acteurTerms.some((t) => t.start <= date && (t.end === null || date <= t.end));
+    const held = new Map(scrutins.filter((s) => inOffice(s.date)).map((s) => [s.uid, s]));
+    const own = votesByActeur.get(acteur) ?? [];
+    let excluded = 0;
+    let excludedSolemn = 0;
+    let cast = 0;
+    let castSolemn = 0;
+    let delegated = 0;
+    let loyal = 0;
+    let rebellions = 0;
+    let loyaltyBase = 0;
+    for (const v of own) {
+      const s = held.get(v.scrutin_uid);
+      if (CAST.has(v.position)) {
+        loyaltyBase++;
+        if (v.rebel) rebellions++;
+        else loyal++;
+      }
+      if (!s) continue;
+      if (v.position === 'nonVotant' && v.cause && FUNCTION_CAUSES.has(v.cause)) {
+        excluded++;
+        if (s.type_code === 'SPS') excludedSolemn++;
+      } else if (CAST.has(v.position)) {
+        cast++;
+        if (v.delegation) delegated++;
+        if (s.type_code === 'SPS') castSolemn++;
+      }
+    }
+    const solemnHeld = [...held.values()].filter((s) => s.type_code === 'SPS').length;
+    const eligible = held.size - excluded;
+    const eligibleSolemn = solemnHeld - excludedSolemn;
+    stats.push({
+      acteur_uid: acteur,
+      eligible,
+      cast,
+      delegated,
+      function_excluded: excluded,
+      participation: eligible > 0 ? cast / eligible : null,
+      eligible_solemn: eligibleSolemn,
+      cast_solemn: castSolemn,
+      participation_solemn: eligibleSolemn > 0 ? castSolemn / eligibleSolemn : null,
+      loyalty_base: loyaltyBase,
+      loyal,
+      loyalty: loyaltyBase > 0 ? loyal / loyaltyBase : null,
+      rebellions,
+    });
+  }
+  return stats;
+}
