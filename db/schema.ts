@@ -145,6 +145,8 @@ export interface ScrutinTable {
   result_label: string | null;
   title: string;
   object: string | null;
+  /** Title and object folded for word search. */
+  title_key: string;
   requesters: string | null;
   voters: number | null;
   expressed: number | null;

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/database.ts';
-import { anReferential } from '../scrapers/sources.ts';
+import { anReferential, anScrutins } from '../scrapers/sources.ts';
 import { ErrorPage } from '../views/error.tsx';
 import type { ListMeta } from './lib/export.ts';
 import { isHtmx } from './lib/htmx.ts';
@@ -12,6 +12,8 @@ import { donneesRoutes } from './routes/donnees.tsx';
 import { groupesRoutes } from './routes/groupes.tsx';
 import { homeRoutes } from './routes/home.tsx';
 import { staticRoutes } from './routes/static.ts';
+import { scrutinsRoutes } from './routes/scrutins.tsx';
+import { methodologieRoutes } from './routes/methodologie.tsx';
 
 /** What a running crawl tells the pages (the home page says data is loading). */
 export interface CrawlState {
@@ -39,6 +41,7 @@ export interface AppOptions {
 export type AppEnv = {
   Variables: {
     sourceMeta: Pick<ListMeta, 'source' | 'licence'>;
+    votesMeta: Pick<ListMeta, 'source' | 'licence'>;
     legislature: number;
     crawlState: CrawlState;
   };
@@ -51,6 +54,7 @@ const MAX_URL_LENGTH = 4096;
 export function createApp({ db, config, crawlState = () => idleCrawl }: AppOptions) {
   const app = new Hono<AppEnv>();
   const source = anReferential(config);
+  const votesSource = anScrutins(config);
 
   app.use(
     secureHeaders({
@@ -72,6 +76,10 @@ export function createApp({ db, config, crawlState = () => idleCrawl }: AppOptio
     if (c.req.url.length > MAX_URL_LENGTH)
       throw new HTTPException(414, { message: 'Adresse trop longue.' });
     c.set('sourceMeta', { source: `${source.publisher} – ${source.url}`, licence: source.licence });
+    c.set('votesMeta', {
+      source: `${votesSource.publisher} – ${votesSource.url}`,
+      licence: votesSource.licence,
+    });
     c.set('legislature', config.legislature);
     c.set('crawlState', crawlState());
     await next();
@@ -80,7 +88,9 @@ export function createApp({ db, config, crawlState = () => idleCrawl }: AppOptio
   app.route('/', staticRoutes());
   app.route('/', homeRoutes(db));
   app.route('/', deputesRoutes(db));
+  app.route('/', scrutinsRoutes(db, config.legislature));
   app.route('/', groupesRoutes(db, config.legislature));
+  app.route('/', methodologieRoutes());
   app.route('/', donneesRoutes());
 
   app.notFound((c) => {

@@ -1,5 +1,6 @@
 import { ageOn, type DeputyDetail, type DeputyRow } from '../db/queries/deputies.ts';
 import { groupHistory } from '../scrapers/assemblee/derive.ts';
+import type { DeputyVoteStats } from '../db/schema.ts';
 import type { GroupRow } from '../db/queries/groups.ts';
 import type { Column } from './lib/export.ts';
 
@@ -206,5 +207,25 @@ export function deputyDetailJson(detail: DeputyDetail, today: string) {
       cible: d.target_text,
       explication: d.explanation,
     })),
+  };
+}
+
+/** A deputy's vote figures for JSON, with their numerators and denominators. */
+export function voteStatsJson(stats: DeputyVoteStats | null) {
+  if (!stats) return null;
+  return {
+    participation: stats.participation,
+    scrutins_de_reference: stats.eligible,
+    votes_exprimes: stats.cast,
+    votes_par_delegation: stats.delegated,
+    non_votant_par_fonction: stats.function_excluded,
+    participation_solennels: stats.participation_solemn,
+    scrutins_solennels_de_reference: stats.eligible_solemn,
+    votes_solennels_exprimes: stats.cast_solemn,
+    loyaute: stats.loyalty,
+    votes_avec_position_du_groupe: stats.loyal,
+    votes_exprimes_loyaute: stats.loyalty_base,
+    votes_frondeurs: stats.rebellions,
+    methodologie: '/methodologie',
   };
 }

@@ -2,7 +2,10 @@ import type { DeputyDetail } from '../db/queries/deputies.ts';
 import { groupHistory } from '../scrapers/assemblee/derive.ts';
 import { anPageUrl, anPhotoUrl, deputyRecord, ORGAN_TYPES } from '../server/records.ts';
 import { GroupBadge } from './components.tsx';
-import { frenchDate, ordinal } from './format.ts';
+import { frenchDate, ordinal, percent } from './format.ts';
+import type { DeputyVoteStats } from '../db/schema.ts';
+import type { DeputyVoteRow } from '../db/queries/votes.ts';
+import { VotesTable } from './depute-votes.tsx';
 import { Layout } from './layout.tsx';
 
 type MandatRow = DeputyDetail['mandats'][number];
@@ -91,14 +94,89 @@ function Contacts({ adresses }: { adresses: DeputyDetail['adresses'] }) {
 }
 
 /** A deputy's page: identity, group and history, circonscription, roles, contacts, profession. */
+export interface DeputyVotesSummary {
+  stats: DeputyVoteStats | null;
+  recent: DeputyVoteRow[];
+  rebellions: DeputyVoteRow[];
+  total: number;
+}
+
+function VoteFigures({ uid, votes }: { uid: string; votes: DeputyVotesSummary }) {
+  const { stats } = votes;
+  if (votes.total === 0 && !stats)
+    return <p class="muted">Aucun vote enregistré pour ce député.</p>;
+  return (
+    <>
+      {stats ? (
+        <div class="figures">
+          <div class="figure">
+            Participation
+            <strong>{stats.participation === null ? '–' : percent(stats.participation, 1)}</strong>
+            <span class="muted">
+              {stats.cast} votes exprimés sur {stats.eligible} scrutins tenus pendant son mandat
+              {stats.function_excluded > 0
+                ? ` (hors ${stats.function_excluded} où sa fonction l'empêchait de voter)`
+                : ''}
+              {stats.delegated > 0 ? `, dont ${stats.delegated} par délégation` : ''}.
+            </span>
+          </div>
+          <div class="figure">
+            Scrutins solennels
+            <strong>
+              {stats.participation_solemn === null ? '–' : percent(stats.participation_solemn, 1)}
+            </strong>
+            <span class="muted">
+              {stats.cast_solemn} votes sur {stats.eligible_solemn} scrutins solennels.
+            </span>
+          </div>
+          <div class="figure">
+            Loyauté envers son groupe
+            <strong>{stats.loyalty === null ? '–' : percent(stats.loyalty, 1)}</strong>
+            <span class="muted">
+              {stats.loyal} votes conformes à la position du groupe sur {stats.loyalty_base} votes
+              exprimés ; {stats.rebellions} votes frondeurs.
+            </span>
+          </div>
+        </div>
+      ) : (
+        <p class="muted">
+          Taux non calculables : le mandat de ce député n'est pas dans le référentiel.
+        </p>
+      )}
+      <p>
+        <a href="/methodologie">Comment ces chiffres sont calculés</a> ·{' '}
+        <a href={`/deputes/${uid}/votes`}>Tous ses votes ({votes.total})</a> ·{' '}
+        <a href={`/deputes/${uid}/votes.csv`}>CSV</a>
+      </p>
+      {votes.recent.length > 0 ? (
+        <>
+          <h3>Derniers votes</h3>
+          <VotesTable rows={votes.recent} />
+        </>
+      ) : null}
+      {votes.rebellions.length > 0 ? (
+        <>
+          <h3>Derniers votes contre la position de son groupe</h3>
+          <VotesTable rows={votes.rebellions} />
+          <p>
+            <a href={`/deputes/${uid}/votes?frondes=1`}>Tous ses votes frondeurs</a>
+          </p>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 export function DeputePage({
   detail,
   today,
   legislature,
+  votes,
 }: {
   detail: DeputyDetail;
   today: string;
   legislature: number;
+  votes: DeputyVotesSummary;
 }) {
   const { acteur, mandats, adresses, deports } = detail;
   const d = deputyRecord(acteur, today);
@@ -208,6 +286,9 @@ export function DeputePage({
           ))}
         </ul>
       )}
+
+      <h2>Votes</h2>
+      <VoteFigures uid={d.uid} votes={votes} />
 
       <h2>Fonctions et commissions</h2>
       {open.length === 0 ? (

@@ -11,6 +11,8 @@ export interface DeputesView {
   total: number;
   page: number;
   perPage: number;
+  /** Voters of the scrutin filter who are not in the referential, so not listed here. */
+  outside?: number;
   /** Canonical query string of the current view (without page). */
   query: string;
 }
@@ -23,6 +25,13 @@ const SORTS: { key: SortKey; label: string; className?: string }[] = [
   { key: 'age', label: 'Âge', className: 'opt' },
 ];
 
+function withoutScrutin(query: string): string {
+  const search = new URLSearchParams(query);
+  search.delete('scrutin');
+  search.delete('position');
+  return search.toString();
+}
+
 function withParams(query: string, params: Record<string, string>): string {
   const search = new URLSearchParams(query);
   for (const [key, value] of Object.entries(params)) search.set(key, value);
@@ -30,7 +39,15 @@ function withParams(query: string, params: Record<string, string>): string {
 }
 
 /** The list, its count, export links and pager: what htmx swaps when a filter changes. */
-export function DeputesResults({ records, total, page, perPage, query, filter }: DeputesView) {
+export function DeputesResults({
+  records,
+  total,
+  page,
+  perPage,
+  query,
+  filter,
+  outside = 0,
+}: DeputesView) {
   const pages = Math.max(1, Math.ceil(total / perPage));
   const sortLink = (key: SortKey) => {
     const order = filter.sort === key && filter.order === 'asc' ? 'desc' : 'asc';
@@ -48,6 +65,33 @@ export function DeputesResults({ records, total, page, perPage, query, filter }:
       {/* Outside the form but part of it, so that htmx swaps keep the sort order. */}
       <input type="hidden" form="filtres" name="tri" value={filter.sort} />
       <input type="hidden" form="filtres" name="ordre" value={filter.order} />
+      {filter.scrutin ? (
+        <>
+          <input
+            type="hidden"
+            form="filtres"
+            name="scrutin"
+            value={String(filter.scrutin.number)}
+          />
+          {filter.scrutin.position ? (
+            <input
+              type="hidden"
+              form="filtres"
+              name="position"
+              value={filter.scrutin.position.toLowerCase()}
+            />
+          ) : null}
+          <p class="notice">
+            Députés ayant pris part au{' '}
+            <a href={`/scrutins/${filter.scrutin.number}`}>scrutin n° {filter.scrutin.number}</a>
+            {filter.scrutin.position ? ` avec la position « ${filter.scrutin.position} »` : ''}.{' '}
+            {outside > 0
+              ? `${count(outside, 'votant')} de ce scrutin ne ${outside > 1 ? 'figurent' : 'figure'} pas dans le référentiel des députés (anciens députés) : voyez la liste complète sur la page du scrutin. `
+              : ''}
+            <a href={`/deputes?${withoutScrutin(query)}`}>Retirer ce critère</a>
+          </p>
+        </>
+      ) : null}
       <p class="count" id="compte">
         {count(total, 'député')}
       </p>

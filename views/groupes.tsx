@@ -4,6 +4,12 @@ import type { DeputyRecord } from '../server/records.ts';
 import { ExportLinks, GroupBadge } from './components.tsx';
 import { count, frenchDate, ordinal, percent } from './format.ts';
 import { Layout } from './layout.tsx';
+import { Histogram, ShadedCell } from './charts.tsx';
+import type {
+  groupVoteFigures,
+  participationOfDeputiesInOffice,
+  proximityMatrix,
+} from '../db/queries/votes.ts';
 
 export interface Composition {
   total: number;
@@ -57,7 +63,69 @@ function ShareTable({
   );
 }
 
-export function GroupesPage({ groups }: { groups: GroupRow[] }) {
+type Matrix = Awaited<ReturnType<typeof proximityMatrix>>;
+type Rates = Awaited<ReturnType<typeof participationOfDeputiesInOffice>>;
+
+/** Proximity between the groups in office, as a shaded table. */
+function ProximityMatrix({ groups, matrix }: { groups: GroupRow[]; matrix: Matrix }) {
+  const shown = groups.filter((g) => g.members > 0 && matrix.some((m) => m.group_a === g.uid));
+  if (shown.length === 0) return null;
+  const cell = new Map(matrix.map((m) => [`${m.group_a}|${m.group_b}`, m]));
+  return (
+    <>
+      <h2>Proximité entre groupes</h2>
+      <p class="muted">
+        Part des scrutins où les deux groupes ont eu la même position officielle (
+        <a href="/methodologie#proximite">méthode</a>).
+      </p>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Groupe</th>
+              {shown.map((g) => (
+                <th scope="col" class="num">
+                  {g.abbreviation}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((a) => (
+              <tr>
+                <th scope="row">{a.abbreviation}</th>
+                {shown.map((b) => {
+                  if (a.uid === b.uid) return <td class="num muted">–</td>;
+                  const m = cell.get(`${a.uid}|${b.uid}`);
+                  return (
+                    <ShadedCell
+                      value={m?.proximity ?? null}
+                      title={
+                        m
+                          ? `${a.abbreviation} et ${b.abbreviation} : même position dans ${m.agreements} scrutins sur ${m.common}`
+                          : ''
+                      }
+                    />
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+export function GroupesPage({
+  groups,
+  matrix,
+  participation,
+}: {
+  groups: GroupRow[];
+  matrix: Matrix;
+  participation: Rates;
+}) {
   const active = groups.filter((g) => g.members > 0 || g.end_date === null);
   const total = active.reduce((n, g) => n + g.members, 0);
   return (
@@ -103,6 +171,11 @@ export function GroupesPage({ groups }: { groups: GroupRow[] }) {
           </tbody>
         </table>
       </div>
+      <ProximityMatrix groups={groups} matrix={matrix} />
+      <Histogram
+        values={participation.flatMap((p) => (p.participation === null ? [] : [p.participation]))}
+        caption="Participation des députés en exercice (nombre de députés par tranche de 10 points)"
+      />
     </Layout>
   );
 }
@@ -111,10 +184,14 @@ export function GroupePage({
   group,
   members,
   composition,
+  votes,
+  rates,
 }: {
   group: Organe;
   members: DeputyRecord[];
   composition: Composition;
+  votes: Awaited<ReturnType<typeof groupVoteFigures>>;
+  rates: Rates;
 }) {
   const abbreviation = group.abbreviation ?? group.uid;
   return (
@@ -138,6 +215,60 @@ export function GroupePage({
         rows={composition.family}
         total={composition.total}
       />
+      <h2>Votes</h2>
+      {votes.stats ? (
+        <p>
+          <strong>
+            Cohésion : {votes.stats.cohesion === null ? '–' : percent(votes.stats.cohesion, 1)}
+          </strong>{' '}
+          <span class="muted">
+            (indice d'accord moyen sur {votes.stats.scrutins} scrutins,{' '}
+            <a href="/methodologie#cohesion">méthode</a>)
+          </span>
+        </p>
+      ) : (
+        <p class="muted">Aucun vote enregistré pour ce groupe.</p>
+      )}
+      <Histogram
+        values={rates.flatMap((r) => (r.loyalty === null ? [] : [r.loyalty]))}
+        caption="Loyauté des membres envers le groupe (nombre de députés par tranche de 10 points)"
+      />
+      <Histogram
+        values={rates.flatMap((r) => (r.participation === null ? [] : [r.participation]))}
+        caption="Participation des membres (nombre de députés par tranche de 10 points)"
+      />
+      {votes.proximity.length > 0 ? (
+        <table>
+          <caption>Proximité avec les autres groupes</caption>
+          <thead>
+            <tr>
+              <th scope="col">Groupe</th>
+              <th scope="col" class="num">
+                Même position
+              </th>
+              <th scope="col" class="num">
+                Scrutins comparés
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {votes.proximity.map((p) => (
+              <tr>
+                <td>
+                  <GroupBadge abbreviation={p.abbreviation} label={p.label} color={p.color} />{' '}
+                  {p.label}
+                </td>
+                <ShadedCell
+                  value={p.proximity}
+                  title={`${p.agreements} scrutins sur ${p.common}`}
+                />
+                <td class="num">{p.common}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+
       <h2>Membres</h2>
       <ExportLinks path={`/groupes/${encodeURIComponent(abbreviation)}`} query="" />
       <p>

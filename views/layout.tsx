@@ -5,14 +5,16 @@ export interface LayoutProps {
   title: string;
   children: Child;
   /** Path of the current section, to mark the navigation link. */
-  section?: 'deputes' | 'groupes' | 'donnees' | 'accueil';
+  section?: 'deputes' | 'scrutins' | 'groupes' | 'donnees' | 'methodologie' | 'accueil';
   description?: string;
 }
 
 const NAV = [
   { href: '/deputes', label: 'Députés', section: 'deputes' },
+  { href: '/scrutins', label: 'Scrutins', section: 'scrutins' },
   { href: '/groupes', label: 'Groupes', section: 'groupes' },
   { href: '/donnees', label: 'Données', section: 'donnees' },
+  { href: '/methodologie', label: 'Méthodologie', section: 'methodologie' },
 ] as const;
 
 /** The full HTML page around every view. */

@@ -17,6 +17,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('result_label', 'text')
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('object', 'text')
+    // Title and object folded (lower case, no accents) for word search.
+    .addColumn('title_key', 'text', (c) => c.notNull())
     .addColumn('requesters', 'text')
     .addColumn('voters', 'integer')
     .addColumn('expressed', 'integer')
@@ -35,7 +37,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('rebels', 'integer', (c) => c.notNull())
     .addColumn('content_hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('scrutin_number').on('scrutin').columns(['legislature', 'number']).unique().execute();
+  await db.schema
+    .createIndex('scrutin_number')
+    .on('scrutin')
+    .columns(['legislature', 'number'])
+    .unique()
+    .execute();
   await db.schema.createIndex('scrutin_date').on('scrutin').columns(['date']).execute();
 
   await db.schema
@@ -51,7 +58,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('agreement_index', 'real')
     .addPrimaryKeyConstraint('scrutin_group_pk', ['scrutin_uid', 'group_uid'])
     .execute();
-  await db.schema.createIndex('scrutin_group_group').on('scrutin_group').columns(['group_uid']).execute();
+  await db.schema
+    .createIndex('scrutin_group_group')
+    .on('scrutin_group')
+    .columns(['group_uid'])
+    .execute();
 
   await db.schema
     .createTable('vote')
@@ -66,7 +77,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('rebel', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('vote_pk', ['scrutin_uid', 'acteur_uid'])
     .execute();
-  await db.schema.createIndex('vote_acteur').on('vote').columns(['acteur_uid', 'scrutin_uid']).execute();
+  await db.schema
+    .createIndex('vote_acteur')
+    .on('vote')
+    .columns(['acteur_uid', 'scrutin_uid'])
+    .execute();
 
   await db.schema
     .createTable('deputy_vote_stats')
@@ -104,7 +119,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['group_proximity', 'group_vote_stats', 'deputy_vote_stats', 'vote', 'scrutin_group', 'scrutin']) {
+  for (const table of [
+    'group_proximity',
+    'group_vote_stats',
+    'deputy_vote_stats',
+    'vote',
+    'scrutin_group',
+    'scrutin',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../schema.ts';
+import type { Database, Position } from '../schema.ts';
 import { fold } from '../../scrapers/lib/text.ts';
 import { professionKey } from '../../scrapers/assemblee/profession.ts';
 
@@ -18,6 +18,8 @@ export interface DeputyFilter {
   ageMin: number | null;
   ageMax: number | null;
   name: string | null;
+  /** Deputies who voted in this scrutin, with this position when given. */
+  scrutin: { legislature: number; number: number; position: Position | null } | null;
   sort: SortKey;
   order: 'asc' | 'desc';
 }
@@ -34,6 +36,7 @@ export const defaultDeputyFilter: DeputyFilter = {
   ageMin: null,
   ageMax: null,
   name: null,
+  scrutin: null,
   sort: 'nom',
   order: 'asc',
 };
@@ -113,6 +116,19 @@ function applyFilter(
   if (nameQuery) {
     const k = likeEscape(nameQuery);
     q = q.where(sql<boolean>`(' ' || a.name_key) like ${'% ' + k + '%'} escape '\\'`);
+  }
+  if (filter.scrutin) {
+    const { legislature, number, position } = filter.scrutin;
+    q = q.where('a.uid', 'in', (eb) => {
+      let votes = eb
+        .selectFrom('vote as v')
+        .innerJoin('scrutin as s', 's.uid', 'v.scrutin_uid')
+        .select('v.acteur_uid')
+        .where('s.legislature', '=', legislature)
+        .where('s.number', '=', number);
+      if (position) votes = votes.where('v.position', '=', position);
+      return votes;
+    });
   }
   return q;
 }

@@ -11,6 +11,7 @@ import {
 } from '../lib/an-json.ts';
 import type { Position, ScrutinGroup, Vote } from '../../db/schema.ts';
 import { CAST, agreementIndex } from './stats.ts';
+import { fold } from '../lib/text.ts';
 
 export interface ParsedScrutin {
   scrutin: {
@@ -27,6 +28,7 @@ export interface ParsedScrutin {
     result_label: string | null;
     title: string;
     object: string | null;
+    title_key: string;
     requesters: string | null;
     voters: number | null;
     expressed: number | null;
@@ -155,6 +157,8 @@ export function parseScrutin(json: unknown): ParsedScrutin {
   });
 
   const all = [...votes.values()];
+  const title = requiredText(s.titre, 'scrutin.titre');
+  const object = objet ? text(objet.libelle, 'scrutin.objet.libelle') : null;
   const listed = (p: Position) => all.filter((v) => v.position === p).length;
   const official = {
     for_count: count(decompte.pour, 'syntheseVote.decompte.pour'),
@@ -200,8 +204,9 @@ export function parseScrutin(json: unknown): ParsedScrutin {
       majority_rule: text(typeVote.typeMajorite, 'scrutin.typeVote.typeMajorite'),
       result_code: requiredText(sort.code, 'scrutin.sort.code'),
       result_label: text(sort.libelle, 'scrutin.sort.libelle'),
-      title: requiredText(s.titre, 'scrutin.titre'),
-      object: objet ? text(objet.libelle, 'scrutin.objet.libelle') : null,
+      title,
+      object,
+      title_key: fold(`${title} ${object ?? ''}`),
       requesters: demandeur ? text(demandeur.texte, 'scrutin.demandeur.texte') : null,
       voters: int(synthese.nombreVotants, 'syntheseVote.nombreVotants'),
       expressed: int(synthese.suffragesExprimes, 'syntheseVote.suffragesExprimes'),

@@ -11,10 +11,12 @@ import {
   type DeputyFilter,
 } from '../../db/queries/deputies.ts';
 import type { AppEnv } from '../app.tsx';
+import type { Position } from '../../db/schema.ts';
 import { sendCsv, sendJsonList } from '../lib/export.ts';
 import { pageOrFragment } from '../lib/htmx.ts';
 import { badQuery, enumParam, intParam, listParam, textParam } from '../lib/query.ts';
-import { DEPUTY_COLUMNS, deputyRecord, deputyDetailJson } from '../records.ts';
+import { DEPUTY_COLUMNS, deputyRecord, deputyDetailJson, voteStatsJson } from '../records.ts';
+import { deputyVoteStats, deputyVotes, votersOutsideReferential } from '../../db/queries/votes.ts';
 import { DeputesPage, DeputesResults } from '../../views/deputes.tsx';
 import { DeputePage } from '../../views/depute.tsx';
 
@@ -39,6 +41,8 @@ const deputesQuery = z.object({
   age_min: intParam(0, 150),
   age_max: intParam(0, 150),
   nom: textParam(),
+  scrutin: intParam(1, 1_000_000),
+  position: enumParam(['pour', 'contre', 'abstention', 'nonvotant']),
   tri: enumParam(['nom', 'groupe', 'age', 'departement', 'profession', 'debut']),
   ordre: enumParam(['asc', 'desc']),
   page: intParam(1, 100_000),
@@ -47,10 +51,26 @@ const deputesQuery = z.object({
 
 type DeputesQuery = z.infer<typeof deputesQuery>;
 
-function toFilter(q: DeputesQuery): DeputyFilter {
+function toFilter(q: DeputesQuery, legislature: number): DeputyFilter {
+  if (q.position && !q.scrutin) {
+    throw new HTTPException(400, {
+      message: 'Le paramètre « position » demande un numéro de « scrutin ».',
+    });
+  }
   return {
     ...defaultDeputyFilter,
-    inOffice: q.en_exercice ?? 'oui',
+    // Who voted in a scrutin includes those who have left office since.
+    inOffice: q.en_exercice ?? (q.scrutin ? 'tous' : 'oui'),
+    scrutin: q.scrutin
+      ? {
+          legislature,
+          number: q.scrutin,
+          position:
+            q.position === 'nonvotant'
+              ? 'nonVotant'
+              : ((q.position as Position | undefined) ?? null),
+        }
+      : null,
     groups: q.groupe,
     party: q.parti ?? null,
     profession: q.profession ?? null,
@@ -72,7 +92,8 @@ function canonicalQuery(q: DeputesQuery): string {
   const add = (key: string, value: string | number | undefined) => {
     if (value !== undefined && value !== '') params.append(key, String(value));
   };
-  if (q.en_exercice && q.en_exercice !== 'oui') add('en_exercice', q.en_exercice);
+  if (q.en_exercice && q.en_exercice !== (q.scrutin ? 'tous' : 'oui'))
+    add('en_exercice', q.en_exercice);
   for (const g of q.groupe) add('groupe', g);
   add('parti', q.parti);
   add('profession', q.profession);
@@ -83,6 +104,8 @@ function canonicalQuery(q: DeputesQuery): string {
   add('age_min', q.age_min);
   add('age_max', q.age_max);
   add('nom', q.nom);
+  add('scrutin', q.scrutin);
+  add('position', q.position);
   if (q.tri && q.tri !== 'nom') add('tri', q.tri);
   if (q.ordre && q.ordre !== 'asc') add('ordre', q.ordre);
   if (q.per_page) add('per_page', q.per_page);
@@ -103,7 +126,7 @@ export function deputesRoutes(db: DB) {
     const page = q.page ?? 1;
     const { rows } = await listDeputies(
       db,
-      toFilter(q),
+      toFilter(q, c.get('legislature')),
       { limit, offset: limit ? (page - 1) * limit : 0 },
       today(),
     );
@@ -121,7 +144,7 @@ export function deputesRoutes(db: DB) {
     const page = q.page ?? 1;
     const { total, rows } = await listDeputies(
       db,
-      toFilter(q),
+      toFilter(q, c.get('legislature')),
       { limit: perPage, offset: (page - 1) * perPage },
       today(),
     );
@@ -142,12 +165,21 @@ export function deputesRoutes(db: DB) {
     const q = c.req.valid('query');
     const perPage = q.per_page ?? PER_PAGE;
     const page = q.page ?? 1;
-    const filter = toFilter(q);
+    const filter = toFilter(q, c.get('legislature'));
     const [{ total, rows }, options] = await Promise.all([
       listDeputies(db, filter, { limit: perPage, offset: (page - 1) * perPage }, today()),
       deputyFilterOptions(db),
     ]);
+    const outside = filter.scrutin
+      ? await votersOutsideReferential(
+          db,
+          filter.scrutin.legislature,
+          filter.scrutin.number,
+          filter.scrutin.position,
+        )
+      : 0;
     const view = {
+      outside,
       filter,
       options,
       records: rows.map((r) => deputyRecord(r, today())),
@@ -169,14 +201,35 @@ export function deputesRoutes(db: DB) {
     const detail = await getDeputy(db, match[1]!);
     if (!detail)
       throw new HTTPException(404, { message: `Aucun député ${match[1]} dans les données.` });
-    if (match[2])
+    const stats = await deputyVoteStats(db, detail.acteur.uid);
+    if (match[2]) {
       return c.json({
         ...c.get('sourceMeta'),
         generated_at: new Date().toISOString(),
         ...deputyDetailJson(detail, today()),
+        votes: voteStatsJson(stats),
       });
+    }
+    const none = {
+      position: null,
+      type: null,
+      from: null,
+      to: null,
+      words: null,
+      rebelOnly: false,
+    };
+    const [recent, rebellions] = await Promise.all([
+      deputyVotes(db, detail.acteur.uid, none, { limit: 10, offset: 0 }),
+      deputyVotes(db, detail.acteur.uid, { ...none, rebelOnly: true }, { limit: 10, offset: 0 }),
+    ]);
+    const votes = { stats, recent: recent.rows, rebellions: rebellions.rows, total: recent.total };
     return c.html(
-      <DeputePage detail={detail} today={today()} legislature={c.get('legislature')} />,
+      <DeputePage
+        detail={detail}
+        today={today()}
+        legislature={c.get('legislature')}
+        votes={votes}
+      />,
     );
   });
 

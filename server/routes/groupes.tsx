@@ -7,6 +7,11 @@ import type { AppEnv } from '../app.tsx';
 import { sendCsv, sendJsonList } from '../lib/export.ts';
 import { DEPUTY_COLUMNS, GROUP_COLUMNS, deputyRecord, type DeputyRecord } from '../records.ts';
 import { GroupePage, GroupesPage, type Composition } from '../../views/groupes.tsx';
+import {
+  groupVoteFigures,
+  participationOfDeputiesInOffice,
+  proximityMatrix,
+} from '../../db/queries/votes.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -55,7 +60,13 @@ export function groupesRoutes(db: DB, legislature: number) {
     });
   });
   app.get('/groupes', async (c) =>
-    c.html(<GroupesPage groups={await listGroups(db, legislature)} />),
+    c.html(
+      <GroupesPage
+        groups={await listGroups(db, legislature)}
+        matrix={await proximityMatrix(db, legislature)}
+        participation={await participationOfDeputiesInOffice(db)}
+      />,
+    ),
   );
 
   app.get('/groupes/:id', async (c) => {
@@ -82,7 +93,13 @@ export function groupesRoutes(db: DB, legislature: number) {
       });
     }
     return c.html(
-      <GroupePage group={group} members={members} composition={composition(members)} />,
+      <GroupePage
+        group={group}
+        members={members}
+        composition={composition(members)}
+        votes={await groupVoteFigures(db, group.uid)}
+        rates={await participationOfDeputiesInOffice(db, group.uid)}
+      />,
     );
   });
   return app;

@@ -1,0 +1,295 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, Position } from '../schema.ts';
+import { fold } from '../../scrapers/lib/text.ts';
+
+export interface ScrutinFilter {
+  from: string | null;
+  to: string | null;
+  type: string | null;
+  result: 'adopté' | 'rejeté' | null;
+  words: string | null;
+  sort: 'numero' | 'date';
+  order: 'asc' | 'desc';
+}
+
+/** Words of a free-text search, each to be found in the text (accents and case ignored). */
+function searchWords(text: string | null): string[] {
+  return text
+    ? fold(text)
+        .split(' ')
+        .filter((w) => w.length > 0)
+        .slice(0, 10)
+    : [];
+}
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Scrutins of the legislature matching a filter: one page and the total. */
+export async function listScrutins(
+  db: Kysely<Database>,
+  legislature: number,
+  filter: ScrutinFilter,
+  page: { limit: number | null; offset: number },
+) {
+  let q = db.selectFrom('scrutin').where('legislature', '=', legislature);
+  if (filter.from) q = q.where('date', '>=', filter.from);
+  if (filter.to) q = q.where('date', '<=', filter.to);
+  if (filter.type) q = q.where('type_code', '=', filter.type);
+  if (filter.result) q = q.where('result_code', '=', filter.result);
+  for (const word of searchWords(filter.words)) {
+    q = q.where(sql<boolean>`title_key like ${`%${escapeLike(word)}%`} escape '\\'`);
+  }
+  const { total } = await q
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  let rows = q
+    .selectAll()
+    .orderBy(filter.sort === 'date' ? 'date' : 'number', filter.order)
+    .orderBy('number', filter.order);
+  if (page.limit !== null) rows = rows.limit(page.limit).offset(page.offset);
+  return { total: Number(total), rows: await rows.execute() };
+}
+
+export type ScrutinRow = Awaited<ReturnType<typeof listScrutins>>['rows'][number];
+
+/** One scrutin by number, with its groups (named as in the referential), or null. */
+export async function getScrutin(db: Kysely<Database>, legislature: number, number: number) {
+  const scrutin = await db
+    .selectFrom('scrutin')
+    .selectAll()
+    .where('legislature', '=', legislature)
+    .where('number', '=', number)
+    .executeTakeFirst();
+  if (!scrutin) return null;
+  const groups = await db
+    .selectFrom('scrutin_group as sg')
+    .leftJoin('organe as o', 'o.uid', 'sg.group_uid')
+    .selectAll('sg')
+    .select(['o.abbreviation', 'o.label', 'o.color'])
+    .where('sg.scrutin_uid', '=', scrutin.uid)
+    .orderBy('sg.members', 'desc')
+    .execute();
+  return { scrutin, groups };
+}
+
+export type ScrutinDetail = NonNullable<Awaited<ReturnType<typeof getScrutin>>>;
+
+/** The votes of one scrutin, optionally for one group (abbreviation or uid) and position. */
+export async function scrutinVotes(
+  db: Kysely<Database>,
+  scrutinUid: string,
+  filter: { group: string | null; position: Position | null },
+) {
+  let q = db
+    .selectFrom('vote as v')
+    .leftJoin('acteur as a', 'a.uid', 'v.acteur_uid')
+    .leftJoin('organe as g', 'g.uid', 'v.group_uid')
+    .innerJoin('scrutin_group as sg', (j) =>
+      j.onRef('sg.scrutin_uid', '=', 'v.scrutin_uid').onRef('sg.group_uid', '=', 'v.group_uid'),
+    )
+    .select([
+      'v.acteur_uid',
+      'v.position',
+      'v.cause',
+      'v.delegation',
+      'v.rebel',
+      'v.group_uid',
+      'sg.position as group_position',
+      'a.first_name',
+      'a.last_name',
+      'a.sort_name',
+      'g.abbreviation as group_abbreviation',
+      'g.label as group_label',
+      'g.color as group_color',
+    ])
+    .where('v.scrutin_uid', '=', scrutinUid);
+  if (filter.group) {
+    const group = filter.group;
+    q = q.where((eb) =>
+      eb.or([
+        eb('v.group_uid', '=', group),
+        eb(eb.fn('upper', ['g.abbreviation']), '=', group.toUpperCase()),
+      ]),
+    );
+  }
+  if (filter.position) q = q.where('v.position', '=', filter.position);
+  return q.orderBy('g.abbreviation').orderBy('a.sort_name').orderBy('v.acteur_uid').execute();
+}
+
+export type ScrutinVoteRow = Awaited<ReturnType<typeof scrutinVotes>>[number];
+
+export interface DeputyVotesFilter {
+  position: Position | null;
+  type: string | null;
+  from: string | null;
+  to: string | null;
+  words: string | null;
+  rebelOnly: boolean;
+}
+
+/** A deputy's votes, latest first, with the scrutin and the group at the time. */
+export async function deputyVotes(
+  db: Kysely<Database>,
+  acteurUid: string,
+  filter: DeputyVotesFilter,
+  page: { limit: number | null; offset: number },
+) {
+  let q = db
+    .selectFrom('vote as v')
+    .innerJoin('scrutin as s', 's.uid', 'v.scrutin_uid')
+    .innerJoin('scrutin_group as sg', (j) =>
+      j.onRef('sg.scrutin_uid', '=', 'v.scrutin_uid').onRef('sg.group_uid', '=', 'v.group_uid'),
+    )
+    .leftJoin('organe as g', 'g.uid', 'v.group_uid')
+    .where('v.acteur_uid', '=', acteurUid);
+  if (filter.position) q = q.where('v.position', '=', filter.position);
+  if (filter.type) q = q.where('s.type_code', '=', filter.type);
+  if (filter.from) q = q.where('s.date', '>=', filter.from);
+  if (filter.to) q = q.where('s.date', '<=', filter.to);
+  if (filter.rebelOnly) q = q.where('v.rebel', '=', 1);
+  for (const word of searchWords(filter.words)) {
+    q = q.where(sql<boolean>`s.title_key like ${`%${escapeLike(word)}%`} escape '\\'`);
+  }
+  const { total } = await q
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  let rows = q
+    .select([
+      's.number',
+      's.date',
+      's.title',
+      's.type_code',
+      's.result_code',
+      'v.position',
+      'v.cause',
+      'v.delegation',
+      'v.rebel',
+      'sg.position as group_position',
+      'g.abbreviation as group_abbreviation',
+      'g.label as group_label',
+      'g.color as group_color',
+    ])
+    .orderBy('s.number', 'desc');
+  if (page.limit !== null) rows = rows.limit(page.limit).offset(page.offset);
+  return { total: Number(total), rows: await rows.execute() };
+}
+
+export type DeputyVoteRow = Awaited<ReturnType<typeof deputyVotes>>['rows'][number];
+
+/** A deputy's participation and loyalty figures, or null when they could not be computed. */
+export async function deputyVoteStats(db: Kysely<Database>, acteurUid: string) {
+  return (
+    (await db
+      .selectFrom('deputy_vote_stats')
+      .selectAll()
+      .where('acteur_uid', '=', acteurUid)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/** Participation of every deputy in office, for distributions. */
+export async function participationOfDeputiesInOffice(
+  db: Kysely<Database>,
+  groupUid: string | null = null,
+) {
+  let q = db
+    .selectFrom('deputy_vote_stats as s')
+    .innerJoin('acteur as a', 'a.uid', 's.acteur_uid')
+    .select(['s.acteur_uid', 's.participation', 's.loyalty', 's.eligible'])
+    .where('a.in_office', '=', 1);
+  if (groupUid) q = q.where('a.group_uid', '=', groupUid);
+  return q.execute();
+}
+
+/** A group's cohesion and its proximity to every other group of the legislature. */
+export async function groupVoteFigures(db: Kysely<Database>, groupUid: string) {
+  const [stats, proximity] = await Promise.all([
+    db
+      .selectFrom('group_vote_stats')
+      .selectAll()
+      .where('group_uid', '=', groupUid)
+      .executeTakeFirst(),
+    db
+      .selectFrom('group_proximity as p')
+      .innerJoin('organe as o', 'o.uid', 'p.group_b')
+      .select([
+        'p.group_b',
+        'p.common',
+        'p.agreements',
+        'p.proximity',
+        'o.abbreviation',
+        'o.label',
+        'o.color',
+      ])
+      .where('p.group_a', '=', groupUid)
+      .orderBy('p.proximity', 'desc')
+      .execute(),
+  ]);
+  return { stats: stats ?? null, proximity };
+}
+
+/** Every pair of groups of the legislature with their proximity, for the matrix. */
+export async function proximityMatrix(db: Kysely<Database>, legislature: number) {
+  return db
+    .selectFrom('group_proximity as p')
+    .innerJoin('organe as a', 'a.uid', 'p.group_a')
+    .innerJoin('organe as b', 'b.uid', 'p.group_b')
+    .select([
+      'p.group_a',
+      'p.group_b',
+      'p.common',
+      'p.agreements',
+      'p.proximity',
+      'a.abbreviation as a_abbreviation',
+      'b.abbreviation as b_abbreviation',
+    ])
+    .where('a.legislature', '=', legislature)
+    .where('b.legislature', '=', legislature)
+    .execute();
+}
+
+/** Every vote of the legislature in scrutin order, as a stream of rows (flat memory). */
+export function streamAllVotes(db: Kysely<Database>, legislature: number) {
+  return db
+    .selectFrom('vote as v')
+    .innerJoin('scrutin as s', 's.uid', 'v.scrutin_uid')
+    .leftJoin('acteur as a', 'a.uid', 'v.acteur_uid')
+    .leftJoin('organe as g', 'g.uid', 'v.group_uid')
+    .select([
+      's.number',
+      's.date',
+      's.type_code',
+      'v.acteur_uid',
+      'a.first_name',
+      'a.last_name',
+      'v.group_uid',
+      'g.abbreviation as group_abbreviation',
+      'v.position',
+      'v.cause',
+      'v.delegation',
+      'v.rebel',
+    ])
+    .where('s.legislature', '=', legislature)
+    .orderBy('s.number')
+    .orderBy('v.acteur_uid')
+    .stream(2000);
+}
+
+/** Voters of a scrutin (with a position, when given) who are not in the referential. */
+export async function votersOutsideReferential(
+  db: Kysely<Database>,
+  legislature: number,
+  number: number,
+  position: Position | null,
+): Promise<number> {
+  let q = db
+    .selectFrom('vote as v')
+    .innerJoin('scrutin as s', 's.uid', 'v.scrutin_uid')
+    .leftJoin('acteur as a', 'a.uid', 'v.acteur_uid')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('s.legislature', '=', legislature)
+    .where('s.number', '=', number)
+    .where('a.uid', 'is', null);
+  if (position) q = q.where('v.position', '=', position);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}

@@ -1,0 +1,9 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../app.tsx';
+import { MethodologiePage } from '../../views/methodologie.tsx';
+
+export function methodologieRoutes() {
+  const app = new Hono<AppEnv>();
+  app.get('/methodologie', (c) => c.html(<MethodologiePage />));
+  return app;
+}
