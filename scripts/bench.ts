@@ -1,11 +1,14 @@
 // Benchmarks on the real files of ../shared/fixtures (or BENCH_FIXTURES), served on loopback:
 // prints medians, p95 and throughputs. Not a test: nothing here asserts a duration.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import SQLite from 'better-sqlite3';
+import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
 import { runCrawl } from '../scrapers/run.ts';
+import { anScrutins } from '../scrapers/sources.ts';
 import { createApp } from '../server/app.tsx';
 import { listen } from '../server/listen.ts';
 import { serveFolder } from './static-server.ts';
@@ -53,7 +56,7 @@ for (let i = 0; i < 5; i++) {
 const unchangedRuns: number[] = [];
 for (let i = 0; i < 5; i++)
   unchangedRuns.push((await timed(() => runCrawl(db, config, { only: ['an'] })))[0]);
-const countOf = async (table: 'acteur' | 'organe' | 'mandat') =>
+const countOf = async (table: 'acteur' | 'organe' | 'mandat' | 'scrutin' | 'vote') =>
   Number(
     (
       await db
@@ -72,7 +75,114 @@ console.log(
   `  unchanged re-crawl      median ${ms(quantile(unchangedRuns, 0.5))}  (conditional GET → 304)`,
 );
 
-// 2. Pages and exports over loopback HTTP.
+// 2. Votes: full ingest of the scrutins archive against a bare reference doing the same
+// work without the project's code (unzip, JSON.parse, prepared inserts in one transaction).
+const votesZip = readFileSync(
+  path.join(
+    fixtures,
+    'mirror',
+    new URL(anScrutins(config).url).host,
+    new URL(anScrutins(config).url).pathname,
+  ),
+);
+const list = (x: unknown): any[] => (x == null ? [] : Array.isArray(x) ? x : [x]);
+function reference(): { ms: number; votes: number } {
+  const refDir = mkdtempSync(path.join(tmpdir(), 'tracker-ref-'));
+  const file = path.join(refDir, 'ref.sqlite');
+  const start = performance.now();
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.exec(`create table scrutin (uid text primary key, number integer, date text, type text, title text, result text,
+      pour integer, contre integer, abstention integer, non_votants integer);
+    create table scrutin_group (scrutin_uid text, group_uid text, position text, primary key (scrutin_uid, group_uid));
+    create table vote (scrutin_uid text, acteur_uid text, group_uid text, position text, cause text, delegation integer,
+      primary key (scrutin_uid, acteur_uid));
+    create index vote_acteur on vote (acteur_uid, scrutin_uid);`);
+  const insScrutin = sqlite.prepare('insert into scrutin values (?,?,?,?,?,?,?,?,?,?)');
+  const insGroup = sqlite.prepare('insert or ignore into scrutin_group values (?,?,?)');
+  const insVote = sqlite.prepare('insert or ignore into vote values (?,?,?,?,?,?)');
+  let votes = 0;
+  const files = unzipSync(votesZip);
+  const decoder = new TextDecoder();
+  sqlite.transaction(() => {
+    for (const [name, bytes] of Object.entries(files)) {
+      if (!name.endsWith('.json')) continue;
+      const s = JSON.parse(decoder.decode(bytes)).scrutin;
+      const d = s.syntheseVote.decompte;
+      insScrutin.run(
+        s.uid,
+        Number(s.numero),
+        s.dateScrutin,
+        s.typeVote.codeTypeVote,
+        s.titre,
+        s.sort.code,
+        Number(d.pour),
+        Number(d.contre),
+        Number(d.abstentions),
+        Number(d.nonVotants),
+      );
+      for (const g of list(s.ventilationVotes?.organe?.groupes?.groupe)) {
+        insGroup.run(s.uid, g.organeRef, g.vote.positionMajoritaire);
+        for (const [key, position] of [
+          ['pours', 'pour'],
+          ['contres', 'contre'],
+          ['abstentions', 'abstention'],
+          ['nonVotants', 'nonVotant'],
+        ]) {
+          for (const v of list(g.vote.decompteNominatif?.[key!]?.votant)) {
+            insVote.run(
+              s.uid,
+              v.acteurRef,
+              g.organeRef,
+              position,
+              v.causePositionVote ?? null,
+              v.parDelegation === 'true' ? 1 : 0,
+            );
+            votes++;
+          }
+        }
+      }
+    }
+  })();
+  sqlite.close();
+  const ms = performance.now() - start;
+  rmSync(refDir, { recursive: true, force: true });
+  return { ms, votes };
+}
+const refRuns: number[] = [];
+const oursRuns: number[] = [];
+let refVotes = 0;
+for (let i = 0; i < 3; i++) {
+  const ref = reference();
+  refRuns.push(ref.ms);
+  refVotes = ref.votes;
+  for (const table of ['vote', 'scrutin_group', 'scrutin'] as const)
+    await db.deleteFrom(table).execute();
+  await db.deleteFrom('sync_state').where('source', '=', 'votes').execute();
+  const [t, [summary]] = await timed(() => runCrawl(db, config, { only: ['votes'] }));
+  if (summary?.status !== 'ok') throw new Error(`votes crawl failed: ${summary?.error}`);
+  oursRuns.push(t);
+}
+const unchangedVotes: number[] = [];
+for (let i = 0; i < 5; i++)
+  unchangedVotes.push((await timed(() => runCrawl(db, config, { only: ['votes'] })))[0]);
+const oursMedian = quantile(oursRuns, 0.5);
+const refMedian = quantile(refRuns, 0.5);
+console.log(
+  `\nVotes (${await countOf('scrutin')} scrutins, ${await countOf('vote')} votes; reference inserted ${refVotes})`,
+);
+console.log(
+  `  full crawl + ingest     median ${ms(oursMedian)}  (download, unzip, parse, check, insert, derived figures; 3 runs)`,
+);
+console.log(
+  `  bare reference          median ${ms(refMedian)}  (unzip, JSON.parse, prepared inserts, one transaction)`,
+);
+console.log(`  ratio                   ${(oursMedian / refMedian).toFixed(2)} × the reference`);
+console.log(
+  `  unchanged re-crawl      median ${ms(quantile(unchangedVotes, 0.5))}  (conditional GET → 304)`,
+);
+
+// 3. Pages and exports over loopback HTTP.
 const server = await listen(createApp({ db, config }), 0, '127.0.0.1');
 async function latency(label: string, paths: string[], rounds: number) {
   for (const p of paths) await (await fetch(server.url + p)).arrayBuffer(); // warm-up
@@ -104,6 +214,8 @@ await latency(
 await latency('/deputes (htmx fragment)', ['/deputes?groupe=EPR'], 100);
 await latency('/deputes/<uid>', ['/deputes/PA721908', '/deputes/PA1008'], 100);
 await latency('/groupes/RN', ['/groupes/RN'], 100);
+await latency('/deputes/<uid> with votes', ['/deputes/PA1008', '/deputes/PA721908'], 100);
+await latency('/scrutins/<n>', ['/scrutins/100', '/scrutins/2999'], 50);
 
 const csvRuns: { t: number; rows: number }[] = [];
 for (let i = 0; i < 20; i++) {
@@ -120,6 +232,26 @@ const rows = csvRuns[0]!.rows;
 console.log('\nExports');
 console.log(
   `  /deputes.csv (all ${rows} rows)  median ${ms(csvMedian)}  → ${Math.round(rows / (csvMedian / 1000)).toLocaleString('en')} rows/s`,
+);
+
+// The bulk export streams ~430,000 rows: measure throughput and the process's peak memory.
+const baseline = process.memoryUsage().rss;
+let peak = baseline;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+const [exportMs, exportRows] = await timed(async () => {
+  const res = await fetch(`${server.url}/exports/votes.csv`);
+  let lines = 0;
+  const decoder = new TextDecoder();
+  const reader = res.body!.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    lines += (decoder.decode(r.value, { stream: true }).match(/\n/g) ?? []).length;
+  }
+  lines += (decoder.decode(chunk, { stream: true }).match(/\n/g) ?? []).length;
+  return lines - 1;
+});
+clearInterval(sampler);
+console.log(
+  `  /exports/votes.csv (${exportRows} rows)  ${ms(exportMs)}  → ${Math.round(exportRows / (exportMs / 1000)).toLocaleString('en')} rows/s, peak RSS +${Math.round((peak - baseline) / 1048576)} MiB over ${Math.round(baseline / 1048576)} MiB`,
 );
 
 await server.close();
