@@ -246,7 +246,6 @@ const [exportMs, exportRows] = await timed(async () => {
   for (let r = await reader.read(); !r.done; r = await reader.read()) {
     lines += (decoder.decode(r.value, { stream: true }).match(/\n/g) ?? []).length;
   }
-  lines += (decoder.decode(chunk, { stream: true }).match(/\n/g) ?? []).length;
   return lines - 1;
 });
 clearInterval(sampler);
