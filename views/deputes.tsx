@@ -84,7 +84,9 @@ export function DeputesResults({
           <p class="notice">
             Députés ayant pris part au{' '}
             <a href={`/scrutins/${filter.scrutin.number}`}>scrutin n° {filter.scrutin.number}</a>
-            {filter.scrutin.position ? ` avec la position « ${filter.scrutin.position} »` : ''}.{' '}
+            {filter.scrutin.position
+              ? ` avec la position « ${filter.scrutin.position} »`
+              : ''}.{' '}
             {outside > 0
               ? `${count(outside, 'votant')} de ce scrutin ne ${outside > 1 ? 'figurent' : 'figure'} pas dans le référentiel des députés (anciens députés) : voyez la liste complète sur la page du scrutin. `
               : ''}

@@ -1,5 +1,11 @@
 import type { Column } from '../server/lib/export.ts';
 import { DEPUTY_COLUMNS, GROUP_COLUMNS } from '../server/records.ts';
+import {
+  BULK_VOTE_COLUMNS,
+  DEPUTY_VOTE_COLUMNS,
+  SCRUTIN_COLUMNS,
+  SCRUTIN_VOTE_COLUMNS,
+} from '../server/vote-records.ts';
 import type { SourceInfo } from '../scrapers/sources.ts';
 import { Layout } from './layout.tsx';
 
@@ -108,6 +114,35 @@ export function DonneesPage({ sources }: { sources: SourceInfo[] }) {
       </p>
       <Columns columns={GROUP_COLUMNS as Column<never>[]} />
 
+      <h2>Scrutins et votes</h2>
+      <p>
+        <code>/scrutins.csv</code>, <code>/scrutins.json</code> (paramètres <code>q</code> mots de
+        l'intitulé, <code>du</code> et <code>au</code> dates AAAA-MM-JJ, <code>type</code> spo, sps
+        ou moc, <code>resultat</code> adopte ou rejete, <code>tri</code> numero-desc, numero-asc,
+        date-desc ou date-asc) :
+      </p>
+      <Columns columns={SCRUTIN_COLUMNS as Column<never>[]} />
+      <p>
+        <code>/scrutins/&lt;numero&gt;.json</code> : le décompte officiel (<code>pour</code>,{' '}
+        <code>contre</code>, <code>abstention</code>, <code>nonVotant</code>), celui des listes
+        nominatives et chaque groupe (position officielle, voix, indice d'accord).{' '}
+        <code>/scrutins/&lt;numero&gt;/votes.csv</code> et <code>.json</code> (paramètres{' '}
+        <code>groupe</code>, <code>position</code>) :
+      </p>
+      <Columns columns={SCRUTIN_VOTE_COLUMNS as Column<never>[]} />
+      <p>
+        <code>/deputes/&lt;uid&gt;/votes.csv</code> et <code>.json</code> (paramètres{' '}
+        <code>position</code>, <code>type</code>, <code>du</code>, <code>au</code>, <code>q</code>,{' '}
+        <code>frondes=1</code>) :
+      </p>
+      <Columns columns={DEPUTY_VOTE_COLUMNS as Column<never>[]} />
+      <p>
+        Qui a voté quoi : <code>/deputes.csv?scrutin=&lt;numero&gt;&amp;position=contre</code> (se
+        combine avec les autres filtres). Tous les votes individuels de la législature, avec le
+        groupe au moment du vote : <a href="/exports/votes.csv">/exports/votes.csv</a> (colonnes :{' '}
+        {BULK_VOTE_COLUMNS.join(', ')}).
+      </p>
+
       <h2>Définitions</h2>
       <dl class="facts">
         <dt>En exercice</dt>
@@ -128,6 +163,11 @@ export function DonneesPage({ sources }: { sources: SourceInfo[] }) {
           directeur).
         </dd>
       </dl>
+
+      <p>
+        Les taux (participation, loyauté, cohésion, proximité) sont définis sur la page{' '}
+        <a href="/methodologie">Méthodologie</a>.
+      </p>
 
       <h2>Sources et licences</h2>
       <ul>
