@@ -293,6 +293,26 @@ describe('deriveActeur and groupHistory', () => {
     });
   });
 
+  it('merges a role in a group with the overlapping membership, keeps separate stints apart', () => {
+    const gp = (uid: string, organe: string, start: string, end: string | null) => ({
+      uid,
+      organe_uid: organe,
+      organe_type: 'GP',
+      start_date: start,
+      end_date: end,
+    });
+    const history = groupHistory([
+      gp('PM3', 'PO1', '2025-04-01', null), // became president of the group it already belonged to
+      gp('PM1', 'PO1', '2024-07-19', '2024-10-01'),
+      gp('PM2', 'PO1', '2024-09-01', null),
+      gp('PM4', 'PO2', '2023-01-01', '2024-06-09'),
+    ]);
+    expect(history.map((m) => [m.organe_uid, m.start_date, m.end_date])).toEqual([
+      ['PO2', '2023-01-01', '2024-06-09'],
+      ['PO1', '2024-07-19', null],
+    ]);
+  });
+
   it('takes the later of two different open group mandates', () => {
     const petit = acteur('PA900003');
     expect(deriveActeur(petit, 17)).toMatchObject({ in_office: 1, group_uid: 'PO900102' });
