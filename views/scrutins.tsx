@@ -14,6 +14,7 @@ import { Legend, StackedBar, type Segment } from './charts.tsx';
 import { ExportLinks, GroupBadge } from './components.tsx';
 import { count, frenchDate } from './format.ts';
 import { Layout } from './layout.tsx';
+import { UNKNOWN_GROUP } from '../scrapers/votes/parse.ts';
 
 export interface ScrutinsView {
   filter: ScrutinFilter;
@@ -36,6 +37,13 @@ const htmxLink = (href: string) => ({
   'hx-target': '#resultats',
   'hx-push-url': 'true',
 });
+
+/** How a group missing from the referential is named: its id, or a placeholder's meaning. */
+function unknownGroupLabel(uid: string): string {
+  return uid.startsWith(UNKNOWN_GROUP)
+    ? 'Groupe publié sans identifiant'
+    : `Groupe ${uid} (absent du référentiel)`;
+}
 
 export const resultSegments = (s: {
   for_count: number;
@@ -219,11 +227,15 @@ export function ScrutinVotesList({ votes, detail, groupFilter, positionFilter }:
                   </a>
                 </td>
                 <td>
-                  <GroupBadge
-                    abbreviation={v.group_abbreviation}
-                    label={v.group_label}
-                    color={v.group_color}
-                  />
+                  {v.group_abbreviation ? (
+                    <GroupBadge
+                      abbreviation={v.group_abbreviation}
+                      label={v.group_label}
+                      color={v.group_color}
+                    />
+                  ) : (
+                    <span class="muted">{unknownGroupLabel(v.group_uid)}</span>
+                  )}
                 </td>
                 <td>
                   {POSITION_LABELS[v.position]}
@@ -313,7 +325,7 @@ export function ScrutinPage(view: ScrutinView) {
                   {g.abbreviation ? (
                     <GroupBadge abbreviation={g.abbreviation} label={g.label} color={g.color} />
                   ) : (
-                    <span class="muted">Groupe non identifié dans le fichier</span>
+                    <span class="muted">{unknownGroupLabel(g.group_uid)}</span>
                   )}{' '}
                   <span class="muted">({g.members} membres)</span>
                 </td>
