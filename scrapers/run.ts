@@ -2,8 +2,9 @@ import type { Config } from '../config.ts';
 import type { DB } from '../db/database.ts';
 import { syncStateStore, type SyncStateStore } from '../db/sync-state.ts';
 import { crawlReferential } from './assemblee/crawler.ts';
+import { crawlGeo } from './geo/crawler.ts';
 import { DownloadError, type DownloadOptions } from './lib/download.ts';
-import { anReferential, sourceUrl, type SourceInfo } from './sources.ts';
+import { anReferential, inseeCirconscriptions, sourceUrl, type SourceInfo } from './sources.ts';
 
 export interface ProgressEvent {
   phase: string;
@@ -54,7 +55,10 @@ export interface CrawlSource {
 
 /** The sources this build crawls, in crawl order. */
 export function crawlSources(config: Config): CrawlSource[] {
-  return [{ info: anReferential(config), crawl: crawlReferential }];
+  return [
+    { info: anReferential(config), crawl: crawlReferential },
+    { info: inseeCirconscriptions(), crawl: crawlGeo },
+  ];
 }
 
 export interface RunOptions {
