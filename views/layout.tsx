@@ -5,13 +5,14 @@ export interface LayoutProps {
   title: string;
   children: Child;
   /** Path of the current section, to mark the navigation link. */
-  section?: 'deputes' | 'groupes' | 'donnees' | 'accueil';
+  section?: 'deputes' | 'groupes' | 'circonscriptions' | 'donnees' | 'accueil';
   description?: string;
 }
 
 const NAV = [
   { href: '/deputes', label: 'Députés', section: 'deputes' },
   { href: '/groupes', label: 'Groupes', section: 'groupes' },
+  { href: '/circonscriptions', label: 'Circonscriptions', section: 'circonscriptions' },
   { href: '/donnees', label: 'Données', section: 'donnees' },
 ] as const;
 
