@@ -1,6 +1,7 @@
 import type { Column } from '../server/lib/export.ts';
 import { DEPUTY_COLUMNS, GROUP_COLUMNS } from '../server/records.ts';
 import type { SourceInfo } from '../scrapers/sources.ts';
+import { GeoDocumentation } from './donnees-geo.tsx';
 import { Layout } from './layout.tsx';
 
 function Columns({ columns }: { columns: Column<never>[] }) {
@@ -107,6 +108,8 @@ export function DonneesPage({ sources }: { sources: SourceInfo[] }) {
         députés).
       </p>
       <Columns columns={GROUP_COLUMNS as Column<never>[]} />
+
+      <GeoDocumentation />
 
       <h2>Définitions</h2>
       <dl class="facts">

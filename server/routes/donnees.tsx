@@ -1,12 +1,20 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app.tsx';
-import { anReferential } from '../../scrapers/sources.ts';
+import { anReferential, inseeCirconscriptions, laPostePostcodes } from '../../scrapers/sources.ts';
 import { DonneesPage } from '../../views/donnees.tsx';
 
 export function donneesRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/donnees', (c) =>
-    c.html(<DonneesPage sources={[anReferential({ legislature: c.get('legislature') })]} />),
+    c.html(
+      <DonneesPage
+        sources={[
+          anReferential({ legislature: c.get('legislature') }),
+          inseeCirconscriptions(),
+          laPostePostcodes(),
+        ]}
+      />,
+    ),
   );
   return app;
 }
