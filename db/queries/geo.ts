@@ -235,6 +235,9 @@ export interface SearchResult {
   truncated: boolean;
 }
 
+/** Rows listed for one whole postcode: every commune it serves. */
+const EXACT_POSTCODE_LIMIT = 500;
+
 /** Escapes LIKE wildcards; used with `escape '\'`. */
 function likeEscape(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -311,6 +314,7 @@ export async function search(
     candidates: Candidate[],
     places: number,
     deputies: number,
+    truncated = false,
   ): SearchResult => ({
     query: q,
     kind,
@@ -322,7 +326,7 @@ export async function search(
         .filter((c) => c.circo)
         .map((c) => circoKey(c.circo!.departement_code, c.circo!.number)),
     ).size,
-    truncated: places > limit || deputies > limit,
+    truncated,
   });
 
   const compact = q.replace(/\s+/g, '');
@@ -341,7 +345,12 @@ export async function search(
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('postcode', exact ? '=' : 'like', exact ? compact : `${compact}%`)
         .executeTakeFirstOrThrow(),
-      rows.orderBy('p.postcode').orderBy('a.name_key').limit(limit).execute(),
+      // A whole postcode is listed in full (La Poste's largest serves 46 communes).
+      rows
+        .orderBy('p.postcode')
+        .orderBy('a.name_key')
+        .limit(exact ? EXACT_POSTCODE_LIMIT : limit)
+        .execute(),
     ]);
     const candidates = await placeCandidates(
       db,
@@ -349,7 +358,13 @@ export async function search(
       hits.map((h) => ({ ...h, basis: h.basis as Basis })),
       'code_postal',
     );
-    return result(exact ? 'code_postal' : 'debut_code_postal', candidates, Number(n), 0);
+    return result(
+      exact ? 'code_postal' : 'debut_code_postal',
+      candidates,
+      Number(n),
+      0,
+      Number(n) > hits.length,
+    );
   }
 
   const circoId = /^(\d{2,3}|2[AB])\s*-\s*0*([1-9]\d?)$/i.exec(q);
@@ -449,7 +464,13 @@ export async function search(
   const candidates = exact
     ? [...placeHits, ...deputyCandidates]
     : [...deputyCandidates, ...placeHits];
-  return result('nom', candidates, placeCount, deputyCount);
+  return result(
+    'nom',
+    candidates,
+    placeCount,
+    deputyCount,
+    placeCount > places.length || deputyCount > limit,
+  );
 }
 
 /** Every row of INSEE's table, in file order (optionally one département's communes). */
