@@ -47,6 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('postcodes', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('geo_area_key').on('geo_area').columns(['name_key']).execute();
+  await db.schema
+    .createIndex('geo_area_departement')
+    .on('geo_area')
+    .columns(['departement_code', 'basis'])
+    .execute();
 
   await db.schema
     .createTable('geo_area_circo')

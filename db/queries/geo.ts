@@ -405,31 +405,31 @@ export async function search(
     .execute();
   const exact = exactPlaces.length > 0;
   const k = likeEscape(key);
-  const prefixWhere = sql<boolean>`(a.name_key like ${k + '%'} escape '\\' or a.name_key like ${'% ' + k + '%'} escape '\\')`;
-  const [placeCount, prefixPlaces] = exact
-    ? [exactPlaces.length, []]
-    : await Promise.all([
-        db
-          .selectFrom('geo_area as a')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where(prefixWhere)
-          .executeTakeFirstOrThrow()
-          .then((r) => Number(r.n)),
-        db
-          .selectFrom('geo_area as a')
-          .select([...placeColumns, 'a.postcodes as postcode', sql<null>`null`.as('localities')])
-          .where(prefixWhere)
-          .orderBy(sql`a.name_key like ${k + '%'} escape '\\'`, 'desc')
-          .orderBy(sql`length(a.name_key)`)
-          .orderBy('a.name_key')
-          .orderBy('a.code')
-          .limit(limit)
-          .execute(),
-      ]);
-  const places = (exact ? exactPlaces.slice(0, limit) : prefixPlaces).map((p) => ({
-    ...p,
-    basis: p.basis as Basis,
-  }));
+  // One pattern for "starts with" and "a word starts with"; one scan gives rows and count.
+  const prefixPlaces = exact
+    ? []
+    : await db
+        .selectFrom('geo_area as a')
+        .select([
+          ...placeColumns,
+          'a.postcodes as postcode',
+          sql<null>`null`.as('localities'),
+          sql<number>`count(*) over ()`.as('matches'),
+        ])
+        .where(sql<boolean>`(' ' || a.name_key) like ${'% ' + k + '%'} escape '\\'`)
+        .orderBy(sql`a.name_key like ${k + '%'} escape '\\'`, 'desc')
+        .orderBy(sql`length(a.name_key)`)
+        .orderBy('a.name_key')
+        .orderBy('a.code')
+        .limit(limit)
+        .execute();
+  const placeCount = exact ? exactPlaces.length : Number(prefixPlaces[0]?.matches ?? 0);
+  const places = (exact ? exactPlaces.slice(0, limit) : prefixPlaces).map(
+    ({ matches: _m, ...p }: { matches?: number } & (typeof exactPlaces)[number]) => ({
+      ...p,
+      basis: p.basis as Basis,
+    }),
+  );
 
   // A deputy's name: any word may start with the query; after an exact place name, whole words only.
   const n = likeEscape(nameKey);
