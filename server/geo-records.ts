@@ -22,6 +22,24 @@ export function circoLabel(c: { departement_name: string; number: number }): str
   return `${c.departement_name} – ${c.number === 1 ? '1re' : `${c.number}e`} circonscription`;
 }
 
+/**
+ * Where the eleven circonscriptions of French people abroad lie, as the Code électoral has
+ * drawn them since 2010, in short: the AN publishes no country list.
+ */
+export const ABROAD_ZONES: Record<number, string> = {
+  1: 'Canada et États-Unis',
+  2: 'Amérique latine et Caraïbes',
+  3: 'Europe du Nord (Royaume-Uni, Irlande, pays nordiques et baltes)',
+  4: 'Benelux (Belgique, Pays-Bas, Luxembourg)',
+  5: 'Péninsule Ibérique et Monaco (Espagne, Portugal, Andorre, Monaco)',
+  6: 'Suisse et Liechtenstein',
+  7: 'Europe centrale et orientale (dont Allemagne, Autriche et Balkans)',
+  8: 'Europe du Sud et Méditerranée orientale (Italie, Grèce, Turquie, Chypre, Malte, Israël…)',
+  9: 'Maghreb et Afrique de l’Ouest',
+  10: 'Afrique centrale, orientale et australe, Proche et Moyen-Orient',
+  11: 'Europe orientale, Asie et Océanie',
+};
+
 const yesNo = (v: number | null) => (v === null ? null : v === 1);
 
 /** Columns of `/circonscriptions.csv` and `.json`. */
@@ -71,6 +89,11 @@ export const CIRCO_COLUMNS: Column<Circonscription>[] = [
     description: 'Codes postaux desservant ces communes (La Poste)',
     value: (c) => c.postcodes,
   },
+  {
+    name: 'zone',
+    description: 'Pour les Français établis hors de France : pays de la circonscription, en bref',
+    value: (c) => (c.departement_code === '099' ? (ABROAD_ZONES[c.number] ?? null) : null),
+  },
 ];
 
 /** One search answer, flat, as `/recherche.csv` and `.json` give it. */
@@ -95,7 +118,9 @@ export function searchRecord(c: Candidate): SearchRecord {
   const deputy = c.circo?.deputies[0] ?? null;
   return {
     correspondance: c.match,
-    lieu: c.place?.name ?? null,
+    lieu:
+      c.place?.name ??
+      (c.match === 'etranger' && c.circo ? (ABROAD_ZONES[c.circo.number] ?? null) : null),
     code_commune: c.place?.code ?? null,
     code_postal: c.place?.postcode ?? null,
     localites: c.place?.localities ?? null,
@@ -126,7 +151,10 @@ export const SEARCH_COLUMNS: Column<SearchRecord>[] = [
     'correspondance',
     'Ce qui a été trouvé : code_postal, commune (ou arrondissement), depute, circonscription (identifiant 33-4 cherché), etranger',
   ),
-  field('lieu', 'Commune ou arrondissement trouvé'),
+  field(
+    'lieu',
+    'Commune ou arrondissement trouvé (Français de l’étranger : pays de la circonscription)',
+  ),
   field('code_commune', 'Code INSEE du lieu (code d’arrondissement pour Paris, Lyon, Marseille)'),
   field('code_postal', 'Code postal cherché, ou codes postaux du lieu séparés par des espaces'),
   field('localites', 'Localités (ligne 5 de La Poste) desservies par ce code postal'),

@@ -1,28 +1,10 @@
 import type { Circonscription, CirconscriptionDetail } from '../db/queries/geo.ts';
 import { ABROAD } from '../db/queries/geo.ts';
-import { circoLabel, circoPath } from '../server/geo-records.ts';
+import { ABROAD_ZONES, circoLabel, circoPath } from '../server/geo-records.ts';
 import { ExportLinks } from './components.tsx';
 import { count, frenchDate } from './format.ts';
 import { Layout } from './layout.tsx';
 import { DeputyLink } from './recherche.tsx';
-
-/**
- * Where the eleven circonscriptions of French people abroad lie, as the Code électoral has
- * drawn them since 2010, in short: the AN publishes no country list.
- */
-export const ABROAD_ZONES: Record<number, string> = {
-  1: 'Canada et États-Unis',
-  2: 'Amérique latine et Caraïbes',
-  3: 'Europe du Nord (Royaume-Uni, Irlande, pays nordiques et baltes)',
-  4: 'Benelux (Belgique, Pays-Bas, Luxembourg)',
-  5: 'Péninsule Ibérique et Monaco (Espagne, Portugal, Andorre, Monaco)',
-  6: 'Suisse et Liechtenstein',
-  7: 'Europe centrale et orientale (dont Allemagne, Autriche et Balkans)',
-  8: 'Europe du Sud et Méditerranée orientale (Italie, Grèce, Turquie, Chypre, Malte, Israël…)',
-  9: 'Maghreb et Afrique de l’Ouest',
-  10: 'Afrique centrale, orientale et australe, Proche et Moyen-Orient',
-  11: 'Europe orientale, Asie et Océanie',
-};
 
 function Seat({ circo }: { circo: Circonscription }) {
   const deputy = circo.deputies[0];

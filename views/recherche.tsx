@@ -1,5 +1,5 @@
 import type { Candidate, DeputyBrief, SearchResult } from '../db/queries/geo.ts';
-import { circoLabel, circoPath, singleAnswer } from '../server/geo-records.ts';
+import { ABROAD_ZONES, circoLabel, circoPath, singleAnswer } from '../server/geo-records.ts';
 import { ExportLinks, GroupBadge } from './components.tsx';
 import { Layout } from './layout.tsx';
 
@@ -64,8 +64,11 @@ function Part({ candidate }: { candidate: Candidate }) {
 
 function Place({ candidate }: { candidate: Candidate }) {
   const place = candidate.place;
-  if (!place)
+  if (!place) {
+    if (candidate.match === 'etranger' && candidate.circo)
+      return <>{ABROAD_ZONES[candidate.circo.number] ?? '–'}</>;
     return <span class="muted">{candidate.match === 'depute' ? 'nom du député' : '–'}</span>;
+  }
   return (
     <>
       {place.name}

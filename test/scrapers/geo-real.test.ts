@@ -274,6 +274,14 @@ describe.skipIf(!present)('geo on the real files', () => {
     const abroad = [...raw.anCircos].filter((c) => c.startsWith('099-'));
     expect(abroad).toHaveLength(11);
     expect(distinct(body, 'circonscription')).toEqual(abroad.sort());
+    expect(values(body, 'lieu').every((zone) => typeof zone === 'string' && zone.length > 0)).toBe(
+      true,
+    );
+    const listed = await get('/circonscriptions.json?departement=099');
+    expect(values(listed, 'circonscription')).toEqual(
+      abroad.sort((a, b) => Number(a.slice(4)) - Number(b.slice(4))),
+    );
+    expect(values(listed, 'zone').filter(Boolean)).toHaveLength(11);
     const page = await (await app.request('/circonscriptions/099-5')).text();
     expect(page).toContain('Les 11 circonscriptions des Français établis hors de France');
   });
