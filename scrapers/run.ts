@@ -2,8 +2,15 @@ import type { Config } from '../config.ts';
 import type { DB } from '../db/database.ts';
 import { syncStateStore, type SyncStateStore } from '../db/sync-state.ts';
 import { crawlReferential } from './assemblee/crawler.ts';
+import { crawlGeo } from './geo/crawler.ts';
 import { DownloadError, type DownloadOptions } from './lib/download.ts';
-import { anReferential, anScrutins, sourceUrl, type SourceInfo } from './sources.ts';
+import {
+  anReferential,
+  anScrutins,
+  inseeCirconscriptions,
+  sourceUrl,
+  type SourceInfo,
+} from './sources.ts';
 import { crawlScrutins } from './votes/crawler.ts';
 
 export interface ProgressEvent {
@@ -61,6 +68,7 @@ export function crawlSources(config: Config): CrawlSource[] {
   return [
     { info: anReferential(config), crawl: crawlReferential },
     { info: anScrutins(config), crawl: crawlScrutins },
+    { info: inseeCirconscriptions(), crawl: crawlGeo },
   ];
 }
 

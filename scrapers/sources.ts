@@ -49,3 +49,25 @@ export function anScrutins(config: Pick<Config, 'legislature'>): SourceInfo {
     ...LICENCE_OUVERTE,
   };
 }
+
+/** INSEE's table commune → législative circonscription (xlsx). Also the `geo` source's id. */
+export function inseeCirconscriptions(): SourceInfo {
+  return {
+    id: 'geo',
+    name: 'Composition communale des circonscriptions législatives',
+    url: 'https://www.insee.fr/fr/statistiques/fichier/6436476/circo_composition.xlsx',
+    publisher: 'INSEE',
+    ...LICENCE_OUVERTE,
+  };
+}
+
+/** La Poste's official postcode base (postcode → INSEE commune), crawled with the `geo` source. */
+export function laPostePostcodes(): SourceInfo {
+  return {
+    id: 'geo:laposte',
+    name: 'Base officielle des codes postaux',
+    url: 'https://datanova.laposte.fr/data-fair/api/v1/datasets/laposte-hexasmal/raw',
+    publisher: 'La Poste',
+    ...LICENCE_OUVERTE,
+  };
+}

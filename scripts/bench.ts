@@ -253,6 +253,50 @@ console.log(
   `  /exports/votes.csv (${exportRows} rows)  ${ms(exportMs)}  → ${Math.round(exportRows / (exportMs / 1000)).toLocaleString('en')} rows/s, peak RSS +${Math.round((peak - baseline) / 1048576)} MiB over ${Math.round(baseline / 1048576)} MiB`,
 );
 
+// 3. Geography: crawl of both files (download, xlsx and CSV parse, join, ingest), then
+// "find my deputy" lookups over HTTP.
+const geoRuns: number[] = [];
+for (let i = 0; i < 3; i++) {
+  await db.deleteFrom('sync_state').where('source', 'like', 'geo%').execute();
+  const [t, [summary]] = await timed(() => runCrawl(db, config, { only: ['geo'] }));
+  if (summary?.status !== 'ok') throw new Error(`geo crawl failed: ${summary?.error}`);
+  geoRuns.push(t);
+}
+const geoUnchanged: number[] = [];
+for (let i = 0; i < 3; i++)
+  geoUnchanged.push((await timed(() => runCrawl(db, config, { only: ['geo'] })))[0]);
+console.log('\nGeography (INSEE circonscriptions xlsx + La Poste postcodes CSV)');
+console.log(
+  `  full crawl + join        median ${ms(quantile(geoRuns, 0.5))}  (3 runs, min ${ms(Math.min(...geoRuns))})`,
+);
+console.log(
+  `  unchanged re-crawl       median ${ms(quantile(geoUnchanged, 0.5))}  (two conditional GETs → 304)`,
+);
+const lookup = (queries: string[]) =>
+  queries.map((q) => `/recherche.json?q=${encodeURIComponent(q)}`);
+await latency(
+  'lookup: postcode',
+  lookup(['33000', '75015', '01400', '51300', '97600', '13008']),
+  50,
+);
+await latency(
+  'lookup: commune name',
+  lookup(['Saint-Émilion', 'st etienne', 'bordeaux', 'Ste Foy les Lyon', 'marseille 8e']),
+  50,
+);
+await latency('lookup: deputy name', lookup(['guedj', 'Valérie Létard', 'martin']), 50);
+await latency(
+  'lookup: typing (htmx)',
+  ['/recherche?q=sai', '/recherche?q=330', '/recherche?q=bor'],
+  50,
+);
+await latency(
+  '/circonscriptions/<id>',
+  ['/circonscriptions/75-1', '/circonscriptions/33-4', '/circonscriptions/099-5'],
+  50,
+);
+await latency('/circonscriptions', ['/circonscriptions'], 30);
+
 await server.close();
 await mirror.close();
 await db.destroy();

@@ -9,6 +9,7 @@ import type { ListMeta } from './lib/export.ts';
 import { isHtmx } from './lib/htmx.ts';
 import { deputesRoutes } from './routes/deputes.tsx';
 import { donneesRoutes } from './routes/donnees.tsx';
+import { geoRoutes } from './routes/geo.tsx';
 import { groupesRoutes } from './routes/groupes.tsx';
 import { homeRoutes } from './routes/home.tsx';
 import { staticRoutes } from './routes/static.ts';
@@ -91,6 +92,7 @@ export function createApp({ db, config, crawlState = () => idleCrawl }: AppOptio
   app.route('/', scrutinsRoutes(db, config.legislature));
   app.route('/', groupesRoutes(db, config.legislature));
   app.route('/', methodologieRoutes());
+  app.route('/', geoRoutes(db, config.legislature));
   app.route('/', donneesRoutes());
 
   app.notFound((c) => {

@@ -205,9 +205,16 @@ export function DeputePage({
             {d.en_exercice ? (
               <>
                 Député{acteur.sex === 'F' ? 'e' : ''} en exercice
-                {d.departement_nom
-                  ? ` de la ${ordinal(d.circonscription ?? 0)} circonscription (${d.departement_nom}, ${d.departement})`
-                  : ''}
+                {d.departement_nom ? (
+                  <>
+                    {' de la '}
+                    <a href={`/circonscriptions/${d.departement}-${d.circonscription}`}>
+                      {`${ordinal(d.circonscription ?? 0)} circonscription (${d.departement_nom}, ${d.departement})`}
+                    </a>
+                  </>
+                ) : (
+                  ''
+                )}
                 {d.debut_mandat ? `, depuis le ${frenchDate(d.debut_mandat)}` : ''}.
               </>
             ) : (

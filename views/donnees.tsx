@@ -7,6 +7,7 @@ import {
   SCRUTIN_VOTE_COLUMNS,
 } from '../server/vote-records.ts';
 import type { SourceInfo } from '../scrapers/sources.ts';
+import { GeoDocumentation } from './donnees-geo.tsx';
 import { Layout } from './layout.tsx';
 
 function Columns({ columns }: { columns: Column<never>[] }) {
@@ -142,6 +143,7 @@ export function DonneesPage({ sources }: { sources: SourceInfo[] }) {
         groupe au moment du vote : <a href="/exports/votes.csv">/exports/votes.csv</a> (colonnes :{' '}
         {BULK_VOTE_COLUMNS.join(', ')}).
       </p>
+      <GeoDocumentation />
 
       <h2>Définitions</h2>
       <dl class="facts">

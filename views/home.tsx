@@ -1,6 +1,7 @@
 import type { CrawlState } from '../server/app.tsx';
 import { count, percent } from './format.ts';
 import { Layout } from './layout.tsx';
+import { SearchBox } from './recherche.tsx';
 
 function Loading({ crawl, empty }: { crawl: CrawlState; empty: boolean }) {
   if (!crawl.running && !empty) return null;
@@ -31,14 +32,8 @@ export function HomePage({ acteurs, crawl }: { acteurs: number; crawl: CrawlStat
     >
       <h1>Suivi des députés de l'Assemblée nationale</h1>
       <Loading crawl={crawl} empty={acteurs === 0} />
-      <form class="search" action="/deputes" method="get" role="search">
-        <label>
-          Chercher un député par son nom
-          <input type="search" name="nom" placeholder="ex. Dupont" maxlength={200} required />
-        </label>
-        <input type="hidden" name="en_exercice" value="tous" />
-        <button type="submit">Chercher</button>
-      </form>
+      <SearchBox q="" />
+      <div id="suggestions" aria-live="polite"></div>
       {acteurs > 0 ? (
         <p class="muted">
           {count(acteurs, 'personne')} dans le référentiel de l'Assemblée nationale.

@@ -5,7 +5,14 @@ export interface LayoutProps {
   title: string;
   children: Child;
   /** Path of the current section, to mark the navigation link. */
-  section?: 'deputes' | 'scrutins' | 'groupes' | 'donnees' | 'methodologie' | 'accueil';
+  section?:
+    | 'deputes'
+    | 'scrutins'
+    | 'groupes'
+    | 'circonscriptions'
+    | 'donnees'
+    | 'methodologie'
+    | 'accueil';
   description?: string;
 }
 
@@ -13,6 +20,7 @@ const NAV = [
   { href: '/deputes', label: 'Députés', section: 'deputes' },
   { href: '/scrutins', label: 'Scrutins', section: 'scrutins' },
   { href: '/groupes', label: 'Groupes', section: 'groupes' },
+  { href: '/circonscriptions', label: 'Circonscriptions', section: 'circonscriptions' },
   { href: '/donnees', label: 'Données', section: 'donnees' },
   { href: '/methodologie', label: 'Méthodologie', section: 'methodologie' },
 ] as const;

@@ -1,6 +1,11 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app.tsx';
-import { anReferential, anScrutins } from '../../scrapers/sources.ts';
+import {
+  anReferential,
+  anScrutins,
+  inseeCirconscriptions,
+  laPostePostcodes,
+} from '../../scrapers/sources.ts';
 import { DonneesPage } from '../../views/donnees.tsx';
 
 export function donneesRoutes() {
@@ -11,6 +16,8 @@ export function donneesRoutes() {
         sources={[
           anReferential({ legislature: c.get('legislature') }),
           anScrutins({ legislature: c.get('legislature') }),
+          inseeCirconscriptions(),
+          laPostePostcodes(),
         ]}
       />,
     ),

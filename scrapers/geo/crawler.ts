@@ -1,0 +1,86 @@
+// Sources: INSEE, "Composition communale des circonscriptions législatives"
+// (https://www.insee.fr/fr/statistiques/6436476, xlsx), and La Poste, "Base officielle des
+// codes postaux" (https://datanova.laposte.fr, CSV in ISO-8859-1); both Licence Ouverte 2.0.
+// Writes: geo_insee_row, geo_laposte_row and the tables derived from both (geo_area,
+// geo_area_circo, geo_postcode, geo_circonscription); sync_state rows "geo" (INSEE) and
+// "geo:laposte". Each file is fetched conditionally; an unchanged one is kept as stored.
+import readXlsxFile from 'read-excel-file/node';
+import { downloadIfChanged, type Download } from '../lib/download.ts';
+import { SourceError, type CrawlContext, type CrawlCounts } from '../run.ts';
+import { inseeCirconscriptions, laPostePostcodes, sourceUrl, type SourceInfo } from '../sources.ts';
+import { geoRowCount, ingestGeo } from './ingest.ts';
+import {
+  decodeLaPoste,
+  parseInseeWorkbook,
+  parseLaPoste,
+  type InseeRow,
+  type LaposteRow,
+} from './parse.ts';
+
+/** Reads INSEE's workbook; any failure names the file. */
+export async function readInseeWorkbook(bytes: Buffer): Promise<InseeRow[]> {
+  try {
+    return parseInseeWorkbook(await readXlsxFile(bytes));
+  } catch (error) {
+    throw new SourceError('circo_composition.xlsx', (error as Error).message);
+  }
+}
+
+/** Reads La Poste's base; any failure names the file. */
+export function readLaPoste(bytes: Uint8Array): LaposteRow[] {
+  try {
+    return parseLaPoste(decodeLaPoste(bytes));
+  } catch (error) {
+    throw new SourceError('laposte-hexasmal (raw)', (error as Error).message);
+  }
+}
+
+interface Fetched {
+  info: SourceInfo;
+  url: string;
+  download: Download;
+}
+
+export async function crawlGeo(ctx: CrawlContext): Promise<CrawlCounts> {
+  const fetched: Fetched[] = [];
+  const sources = [inseeCirconscriptions(), laPostePostcodes()];
+  for (const [i, info] of sources.entries()) {
+    ctx.progress({ phase: 'téléchargement', done: i, total: sources.length });
+    const url = sourceUrl(info.url, ctx.config.sourcesMirror);
+    const previous = await ctx.syncState.get(info.id);
+    fetched.push({ info, url, download: await downloadIfChanged(url, previous, ctx.download) });
+  }
+  const [insee, laposte] = fetched as [Fetched, Fetched];
+  const unchanged = fetched.filter((f) => f.download.kind === 'unchanged');
+  if (unchanged.length === fetched.length) {
+    for (const f of fetched) await ctx.syncState.checked(f.info.id, f.url);
+    return { fetched: 2, unchanged: 2, added: 0, changed: 0, removed: 0, failed: 0 };
+  }
+  ctx.progress({ phase: 'lecture', done: 0, total: 1 });
+  const inseeRows =
+    insee.download.kind === 'changed' ? await readInseeWorkbook(insee.download.body) : null;
+  const laposteRows =
+    laposte.download.kind === 'changed' ? readLaPoste(laposte.download.body) : null;
+  const total = geoRowCount(inseeRows, laposteRows);
+  let done = 0;
+  const counts = await ctx.db.transaction().execute(async (trx) => {
+    const result = await ingestGeo(trx, { insee: inseeRows, laposte: laposteRows }, (n) => {
+      done += n;
+      ctx.progress({ phase: 'enregistrement', done, total });
+    });
+    for (const f of fetched) {
+      if (f.download.kind === 'changed')
+        await ctx.syncState.changed(trx, f.info.id, f.url, f.download);
+    }
+    return result;
+  });
+  for (const f of unchanged) await ctx.syncState.checked(f.info.id, f.url);
+  return {
+    fetched: 2,
+    unchanged: unchanged.length,
+    added: counts.added,
+    changed: counts.changed,
+    removed: counts.removed,
+    failed: 0,
+  };
+}

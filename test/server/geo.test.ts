@@ -1,0 +1,306 @@
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../../db/database.ts';
+import { readInseeWorkbook, readLaPoste } from '../../scrapers/geo/crawler.ts';
+import { ingestGeo } from '../../scrapers/geo/ingest.ts';
+import { createApp } from '../../server/app.tsx';
+import {
+  CIRCO_COLUMNS,
+  INSEE_COLUMNS,
+  POSTCODE_COLUMNS,
+  SEARCH_COLUMNS,
+} from '../../server/geo-records.ts';
+import { INSEE_ROWS, inseeWorkbook, laPosteBytes } from '../fixtures/geo/files.ts';
+import { seededDatabase } from './seed.ts';
+
+// The seed's deputies in office: PA1 33-1, PA2 75-3, PA3 2A-1, PA4 971-2, PA6 33-3;
+// PA5 held 33-2 until January 2025.
+let db: DB;
+let close: () => Promise<void>;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  ({ db, close } = await seededDatabase());
+  const insee = await readInseeWorkbook(Buffer.from(inseeWorkbook()));
+  const laposte = readLaPoste(laPosteBytes());
+  await db.transaction().execute((trx) => ingestGeo(trx, { insee, laposte }));
+  app = createApp({ db, config: { legislature: 17 } });
+});
+afterAll(() => close());
+
+interface SearchJson {
+  total: number;
+  type: string;
+  motif: string | null;
+  items: Record<string, string | number | boolean | null>[];
+}
+
+async function searchJson(q: string): Promise<SearchJson> {
+  const res = await app.request(`/recherche.json?q=${encodeURIComponent(q)}`);
+  expect(res.status, q).toBe(200);
+  return (await res.json()) as SearchJson;
+}
+
+const field = (body: SearchJson, name: string) => body.items.map((i) => i[name]);
+
+describe('/recherche', () => {
+  it('answers a postcode of a single-circonscription commune with its deputy', async () => {
+    const body = await searchJson('33330');
+    expect(body.total).toBe(1);
+    expect(body.items[0]).toMatchObject({
+      correspondance: 'code_postal',
+      lieu: 'Saint-Émilion',
+      code_commune: '33394',
+      circonscription: '33-3',
+      depute_uid: 'PA6',
+      groupe: 'BBB',
+      entier: true,
+    });
+    expect(body.motif).toBeNull();
+    // Without JavaScript the form lands on the deputy's page.
+    const res = await app.request('/recherche?q=33330');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/deputes/PA6');
+    // While typing (htmx), a fragment names the deputy.
+    const fragment = await (
+      await app.request('/recherche?q=33330', { headers: { 'HX-Request': 'true' } })
+    ).text();
+    expect(fragment).toMatch(/^<div id="suggestions"/);
+    expect(fragment).toContain('Votre députée');
+    expect(fragment).toContain('href="/deputes/PA6"');
+    expect(fragment).not.toContain('<html');
+  });
+
+  it('gives the candidate circonscriptions of a Paris postcode, and says why', async () => {
+    const body = await searchJson('75015');
+    expect(field(body, 'circonscription')).toEqual(['75-1', '75-3']);
+    expect(field(body, 'depute_uid')).toEqual([null, 'PA2']);
+    expect(field(body, 'lieu')).toEqual(['Paris 15e arrondissement', 'Paris 15e arrondissement']);
+    expect(field(body, 'base')).toEqual(['ville', 'ville']);
+    expect(body.motif).toContain('décrit Paris en entier, partagée entre 2 circonscriptions');
+    const page = await (await app.request('/recherche?q=75015')).text();
+    expect(page).toContain('Paris – 1re circonscription');
+    expect(page).toContain('siège vacant');
+    expect(page).toContain('Bernard Martin');
+    expect(page).toContain('une partie de la ville');
+  });
+
+  it('lists the communes a postcode serves, across circonscriptions', async () => {
+    const body = await searchJson('33220');
+    expect(field(body, 'lieu')).toEqual(['Pineuilh', 'Sainte-Foy-la-Grande']);
+    expect(field(body, 'circonscription')).toEqual(['33-2', '33-3']);
+    expect(field(body, 'localites')).toEqual(['LA CHÂTAIGNERAIE', null]);
+    expect(body.motif).toBe(
+      'Le code postal 33220 dessert 2 communes, réparties entre 2 circonscriptions.',
+    );
+    // 33-2 is vacant: its former deputy is not shown as in office.
+    expect(field(body, 'depute_uid')).toEqual([null, 'PA6']);
+  });
+
+  it('finds a commune whatever its case, accents, hyphens or "St"', async () => {
+    for (const q of ['Saint-Émilion', 'saint emilion', 'ST EMILION', 'st-émilion', 'St Émilion']) {
+      const body = await searchJson(q);
+      expect(field(body, 'code_commune'), q).toEqual(['33394']);
+      expect(body.items[0]!.correspondance).toBe('commune');
+    }
+    expect(field(await searchJson('ste foy la grande'), 'code_commune')).toEqual(['33402']);
+    expect(field(await searchJson('Sainte-Foy'), 'code_commune')).toEqual(['33402']);
+  });
+
+  it('explains a commune split between circonscriptions', async () => {
+    const body = await searchJson('bordeaux');
+    expect(field(body, 'circonscription')).toEqual(['33-1', '33-2']);
+    expect(field(body, 'entier')).toEqual([false, false]);
+    expect(body.motif).toBe(
+      'Bordeaux est partagée entre 2 circonscriptions ; la table de l’INSEE ne dit pas quelle partie de la commune relève de chacune.',
+    );
+    const page = await (await app.request('/recherche?q=bordeaux')).text();
+    expect(page).toContain('une partie de la commune');
+  });
+
+  it('finds a deputy by name with or without accents', async () => {
+    for (const q of ['Noël', 'noel', 'Fanny NOEL']) {
+      const body = await searchJson(q);
+      expect(field(body, 'depute_uid'), q).toEqual(['PA6']);
+      expect(body.items[0]!.correspondance).toBe('depute');
+    }
+    expect(field(await searchJson('lefevre'), 'depute_uid')).toEqual(['PA3']);
+    // A former deputy is not "my deputy"; the page offers the full search instead.
+    expect((await searchJson('Ancien')).total).toBe(0);
+    const page = await (await app.request('/recherche?q=Ancien')).text();
+    expect(page).toContain('/deputes?nom=Ancien&amp;en_exercice=tous');
+  });
+
+  it('handles places without circonscription, abroad and overseas', async () => {
+    const meuse = await searchJson('Beaumont-en-Verdunois');
+    expect(field(meuse, 'circonscription')).toEqual([null]);
+    expect(meuse.motif).toContain('n’est rattachée à aucune circonscription');
+    const monaco = await searchJson('98000');
+    expect(monaco.motif).toContain('hors de France');
+    expect(await (await app.request('/recherche?q=98000')).text()).toContain(
+      '/circonscriptions?departement=099',
+    );
+    // Ajaccio's postcodes, Corsica: both circonscriptions of Corse-du-Sud.
+    expect(field(await searchJson('20090'), 'circonscription')).toEqual(['2A-1', '2A-2']);
+    // Guadeloupe: a three-character département.
+    expect(field(await searchJson('97139'), 'depute_uid')).toEqual(['PA4']);
+  });
+
+  it('goes to a circonscription by its identifier, even when vacant', async () => {
+    expect(field(await searchJson('33-3'), 'depute_uid')).toEqual(['PA6']);
+    const res = await app.request('/recherche?q=33-2');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/circonscriptions/33-2');
+  });
+
+  it('suggests postcodes from their first digits without jumping to an answer', async () => {
+    const body = await searchJson('332');
+    expect(body.type).toBe('debut_code_postal');
+    expect(field(body, 'code_postal')).toEqual(['33220', '33220']);
+    expect((await app.request('/recherche?q=3333')).status).toBe(200);
+  });
+
+  it('keeps hostile input harmless', async () => {
+    const page = await (
+      await app.request(`/recherche?q=${encodeURIComponent('<script>x</script>')}`)
+    ).text();
+    expect(page).not.toContain('<script>x');
+    expect(page).toContain('&lt;script&gt;x&lt;/script&gt;');
+    for (const q of ["' or 1=1 --", '%', '_', '\\', '""']) {
+      const res = await app.request(`/recherche.json?q=${encodeURIComponent(q)}`);
+      expect(res.status, q).toBe(200);
+    }
+    expect((await app.request(`/recherche.json?q=${'a'.repeat(201)}`)).status).toBe(400);
+    expect((await app.request('/recherche')).status).toBe(200);
+  });
+
+  it('exports the answers in CSV with the documented columns', async () => {
+    const csv = await (await app.request('/recherche.csv?q=75015')).text();
+    const rows = Papa.parse<string[]>(csv.trim()).data;
+    expect(rows[0]).toEqual(SEARCH_COLUMNS.map((c) => c.name));
+    expect(rows).toHaveLength(3);
+  });
+});
+
+describe('/circonscriptions', () => {
+  it('lists every circonscription with one deputy in office or vacant', async () => {
+    const res = await app.request('/circonscriptions.json');
+    const body = (await res.json()) as SearchJson;
+    // Independent count: the fixture's circonscription codes (the seed's seats are among them).
+    const expected = new Set(
+      INSEE_ROWS.filter((r) => r[6]).map((r) => {
+        const code = String(r[6]);
+        const m = /^(97\d)(\d\d)$/.exec(code) ?? /^(\w\w)(\d{3})$/.exec(code)!;
+        return `${m[1]}-${Number(m[2])}`;
+      }),
+    );
+    expect(body.total).toBe(expected.size);
+    expect(new Set(field(body, 'circonscription'))).toEqual(expected);
+    const seats: Record<string, string> = {
+      '33-1': 'PA1',
+      '75-3': 'PA2',
+      '2A-1': 'PA3',
+      '971-2': 'PA4',
+      '33-3': 'PA6',
+    };
+    for (const item of body.items) {
+      const id = String(item.circonscription);
+      expect(item.depute_uid, id).toBe(seats[id] ?? null);
+      expect(item.vacante, id).toBe(!(id in seats));
+    }
+    const csv = await (await app.request('/circonscriptions.csv')).text();
+    expect(csv.split('\r\n')[0]).toBe(CIRCO_COLUMNS.map((c) => c.name).join(','));
+    const page = await (await app.request('/circonscriptions')).text();
+    expect(page).toContain('9 circonscriptions, dont 4 sièges vacants');
+    const gironde = (await (
+      await app.request('/circonscriptions.json?departement=33')
+    ).json()) as SearchJson;
+    expect(field(gironde, 'circonscription')).toEqual(['33-1', '33-2', '33-3']);
+    expect((await app.request('/circonscriptions.json?departement=xyz')).status).toBe(400);
+  });
+
+  it('shows a circonscription: deputy, communes, postcodes', async () => {
+    const page = await (await app.request('/circonscriptions/33-3')).text();
+    expect(page).toContain('<h1>Gironde – 3e circonscription</h1>');
+    expect(page).toContain('href="/deputes/PA6"');
+    expect(page).toContain('Saint-Émilion');
+    expect(page).toContain('Sainte-Foy-la-Grande');
+    expect(page).toContain('2 communes, dont 2 entières');
+    const json = (await (await app.request('/circonscriptions/33-3.json')).json()) as {
+      depute: { uid: string };
+      communes: { code_commune: string; entiere: boolean }[];
+      codes_postaux: { code_postal: string }[];
+      licence: string;
+    };
+    expect(json.depute.uid).toBe('PA6');
+    expect(json.communes.map((c) => c.code_commune)).toEqual(['33394', '33402']);
+    expect(json.codes_postaux.map((c) => c.code_postal)).toEqual(['33220', '33330']);
+    expect(json.licence).toContain('Licence Ouverte');
+  });
+
+  it('shows a vacant seat with its last holder', async () => {
+    const page = await (await app.request('/circonscriptions/33-2')).text();
+    expect(page).toContain('Siège vacant');
+    expect(page).toContain('Denis Ancien');
+    expect(page).toContain('31 janvier 2025');
+    expect(page).toContain('Bordeaux');
+    expect(page).toContain('en partie');
+  });
+
+  it('redirects padded or lower-case identifiers, 404s unknown ones', async () => {
+    const res = await app.request('/circonscriptions/2a-01');
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/circonscriptions/2A-1');
+    expect((await app.request('/circonscriptions/33-9')).status).toBe(404);
+    expect((await app.request('/circonscriptions/33-9.json')).status).toBe(404);
+    expect((await app.request('/circonscriptions/abc')).status).toBe(404);
+  });
+
+  it('links each deputy page to its circonscription', async () => {
+    const page = await (await app.request('/deputes/PA1')).text();
+    expect(page).toContain('href="/circonscriptions/33-1"');
+    expect(page).toContain('1re circonscription (Gironde, 33)');
+  });
+});
+
+describe('correspondence tables and documentation', () => {
+  it('exports INSEE’s table and the postcode join, with neutralised cells', async () => {
+    const insee = Papa.parse<string[]>(
+      (await (await app.request('/correspondances/communes-circonscriptions.csv')).text()).trim(),
+    ).data;
+    expect(insee[0]).toEqual(INSEE_COLUMNS.map((c) => c.name));
+    expect(insee).toHaveLength(INSEE_ROWS.length + 1);
+    const postcodes = Papa.parse<string[]>(
+      (await (await app.request('/correspondances/codes-postaux.csv')).text()).trim(),
+    ).data;
+    expect(postcodes[0]).toEqual(POSTCODE_COLUMNS.map((c) => c.name));
+    expect(postcodes.some((r) => r.includes("'=SUM(1+1)"))).toBe(true);
+    const json = (await (
+      await app.request('/correspondances/codes-postaux.json?departement=75&per_page=1&page=2')
+    ).json()) as SearchJson & { page: number };
+    // Paris: two arrondissement postcodes × two circonscriptions.
+    expect(json.total).toBe(4);
+    expect(json.items).toHaveLength(1);
+    expect(json.page).toBe(2);
+  });
+
+  it('has the search box on the home page, usable without JavaScript', async () => {
+    const page = await (await app.request('/')).text();
+    expect(page).toContain('action="/recherche" method="get"');
+    expect(page).toContain('name="q"');
+    expect(page).toContain('hx-get="/recherche"');
+  });
+
+  it('documents the geo exports and their licences on /donnees', async () => {
+    const page = await (await app.request('/donnees')).text();
+    for (const column of [
+      ...CIRCO_COLUMNS,
+      ...SEARCH_COLUMNS,
+      ...INSEE_COLUMNS,
+      ...POSTCODE_COLUMNS,
+    ])
+      expect(page).toContain(`<code>${column.name}</code>`);
+    expect(page).toContain('INSEE');
+    expect(page).toContain('La Poste');
+  });
+});
