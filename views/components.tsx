@@ -1,3 +1,5 @@
+import type { Column } from '../server/lib/export.ts';
+
 /** A group's abbreviation with its colour; links to the group page. */
 export function GroupBadge({
   abbreviation,
@@ -31,5 +33,46 @@ export function ExportLinks({ path, query }: { path: string; query: string }) {
       Télécharger cette liste : <a href={`${path}.csv${q}`}>CSV</a> ·{' '}
       <a href={`${path}.csv${excel}`}>CSV pour Excel</a> · <a href={`${path}.json${q}`}>JSON</a>
     </p>
+  );
+}
+
+/** A query string with some parameters set (replacing their previous values). */
+export function withParams(query: string, params: Record<string, string>): string {
+  const search = new URLSearchParams(query);
+  for (const [key, value] of Object.entries(params)) search.set(key, value);
+  return search.toString();
+}
+
+/** Attributes of a link that htmx follows into #resultats, keeping the URL in sync. */
+export const htmxLink = (href: string) => ({
+  href,
+  'hx-get': href,
+  'hx-target': '#resultats',
+  'hx-push-url': 'true',
+});
+
+/** The documented columns of an export, as a table. */
+export function ColumnsTable({ columns }: { columns: Column<never>[] }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Colonne</th>
+            <th scope="col">Contenu</th>
+          </tr>
+        </thead>
+        <tbody>
+          {columns.map((c) => (
+            <tr>
+              <td>
+                <code>{c.name}</code>
+              </td>
+              <td>{c.description}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

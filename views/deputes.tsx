@@ -1,6 +1,6 @@
 import type { DeputyFilter, DeputyFilterOptions, SortKey } from '../db/queries/deputies.ts';
 import type { DeputyRecord } from '../server/records.ts';
-import { ExportLinks, GroupBadge } from './components.tsx';
+import { ExportLinks, GroupBadge, htmxLink, withParams } from './components.tsx';
 import { count, ordinal } from './format.ts';
 import { Layout } from './layout.tsx';
 
@@ -32,12 +32,6 @@ function withoutScrutin(query: string): string {
   return search.toString();
 }
 
-function withParams(query: string, params: Record<string, string>): string {
-  const search = new URLSearchParams(query);
-  for (const [key, value] of Object.entries(params)) search.set(key, value);
-  return search.toString();
-}
-
 /** The list, its count, export links and pager: what htmx swaps when a filter changes. */
 export function DeputesResults({
   records,
@@ -54,12 +48,6 @@ export function DeputesResults({
     return `/deputes?${withParams(query, { tri: key, ordre: order })}`;
   };
   const pageLink = (n: number) => `/deputes?${withParams(query, { page: String(n) })}`;
-  const htmxLink = (href: string) => ({
-    href,
-    'hx-get': href,
-    'hx-target': '#resultats',
-    'hx-push-url': 'true',
-  });
   return (
     <div id="resultats" aria-live="polite">
       {/* Outside the form but part of it, so that htmx swaps keep the sort order. */}

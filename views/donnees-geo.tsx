@@ -1,3 +1,4 @@
+import { ColumnsTable } from './components.tsx';
 import type { Column } from '../server/lib/export.ts';
 import {
   CIRCO_COLUMNS,
@@ -5,31 +6,6 @@ import {
   POSTCODE_COLUMNS,
   SEARCH_COLUMNS,
 } from '../server/geo-records.ts';
-
-function Columns({ columns }: { columns: Column<never>[] }) {
-  return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Colonne</th>
-            <th scope="col">Contenu</th>
-          </tr>
-        </thead>
-        <tbody>
-          {columns.map((c) => (
-            <tr>
-              <td>
-                <code>{c.name}</code>
-              </td>
-              <td>{c.description}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 /** The /donnees section on circonscriptions, the search and the correspondence tables. */
 export function GeoDocumentation() {
@@ -45,7 +21,7 @@ export function GeoDocumentation() {
         <a href="/circonscriptions/099-1">/circonscriptions/099-1</a>), avec ses communes et ses
         codes postaux.
       </p>
-      <Columns columns={CIRCO_COLUMNS as Column<never>[]} />
+      <ColumnsTable columns={CIRCO_COLUMNS as Column<never>[]} />
 
       <h2>Recherche : trouver son député</h2>
       <p>
@@ -58,7 +34,7 @@ export function GeoDocumentation() {
         <code>lieux</code>, <code>deputes</code> et <code>circonscriptions</code>. Au plus 30 lieux
         et 30 députés sont listés.
       </p>
-      <Columns columns={SEARCH_COLUMNS as Column<never>[]} />
+      <ColumnsTable columns={SEARCH_COLUMNS as Column<never>[]} />
 
       <h2>Tables de correspondance</h2>
       <p>
@@ -67,14 +43,14 @@ export function GeoDocumentation() {
         dans plusieurs circonscriptions, quelques villages de la Meuse dans aucune ; Mayotte, les
         collectivités d’outre-mer et les Français de l’étranger n’y figurent pas).
       </p>
-      <Columns columns={INSEE_COLUMNS as Column<never>[]} />
+      <ColumnsTable columns={INSEE_COLUMNS as Column<never>[]} />
       <p>
         <code>/correspondances/codes-postaux.csv</code> et <code>.json</code> : chaque code postal
         de La Poste, la commune (ou l’arrondissement) qu’il dessert et chaque circonscription
         possible. Paramètres : <code>departement</code>, <code>page</code>, <code>per_page</code>{' '}
         (JSON : 1 000 par page par défaut, 50 000 au plus ; CSV : tout).
       </p>
-      <Columns columns={POSTCODE_COLUMNS as Column<never>[]} />
+      <ColumnsTable columns={POSTCODE_COLUMNS as Column<never>[]} />
       <h3>Rattachement d’un code postal à une circonscription</h3>
       <ul>
         <li>

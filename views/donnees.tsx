@@ -1,3 +1,4 @@
+import { ColumnsTable } from './components.tsx';
 import type { Column } from '../server/lib/export.ts';
 import { DEPUTY_COLUMNS, GROUP_COLUMNS } from '../server/records.ts';
 import {
@@ -9,31 +10,6 @@ import {
 import type { SourceInfo } from '../scrapers/sources.ts';
 import { GeoDocumentation } from './donnees-geo.tsx';
 import { Layout } from './layout.tsx';
-
-function Columns({ columns }: { columns: Column<never>[] }) {
-  return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Colonne</th>
-            <th scope="col">Contenu</th>
-          </tr>
-        </thead>
-        <tbody>
-          {columns.map((c) => (
-            <tr>
-              <td>
-                <code>{c.name}</code>
-              </td>
-              <td>{c.description}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 const PARAMETERS: [string, string][] = [
   ['en_exercice', 'oui (par défaut), non (anciens députés) ou tous'],
@@ -105,7 +81,7 @@ export function DonneesPage({ sources }: { sources: SourceInfo[] }) {
         ))}
       </ul>
       <h3>Colonnes</h3>
-      <Columns columns={DEPUTY_COLUMNS as Column<never>[]} />
+      <ColumnsTable columns={DEPUTY_COLUMNS as Column<never>[]} />
 
       <h2>Groupes politiques</h2>
       <p>
@@ -113,7 +89,7 @@ export function DonneesPage({ sources }: { sources: SourceInfo[] }) {
         <code>/groupes/&lt;sigle&gt;.csv</code> et <code>.json</code> (mêmes colonnes que les
         députés).
       </p>
-      <Columns columns={GROUP_COLUMNS as Column<never>[]} />
+      <ColumnsTable columns={GROUP_COLUMNS as Column<never>[]} />
 
       <h2>Scrutins et votes</h2>
       <p>
@@ -122,7 +98,7 @@ export function DonneesPage({ sources }: { sources: SourceInfo[] }) {
         ou moc, <code>resultat</code> adopte ou rejete, <code>tri</code> numero-desc, numero-asc,
         date-desc ou date-asc) :
       </p>
-      <Columns columns={SCRUTIN_COLUMNS as Column<never>[]} />
+      <ColumnsTable columns={SCRUTIN_COLUMNS as Column<never>[]} />
       <p>
         <code>/scrutins/&lt;numero&gt;.json</code> : le décompte officiel (<code>pour</code>,{' '}
         <code>contre</code>, <code>abstention</code>, <code>nonVotant</code>), celui des listes
@@ -130,13 +106,13 @@ export function DonneesPage({ sources }: { sources: SourceInfo[] }) {
         <code>/scrutins/&lt;numero&gt;/votes.csv</code> et <code>.json</code> (paramètres{' '}
         <code>groupe</code>, <code>position</code>) :
       </p>
-      <Columns columns={SCRUTIN_VOTE_COLUMNS as Column<never>[]} />
+      <ColumnsTable columns={SCRUTIN_VOTE_COLUMNS as Column<never>[]} />
       <p>
         <code>/deputes/&lt;uid&gt;/votes.csv</code> et <code>.json</code> (paramètres{' '}
         <code>position</code>, <code>type</code>, <code>du</code>, <code>au</code>, <code>q</code>,{' '}
         <code>frondes=1</code>) :
       </p>
-      <Columns columns={DEPUTY_VOTE_COLUMNS as Column<never>[]} />
+      <ColumnsTable columns={DEPUTY_VOTE_COLUMNS as Column<never>[]} />
       <p>
         Qui a voté quoi : <code>/deputes.csv?scrutin=&lt;numero&gt;&amp;position=contre</code> (se
         combine avec les autres filtres). Tous les votes individuels de la législature, avec le

@@ -11,7 +11,7 @@ import {
   anScrutinUrl,
 } from '../server/vote-records.ts';
 import { Legend, StackedBar, type Segment } from './charts.tsx';
-import { ExportLinks, GroupBadge } from './components.tsx';
+import { ExportLinks, GroupBadge, htmxLink, withParams } from './components.tsx';
 import { count, frenchDate } from './format.ts';
 import { Layout } from './layout.tsx';
 import { UNKNOWN_GROUP } from '../scrapers/votes/parse.ts';
@@ -24,19 +24,6 @@ export interface ScrutinsView {
   perPage: number;
   query: string;
 }
-
-function withParams(query: string, params: Record<string, string>): string {
-  const search = new URLSearchParams(query);
-  for (const [key, value] of Object.entries(params)) search.set(key, value);
-  return search.toString();
-}
-
-const htmxLink = (href: string) => ({
-  href,
-  'hx-get': href,
-  'hx-target': '#resultats',
-  'hx-push-url': 'true',
-});
 
 /** How a group missing from the referential is named: its id, or a placeholder's meaning. */
 function unknownGroupLabel(uid: string): string {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database, NewActeur } from '../../db/schema.ts';
+import { insertChunked } from '../../db/insert.ts';
 import { deriveActeur } from './derive.ts';
 import type { ParsedActeur, Referential } from './parse.ts';
 
@@ -21,24 +22,6 @@ export function acteurHash(acteur: ParsedActeur): string {
     adresses: [...acteur.adresses].sort((a, b) => a.uid.localeCompare(b.uid)),
   };
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
-}
-
-async function insertChunked<T extends keyof Database & string>(
-  trx: Transaction<Database>,
-  table: T,
-  rows: readonly Record<string, unknown>[],
-  onRows: (n: number) => void,
-): Promise<void> {
-  const columns = rows[0] ? Object.keys(rows[0]).length : 1;
-  const size = Math.max(1, Math.floor(30_000 / columns));
-  for (let i = 0; i < rows.length; i += size) {
-    const chunk = rows.slice(i, i + size);
-    await trx
-      .insertInto(table)
-      .values(chunk as never)
-      .execute();
-    onRows(chunk.length);
-  }
 }
 
 /**

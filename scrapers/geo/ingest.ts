@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { insertChunked } from '../../db/insert.ts';
 import type { Database } from '../../db/schema.ts';
 import { deriveGeo, type GeoTables } from './derive.ts';
 import type { InseeRow, LaposteRow } from './parse.ts';
@@ -11,24 +12,6 @@ export interface GeoIngestCounts {
   areas: number;
   postcodes: number;
   circonscriptions: number;
-}
-
-async function insertAll<T extends keyof Database & string>(
-  trx: Transaction<Database>,
-  table: T,
-  rows: readonly object[],
-  onRows: (n: number) => void,
-): Promise<void> {
-  const columns = rows[0] ? Object.keys(rows[0]).length : 1;
-  const size = Math.max(1, Math.floor(30_000 / columns));
-  for (let i = 0; i < rows.length; i += size) {
-    const chunk = rows.slice(i, i + size);
-    await trx
-      .insertInto(table)
-      .values(chunk as never)
-      .execute();
-    onRows(chunk.length);
-  }
 }
 
 /** What identifies an area's content, to count changes between two ingests. */
@@ -73,11 +56,11 @@ export async function ingestGeo(
   );
   if (files.insee) {
     await trx.deleteFrom('geo_insee_row').execute();
-    await insertAll(trx, 'geo_insee_row', files.insee, onRows);
+    await insertChunked(trx, 'geo_insee_row', files.insee, onRows);
   }
   if (files.laposte) {
     await trx.deleteFrom('geo_laposte_row').execute();
-    await insertAll(trx, 'geo_laposte_row', files.laposte, onRows);
+    await insertChunked(trx, 'geo_laposte_row', files.laposte, onRows);
   }
   const insee =
     files.insee ?? (await trx.selectFrom('geo_insee_row').selectAll().orderBy('id').execute());
@@ -92,10 +75,10 @@ export async function ingestGeo(
   ] as const)
     await trx.deleteFrom(table).execute();
   const quiet = () => {};
-  await insertAll(trx, 'geo_area', tables.areas, quiet);
-  await insertAll(trx, 'geo_area_circo', tables.areaCircos, quiet);
-  await insertAll(trx, 'geo_postcode', tables.postcodes, quiet);
-  await insertAll(trx, 'geo_circonscription', tables.circonscriptions, quiet);
+  await insertChunked(trx, 'geo_area', tables.areas, quiet);
+  await insertChunked(trx, 'geo_area_circo', tables.areaCircos, quiet);
+  await insertChunked(trx, 'geo_postcode', tables.postcodes, quiet);
+  await insertChunked(trx, 'geo_circonscription', tables.circonscriptions, quiet);
 
   const after = signatures(tables.areas, tables.areaCircos);
   let added = 0;

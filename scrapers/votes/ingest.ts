@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { insertChunked } from '../../db/insert.ts';
 import { sha256 } from '../lib/download.ts';
 import { ShapeError } from '../lib/an-json.ts';
 import { recomputeVoteFigures } from './figures.ts';
@@ -16,21 +17,6 @@ export interface VotesIngestResult {
 const SCRUTIN_FILE = /(?:^|\/)(VTANR\d+L\d+V\d+)\.json$/;
 const BATCH = 200;
 const decoder = new TextDecoder('utf-8', { fatal: true });
-
-async function insertChunked<T extends 'scrutin' | 'scrutin_group' | 'vote'>(
-  trx: Transaction<Database>,
-  table: T,
-  rows: readonly Record<string, unknown>[],
-): Promise<void> {
-  const columns = rows[0] ? Object.keys(rows[0]).length : 1;
-  const size = Math.floor(32_000 / columns);
-  for (let i = 0; i < rows.length; i += size) {
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + size) as never)
-      .execute();
-  }
-}
 
 async function write(trx: Transaction<Database>, batch: (ParsedScrutin & { hash: string })[]) {
   const uids = batch.map((b) => b.scrutin.uid);

@@ -9,42 +9,12 @@ import {
   requiredText,
   text,
 } from '../lib/an-json.ts';
-import type { Position, ScrutinGroup, Vote } from '../../db/schema.ts';
+import type { Position, Scrutin, ScrutinGroup, Vote } from '../../db/schema.ts';
 import { CAST, agreementIndex } from './stats.ts';
 import { fold } from '../lib/text.ts';
 
 export interface ParsedScrutin {
-  scrutin: {
-    uid: string;
-    number: number;
-    legislature: number;
-    date: string;
-    session_ref: string | null;
-    sitting_ref: string | null;
-    type_code: string;
-    type_label: string | null;
-    majority_rule: string | null;
-    result_code: string;
-    result_label: string | null;
-    title: string;
-    object: string | null;
-    title_key: string;
-    requesters: string | null;
-    voters: number | null;
-    expressed: number | null;
-    required: number | null;
-    for_count: number;
-    against_count: number;
-    abstention_count: number;
-    non_voting_count: number;
-    voluntary_non_voting_count: number | null;
-    listed_for: number;
-    listed_against: number;
-    listed_abstention: number;
-    listed_non_voting: number;
-    counts_mismatch: string | null;
-    rebels: number;
-  };
+  scrutin: Omit<Scrutin, 'content_hash'>;
   groups: ScrutinGroup[];
   votes: Vote[];
 }

@@ -1,5 +1,5 @@
 // Pure computations of the vote figures; their formulas are documented on /methodologie.
-import type { Position } from '../../db/schema.ts';
+import type { DeputyVoteStats, Position } from '../../db/schema.ts';
 
 export const CAST: ReadonlySet<Position> = new Set(['pour', 'contre', 'abstention']);
 
@@ -41,21 +41,8 @@ export interface ScrutinInput {
   type_code: string;
 }
 
-export interface DeputyStats {
-  acteur_uid: string;
-  eligible: number;
-  cast: number;
-  delegated: number;
-  function_excluded: number;
-  participation: number | null;
-  eligible_solemn: number;
-  cast_solemn: number;
-  participation_solemn: number | null;
-  loyalty_base: number;
-  loyal: number;
-  loyalty: number | null;
-  rebellions: number;
-}
+/** A deputy's figures, as stored in deputy_vote_stats. */
+export type DeputyStats = DeputyVoteStats;
 
 /**
  * Participation and loyalty of every deputy with a known term of office.
