@@ -3,7 +3,7 @@ import type { DB } from '../db/database.ts';
 import { syncStateStore, type SyncStateStore } from '../db/sync-state.ts';
 import { crawlReferential } from './assemblee/crawler.ts';
 import { crawlGeo } from './geo/crawler.ts';
-import { DownloadError, type DownloadOptions } from './lib/download.ts';
+import { DownloadError, downloadIfChanged, type DownloadOptions } from './lib/download.ts';
 import {
   anReferential,
   anScrutins,
@@ -45,6 +45,31 @@ export interface SourceSummary extends CrawlCounts {
   /** "<file>: <reason>" when the source, or some of its files, failed. */
   error: string | null;
   durationMs: number;
+}
+
+/** What a crawl of an unchanged single-file source reports. */
+export const UNCHANGED: CrawlCounts = {
+  fetched: 1,
+  unchanged: 1,
+  added: 0,
+  changed: 0,
+  removed: 0,
+  failed: 0,
+};
+
+/**
+ * Downloads a single-file source conditionally. Returns the new content with its URL, or
+ * null when it has not changed (the sync state then records the check).
+ */
+export async function downloadSource(ctx: CrawlContext, info: SourceInfo) {
+  const url = sourceUrl(info.url, ctx.config.sourcesMirror);
+  ctx.progress({ phase: 'téléchargement', done: 0, total: 1 });
+  const download = await downloadIfChanged(url, await ctx.syncState.get(info.id), ctx.download);
+  if (download.kind === 'unchanged') {
+    await ctx.syncState.checked(info.id, url);
+    return null;
+  }
+  return { url, download, fileName: url.split('/').pop()! };
 }
 
 /** A failure inside a source's files; the crawl reports the file and the reason. */

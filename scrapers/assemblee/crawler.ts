@@ -2,29 +2,29 @@
 // (https://data.assemblee-nationale.fr), Licence Ouverte 2.0.
 // Writes: organe, acteur (with derived in-office, group, party, circonscription),
 // mandat, adresse, deport, pays; sync_state row "an".
-import { anReferential, sourceUrl } from '../sources.ts';
-import { downloadIfChanged } from '../lib/download.ts';
+import { anReferential } from '../sources.ts';
 import { readZip } from '../lib/zip.ts';
-import { SourceError, type CrawlContext, type CrawlCounts } from '../run.ts';
+import {
+  SourceError,
+  UNCHANGED,
+  downloadSource,
+  type CrawlContext,
+  type CrawlCounts,
+} from '../run.ts';
 import { ingestReferential, referentialRowCount } from './ingest.ts';
 import { FileError, parseReferential, type Referential } from './parse.ts';
 import { recomputeVoteFigures } from '../votes/figures.ts';
 
 export async function crawlReferential(ctx: CrawlContext): Promise<CrawlCounts> {
   const info = anReferential(ctx.config);
-  const url = sourceUrl(info.url, ctx.config.sourcesMirror);
-  const previous = await ctx.syncState.get(info.id);
-  ctx.progress({ phase: 'téléchargement', done: 0, total: 1 });
-  const download = await downloadIfChanged(url, previous, ctx.download);
-  if (download.kind === 'unchanged') {
-    await ctx.syncState.checked(info.id, url);
-    return { fetched: 1, unchanged: 1, added: 0, changed: 0, removed: 0, failed: 0 };
-  }
+  const fetched = await downloadSource(ctx, info);
+  if (!fetched) return UNCHANGED;
+  const { url, download, fileName } = fetched;
   let referential: Referential;
   try {
     referential = parseReferential(readZip(download.body));
   } catch (error) {
-    const file = error instanceof FileError ? error.file : url.split('/').pop()!;
+    const file = error instanceof FileError ? error.file : fileName;
     const reason =
       error instanceof FileError ? error.message.slice(file.length + 2) : (error as Error).message;
     throw new SourceError(file, reason);
