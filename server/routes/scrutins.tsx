@@ -35,11 +35,16 @@ import {
 } from '../../views/scrutins.tsx';
 
 const PER_PAGE = 100;
+/** True when `AAAA-MM-JJ` names a day of the calendar (not 2024-13-45 nor 2025-02-30). */
+const isCalendarDay = (value: string) =>
+  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+  new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 const dateParam = z.preprocess(
   (v) => (Array.isArray(v) ? v[0] : v) || undefined,
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue')
+    .refine(isCalendarDay, 'date inexistante')
     .optional(),
 );
 const positionParam = enumParam(['pour', 'contre', 'abstention', 'nonvotant']);
