@@ -27,21 +27,26 @@ export function syncStateStore(db: Kysely<Database>) {
         )
         .execute();
     },
-    /** New content was ingested; call inside the ingest transaction. */
+    /**
+     * New content was ingested; call inside the ingest transaction. With `rejected` (some
+     * files could not be read) the validators are not kept, so the next crawl fetches the
+     * source again and retries those files.
+     */
     async changed(
       trx: Kysely<Database>,
       source: string,
       url: string,
       v: { etag: string | null; lastModified: string | null; contentHash: string },
+      rejected: string | null = null,
     ): Promise<void> {
       const values = {
         url,
-        etag: v.etag,
-        last_modified: v.lastModified,
-        content_hash: v.contentHash,
+        etag: rejected ? null : v.etag,
+        last_modified: rejected ? null : v.lastModified,
+        content_hash: rejected ? null : v.contentHash,
         checked_at: now(),
         changed_at: now(),
-        last_error: null,
+        last_error: rejected,
       };
       await trx
         .insertInto('sync_state')

@@ -248,31 +248,52 @@ export async function proximityMatrix(db: Kysely<Database>, legislature: number)
     .execute();
 }
 
-/** Every vote of the legislature in scrutin order, as a stream of rows (flat memory). */
-export function streamAllVotes(db: Kysely<Database>, legislature: number) {
-  return db
-    .selectFrom('vote as v')
-    .innerJoin('scrutin as s', 's.uid', 'v.scrutin_uid')
-    .leftJoin('acteur as a', 'a.uid', 'v.acteur_uid')
-    .leftJoin('organe as g', 'g.uid', 'v.group_uid')
-    .select([
-      's.number',
-      's.date',
-      's.type_code',
-      'v.acteur_uid',
-      'a.first_name',
-      'a.last_name',
-      'v.group_uid',
-      'g.abbreviation as group_abbreviation',
-      'v.position',
-      'v.cause',
-      'v.delegation',
-      'v.rebel',
-    ])
-    .where('s.legislature', '=', legislature)
-    .orderBy('s.number')
-    .orderBy('v.acteur_uid')
-    .stream(2000);
+/**
+ * Every vote of the legislature in scrutin order, in batches read by key ranges: memory
+ * stays flat, and the database connection is free between batches, so a slow download
+ * never holds up the other pages.
+ */
+export async function* allVotesInBatches(db: Kysely<Database>, legislature: number, size = 5000) {
+  let after: { number: number; acteur: string } | null = null;
+  for (;;) {
+    let q = db
+      .selectFrom('vote as v')
+      .innerJoin('scrutin as s', 's.uid', 'v.scrutin_uid')
+      .leftJoin('acteur as a', 'a.uid', 'v.acteur_uid')
+      .leftJoin('organe as g', 'g.uid', 'v.group_uid')
+      .select([
+        's.number',
+        's.date',
+        's.type_code',
+        'v.acteur_uid',
+        'a.first_name',
+        'a.last_name',
+        'v.group_uid',
+        'g.abbreviation as group_abbreviation',
+        'v.position',
+        'v.cause',
+        'v.delegation',
+        'v.rebel',
+      ])
+      .where('s.legislature', '=', legislature)
+      .orderBy('s.number')
+      .orderBy('v.acteur_uid')
+      .limit(size);
+    if (after) {
+      const { number, acteur } = after;
+      q = q.where((eb) =>
+        eb.or([
+          eb('s.number', '>', number),
+          eb.and([eb('s.number', '=', number), eb('v.acteur_uid', '>', acteur)]),
+        ]),
+      );
+    }
+    const rows = await q.execute();
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows[rows.length - 1]!;
+    after = { number: last.number, acteur: last.acteur_uid };
+  }
 }
 
 /** Voters of a scrutin (with a position, when given) who are not in the referential. */

@@ -31,7 +31,8 @@ export async function crawlScrutins(ctx: CrawlContext): Promise<CrawlCounts> {
     const ingest = await ingestScrutins(trx, files, ctx.config.legislature, (done, total) =>
       ctx.progress({ phase: 'scrutins', done, total }),
     );
-    await ctx.syncState.changed(trx, info.id, url, download);
+    const rejected = ingest.errors.length > 0 ? ingest.errors.join(' | ') : null;
+    await ctx.syncState.changed(trx, info.id, url, download, rejected);
     return ingest;
   });
   return {

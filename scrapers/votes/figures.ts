@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { deputyStats } from './stats.ts';
+import { UNKNOWN_GROUP } from './parse.ts';
 
 /**
  * Recomputes every derived vote figure (deputy participation and loyalty, group cohesion,
@@ -59,6 +60,7 @@ export async function recomputeVoteFigures(
     insert into group_vote_stats (group_uid, scrutins, cohesion)
     select group_uid, count(agreement_index), avg(agreement_index)
     from scrutin_group
+    where group_uid not like ${UNKNOWN_GROUP + '%'}
     group by group_uid`.execute(trx);
 
   // Two groups' positions are compared only where each cast at least one vote.
@@ -71,5 +73,6 @@ export async function recomputeVoteFigures(
     join scrutin_group b on b.scrutin_uid = a.scrutin_uid and b.group_uid <> a.group_uid
     where a.agreement_index is not null and b.agreement_index is not null
       and a.position <> 'nonVotant' and b.position <> 'nonVotant'
+      and a.group_uid not like ${UNKNOWN_GROUP + '%'} and b.group_uid not like ${UNKNOWN_GROUP + '%'}
     group by a.group_uid, b.group_uid`.execute(trx);
 }

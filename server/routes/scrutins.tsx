@@ -11,7 +11,7 @@ import {
   getScrutin,
   listScrutins,
   scrutinVotes,
-  streamAllVotes,
+  allVotesInBatches,
   type ScrutinFilter,
 } from '../../db/queries/votes.ts';
 import type { Position } from '../../db/schema.ts';
@@ -308,14 +308,8 @@ export function scrutinsRoutes(db: DB, legislature: number) {
     c.header('content-disposition', `attachment; filename="votes-${legislature}e-legislature.csv"`);
     return stream(c, async (out) => {
       await out.write(BULK_VOTE_COLUMNS.join(',') + '\r\n');
-      let lines: unknown[][] = [];
-      const flush = async () => {
-        if (lines.length === 0) return;
-        await out.write(Papa.unparse(lines, { newline: '\r\n' }) + '\r\n');
-        lines = [];
-      };
-      for await (const v of streamAllVotes(db, legislature)) {
-        lines.push(
+      for await (const batch of allVotesInBatches(db, legislature)) {
+        const lines = batch.map((v) =>
           [
             v.number,
             v.date,
@@ -331,9 +325,8 @@ export function scrutinsRoutes(db: DB, legislature: number) {
             v.rebel === 1,
           ].map(neutraliseCell),
         );
-        if (lines.length >= 2000) await flush();
+        await out.write(Papa.unparse(lines, { newline: '\r\n' }) + '\r\n');
       }
-      await flush();
     });
   });
 

@@ -657,5 +657,21 @@ describe('votes crawl', () => {
       'VTANR5L17V4',
     ]);
     expect(await statsOf(tmp.db, 'PA900006')).toMatchObject({ eligible: 1, cast: 1 });
+
+    // The rejected files are remembered and retried: the same archive is fetched again,
+    // its good files are skipped by their hash and the bad ones reported again.
+    const state = await tmp.db
+      .selectFrom('sync_state')
+      .selectAll()
+      .where('source', '=', 'votes')
+      .executeTakeFirstOrThrow();
+    expect(state.last_error).toMatch(/VTANR5L17V2\.json: invalid JSON/);
+    expect(state.content_hash).toBeNull();
+    expect(await crawl('votes')).toMatchObject({
+      status: 'partial',
+      added: 0,
+      changed: 0,
+      failed: 4,
+    });
   });
 });
