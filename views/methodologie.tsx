@@ -36,6 +36,12 @@ export function MethodologiePage() {
           son dénominateur est inconnu.
         </li>
         <li>
+          Le référentiel ne publie que le mandat en cours : pour un député qui a quitté l'Assemblée
+          puis y est revenu (par exemple après avoir été membre du Gouvernement), seuls les scrutins
+          de son mandat actuel comptent dans la participation, alors que la loyauté porte sur tous
+          ses votes de la législature.
+        </li>
+        <li>
           Les motions de censure (MOC) ne publient que les voix « pour » : ne pas signer une motion
           y compte comme une absence de vote exprimé.
         </li>
