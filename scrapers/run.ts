@@ -3,7 +3,8 @@ import type { DB } from '../db/database.ts';
 import { syncStateStore, type SyncStateStore } from '../db/sync-state.ts';
 import { crawlReferential } from './assemblee/crawler.ts';
 import { DownloadError, type DownloadOptions } from './lib/download.ts';
-import { anReferential, sourceUrl, type SourceInfo } from './sources.ts';
+import { crawlDeclarations } from './hatvp/crawler.ts';
+import { anReferential, hatvpIndex, sourceUrl, type SourceInfo } from './sources.ts';
 
 export interface ProgressEvent {
   phase: string;
@@ -26,6 +27,8 @@ export interface CrawlCounts {
   changed: number;
   removed: number;
   failed: number;
+  /** "<file>: <reason>" for records rejected while the rest was ingested. */
+  errors?: string[];
 }
 
 export interface SourceSummary extends CrawlCounts {
@@ -54,7 +57,10 @@ export interface CrawlSource {
 
 /** The sources this build crawls, in crawl order. */
 export function crawlSources(config: Config): CrawlSource[] {
-  return [{ info: anReferential(config), crawl: crawlReferential }];
+  return [
+    { info: anReferential(config), crawl: crawlReferential },
+    { info: hatvpIndex(), crawl: crawlDeclarations },
+  ];
 }
 
 export interface RunOptions {

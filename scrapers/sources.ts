@@ -37,3 +37,23 @@ export function anReferential(config: Pick<Config, 'legislature'>): SourceInfo {
     ...LICENCE_OUVERTE,
   };
 }
+
+const HATVP = 'https://www.hatvp.fr';
+
+/** HATVP's index of every published declaration (one `;`-separated line per declaration). */
+export function hatvpIndex(): SourceInfo {
+  return {
+    id: 'hatvp',
+    name: "Déclarations d'intérêts et d'activités (HATVP)",
+    url: `${HATVP}/livraison/opendata/liste.csv`,
+    publisher: 'Haute Autorité pour la transparence de la vie publique',
+    ...LICENCE_OUVERTE,
+  };
+}
+
+/** Canonical URLs of HATVP files: the XML and PDF of a declaration, a declarant's page, robots.txt. */
+export const hatvpUrls = {
+  robots: `${HATVP}/robots.txt`,
+  file: (name: string) => `${HATVP}/livraison/dossiers/${encodeURIComponent(name)}`,
+  page: (path: string) => `${HATVP}${path.startsWith('/') ? '' : '/'}${path}`,
+};
