@@ -7,6 +7,7 @@ import { anReferential } from '../scrapers/sources.ts';
 import { ErrorPage } from '../views/error.tsx';
 import type { ListMeta } from './lib/export.ts';
 import { isHtmx } from './lib/htmx.ts';
+import { declarationsRoutes } from './routes/declarations.tsx';
 import { deputesRoutes } from './routes/deputes.tsx';
 import { donneesRoutes } from './routes/donnees.tsx';
 import { groupesRoutes } from './routes/groupes.tsx';
@@ -81,6 +82,7 @@ export function createApp({ db, config, crawlState = () => idleCrawl }: AppOptio
   app.route('/', homeRoutes(db));
   app.route('/', deputesRoutes(db));
   app.route('/', groupesRoutes(db, config.legislature));
+  app.route('/', declarationsRoutes(db));
   app.route('/', donneesRoutes());
 
   app.notFound((c) => {

@@ -1,7 +1,9 @@
+import type { DeputyDeclarations } from '../db/queries/declarations.ts';
 import type { DeputyDetail } from '../db/queries/deputies.ts';
 import { groupHistory } from '../scrapers/assemblee/derive.ts';
 import { anPageUrl, anPhotoUrl, deputyRecord, ORGAN_TYPES } from '../server/records.ts';
 import { GroupBadge } from './components.tsx';
+import { DeputeDeclarations } from './depute-declarations.tsx';
 import { frenchDate, ordinal } from './format.ts';
 import { Layout } from './layout.tsx';
 
@@ -95,10 +97,12 @@ export function DeputePage({
   detail,
   today,
   legislature,
+  declarations = null,
 }: {
   detail: DeputyDetail;
   today: string;
   legislature: number;
+  declarations?: DeputyDeclarations | null;
 }) {
   const { acteur, mandats, adresses, deports } = detail;
   const d = deputyRecord(acteur, today);
@@ -215,6 +219,8 @@ export function DeputePage({
       ) : (
         <MandatList mandats={open} />
       )}
+
+      <DeputeDeclarations uid={d.uid} data={declarations} />
 
       <h2>Contact</h2>
       <Contacts adresses={adresses} />

@@ -5,13 +5,14 @@ export interface LayoutProps {
   title: string;
   children: Child;
   /** Path of the current section, to mark the navigation link. */
-  section?: 'deputes' | 'groupes' | 'donnees' | 'accueil';
+  section?: 'deputes' | 'groupes' | 'declarations' | 'donnees' | 'accueil';
   description?: string;
 }
 
 const NAV = [
   { href: '/deputes', label: 'Députés', section: 'deputes' },
   { href: '/groupes', label: 'Groupes', section: 'groupes' },
+  { href: '/declarations', label: 'Déclarations', section: 'declarations' },
   { href: '/donnees', label: 'Données', section: 'donnees' },
 ] as const;
 
@@ -56,7 +57,8 @@ export function Layout({ title, children, section, description }: LayoutProps) {
           <main id="contenu">{children}</main>
           <footer class="site">
             <p>
-              Données : <a href="https://data.assemblee-nationale.fr">Assemblée nationale</a>, sous{' '}
+              Données : <a href="https://data.assemblee-nationale.fr">Assemblée nationale</a> et{' '}
+              <a href="https://www.hatvp.fr/open-data/">HATVP</a>, sous{' '}
               <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/">
                 Licence Ouverte 2.0
               </a>

@@ -10,7 +10,9 @@ import {
   listDeputies,
   type DeputyFilter,
 } from '../../db/queries/deputies.ts';
+import { deputyDeclarations } from '../../db/queries/declarations.ts';
 import type { AppEnv } from '../app.tsx';
+import { deputyDeclarationsJson } from '../declaration-records.ts';
 import { sendCsv, sendJsonList } from '../lib/export.ts';
 import { pageOrFragment } from '../lib/htmx.ts';
 import { badQuery, enumParam, intParam, listParam, textParam } from '../lib/query.ts';
@@ -39,6 +41,9 @@ const deputesQuery = z.object({
   age_min: intParam(0, 150),
   age_max: intParam(0, 150),
   nom: textParam(),
+  participations: enumParam(['oui', 'non']),
+  conseil: enumParam(['oui', 'non']),
+  profession_hatvp: enumParam(['oui', 'non']),
   tri: enumParam(['nom', 'groupe', 'age', 'departement', 'profession', 'debut']),
   ordre: enumParam(['asc', 'desc']),
   page: intParam(1, 100_000),
@@ -61,6 +66,9 @@ function toFilter(q: DeputesQuery): DeputyFilter {
     ageMin: q.age_min ?? null,
     ageMax: q.age_max ?? null,
     name: q.nom ?? null,
+    participations: q.participations ?? null,
+    consulting: q.conseil ?? null,
+    professionDeclared: q.profession_hatvp === 'oui',
     sort: q.tri ?? 'nom',
     order: q.ordre ?? 'asc',
   };
@@ -83,6 +91,9 @@ function canonicalQuery(q: DeputesQuery): string {
   add('age_min', q.age_min);
   add('age_max', q.age_max);
   add('nom', q.nom);
+  add('participations', q.participations);
+  add('conseil', q.conseil);
+  if (q.profession_hatvp === 'oui') add('profession_hatvp', 'oui');
   if (q.tri && q.tri !== 'nom') add('tri', q.tri);
   if (q.ordre && q.ordre !== 'asc') add('ordre', q.ordre);
   if (q.per_page) add('per_page', q.per_page);
@@ -166,7 +177,10 @@ export function deputesRoutes(db: DB) {
   app.get('/deputes/:id', async (c) => {
     const match = /^(PA\d{1,10})(\.json)?$/.exec(c.req.param('id'));
     if (!match) throw new HTTPException(404, { message: 'Identifiant de député inconnu.' });
-    const detail = await getDeputy(db, match[1]!);
+    const [detail, declarations] = await Promise.all([
+      getDeputy(db, match[1]!),
+      deputyDeclarations(db, match[1]!),
+    ]);
     if (!detail)
       throw new HTTPException(404, { message: `Aucun député ${match[1]} dans les données.` });
     if (match[2])
@@ -174,9 +188,15 @@ export function deputesRoutes(db: DB) {
         ...c.get('sourceMeta'),
         generated_at: new Date().toISOString(),
         ...deputyDetailJson(detail, today()),
+        declarations_hatvp: deputyDeclarationsJson(declarations),
       });
     return c.html(
-      <DeputePage detail={detail} today={today()} legislature={c.get('legislature')} />,
+      <DeputePage
+        detail={detail}
+        today={today()}
+        legislature={c.get('legislature')}
+        declarations={declarations}
+      />,
     );
   });
 
