@@ -1,3 +1,5 @@
+import type { Column } from '../server/lib/export.ts';
+
 /** A group's abbreviation with its colour; links to the group page. */
 export function GroupBadge({
   abbreviation,
@@ -31,5 +33,31 @@ export function ExportLinks({ path, query }: { path: string; query: string }) {
       Télécharger cette liste : <a href={`${path}.csv${q}`}>CSV</a> ·{' '}
       <a href={`${path}.csv${excel}`}>CSV pour Excel</a> · <a href={`${path}.json${q}`}>JSON</a>
     </p>
+  );
+}
+
+/** The documented columns of an export: name and content. */
+export function Columns({ columns }: { columns: Column<never>[] }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Colonne</th>
+            <th scope="col">Contenu</th>
+          </tr>
+        </thead>
+        <tbody>
+          {columns.map((c) => (
+            <tr>
+              <td>
+                <code>{c.name}</code>
+              </td>
+              <td>{c.description}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,32 +1,9 @@
 import type { Column } from '../server/lib/export.ts';
+import { Columns } from './components.tsx';
 import { DEPUTY_COLUMNS, GROUP_COLUMNS } from '../server/records.ts';
 import type { SourceInfo } from '../scrapers/sources.ts';
+import { DeclarationsDocs } from './declarations-docs.tsx';
 import { Layout } from './layout.tsx';
-
-function Columns({ columns }: { columns: Column<never>[] }) {
-  return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Colonne</th>
-            <th scope="col">Contenu</th>
-          </tr>
-        </thead>
-        <tbody>
-          {columns.map((c) => (
-            <tr>
-              <td>
-                <code>{c.name}</code>
-              </td>
-              <td>{c.description}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 const PARAMETERS: [string, string][] = [
   ['en_exercice', 'oui (par défaut), non (anciens députés) ou tous'],
@@ -107,6 +84,8 @@ export function DonneesPage({ sources }: { sources: SourceInfo[] }) {
         députés).
       </p>
       <Columns columns={GROUP_COLUMNS as Column<never>[]} />
+
+      <DeclarationsDocs />
 
       <h2>Définitions</h2>
       <dl class="facts">

@@ -1,12 +1,16 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app.tsx';
-import { anReferential } from '../../scrapers/sources.ts';
+import { anReferential, hatvpIndex } from '../../scrapers/sources.ts';
 import { DonneesPage } from '../../views/donnees.tsx';
 
 export function donneesRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/donnees', (c) =>
-    c.html(<DonneesPage sources={[anReferential({ legislature: c.get('legislature') })]} />),
+    c.html(
+      <DonneesPage
+        sources={[anReferential({ legislature: c.get('legislature') }), hatvpIndex()]}
+      />,
+    ),
   );
   return app;
 }

@@ -8,6 +8,7 @@ import {
   PROBLEM_COLUMNS,
   UNLINKED_COLUMNS,
 } from '../../server/declaration-records.ts';
+import { tempDatabase } from '../hatvp/database.ts';
 import { seededWithDeclarations } from '../hatvp/seed.ts';
 
 let db: DB;
@@ -384,5 +385,33 @@ describe('deputy page', () => {
       valeur_participations: 15000,
     });
     expect(body.declarations_hatvp.declarations).toHaveLength(4);
+  });
+});
+
+describe('/donnees', () => {
+  it('documents the declarations exports, their columns and the HATVP licence', async () => {
+    const page = await html('/donnees');
+    for (const column of [...ITEM_COLUMNS, ...DECLARATION_COLUMNS]) {
+      expect(page).toContain(`<code>${column.name}</code>`);
+    }
+    expect(page).toContain('Haute Autorité pour la transparence de la vie publique');
+    expect(page).toContain('https://www.hatvp.fr/livraison/opendata/liste.csv');
+  });
+});
+
+describe('before the first HATVP crawl', () => {
+  it('serves the pages and exports empty', async () => {
+    const { db: empty, cleanup } = await tempDatabase();
+    try {
+      const bare = createApp({ db: empty, config: { legislature: 17 } });
+      const res = await bare.request('/declarations');
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('0 élément dans 0 déclaration de 0 déclarant');
+      const index = await bare.request('/declarations.json');
+      expect(await index.json()).toMatchObject({ total: 0, items: [] });
+      expect((await bare.request('/declarations/non-liees')).status).toBe(200);
+    } finally {
+      await cleanup();
+    }
   });
 });
