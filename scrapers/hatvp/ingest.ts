@@ -347,9 +347,9 @@ export async function refreshDerived(trx: Trx, keys?: string[]): Promise<void> {
     .where('acteur_uid', 'is not', null);
   if (keys) acteurs = acteurs.where('key', 'in', keys);
   const uids = (await acteurs.execute()).map((r) => r.acteur_uid!);
-  if (keys) await trx.deleteFrom('deputy_interest').where('acteur_uid', 'in', uids).execute();
-  else await trx.deleteFrom('deputy_interest').execute();
+  if (!keys) await trx.deleteFrom('deputy_interest').execute();
   if (uids.length === 0) return;
+  if (keys) await trx.deleteFrom('deputy_interest').where('acteur_uid', 'in', uids).execute();
   await insertChunked(trx, 'deputy_interest', await deputyInterests(trx, uids));
 }
 

@@ -14,11 +14,6 @@ export type FileOutcome =
   /** Another HTTP error, a timeout or a network error, after the retries. */
   | { kind: 'failed'; reason: string };
 
-export interface FetchStats {
-  /** HTTP requests sent, retries included. */
-  requests: number;
-}
-
 /** A 429 or 5xx (or network) error worth retrying, with the server's Retry-After if any. */
 class RetryableError extends Error {
   constructor(
@@ -63,9 +58,8 @@ export async function fetchFiles(
   files: FileRequest[],
   polite: Politeness,
   onFile: (file: FileRequest, outcome: FileOutcome) => void | Promise<void>,
-): Promise<FetchStats> {
-  const stats: FetchStats = { requests: 0 };
-  if (files.length === 0) return stats;
+): Promise<void> {
+  if (files.length === 0) return;
   const gate = startGate(polite.delayMs);
   const byKey = new Map(files.map((f) => [f.key, f]));
   const run = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -81,7 +75,6 @@ export async function fetchFiles(
       async requestHandler({ request, sendRequest }) {
         const file = byKey.get(request.userData.key as string)!;
         await gate();
-        stats.requests++;
         let response;
         try {
           response = await sendRequest({
@@ -132,7 +125,6 @@ export async function fetchFiles(
     files.map((f) => ({ url: f.url, uniqueKey: `${run}:${f.key}`, userData: { key: f.key } })),
   );
   await crawler.teardown();
-  return stats;
 }
 
 /** The rules of a robots.txt for one user agent. */
@@ -150,16 +142,15 @@ export async function fetchRobots(
   url: string,
   canonicalRobotsUrl: string,
   polite: Politeness,
-): Promise<RobotsRules & { requests: number; unreachable: string | null }> {
+): Promise<RobotsRules & { unreachable: string | null }> {
   let outcome: FileOutcome | null = null;
-  const { requests } = await fetchFiles([{ key: 'robots.txt', url }], polite, (_f, o) => {
+  await fetchFiles([{ key: 'robots.txt', url }], polite, (_f, o) => {
     outcome = o;
   });
   const result = outcome as FileOutcome | null;
   if (result?.kind === 'ok') {
     const rules = RobotsTxtFile.from(canonicalRobotsUrl, result.body.toString('utf8'));
     return {
-      requests,
       unreachable: null,
       allows: (canonicalUrl) => rules.isAllowed(canonicalUrl, polite.userAgent),
     };
@@ -168,8 +159,8 @@ export async function fetchRobots(
     result?.kind === 'missing' ||
     (result?.kind === 'failed' && /^HTTP 4\d\d$/.test(result.reason))
   ) {
-    return { requests, unreachable: null, allows: () => true };
+    return { unreachable: null, allows: () => true };
   }
   const reason = result?.kind === 'failed' ? result.reason : 'pas de réponse';
-  return { requests, unreachable: `robots.txt illisible (${reason})`, allows: () => false };
+  return { unreachable: `robots.txt illisible (${reason})`, allows: () => false };
 }
