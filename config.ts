@@ -9,6 +9,44 @@ export interface Config {
   legislature: number;
   /** Folder for Crawlee's own storage, kept under data/ so nothing lands in ./storage. */
   storageDir: string;
+  /** Politeness of crawls that fetch many files from one host (HATVP declarations). */
+  politeness: Politeness;
+}
+
+export interface Politeness {
+  /** Sent with every request: names the project and where to reach it. */
+  userAgent: string;
+  /** Requests in flight at once. */
+  concurrency: number;
+  /** Minimum time between the starts of two requests. */
+  delayMs: number;
+  /** Retries after a network error, a 429 or a 5xx, waiting backoffMs × 2^attempt (or Retry-After). */
+  maxRetries: number;
+  backoffMs: number;
+  timeoutMs: number;
+  /** A file that was missing (404) or failed is asked for again after this many hours. */
+  retryFailedHours: number;
+}
+
+/** Default User-Agent; set CRAWL_USER_AGENT to name your own deployment and contact. */
+export const DEFAULT_USER_AGENT =
+  'suivi-des-deputes/0.1 (open-source parliamentary tracker; +https://github.com/suivi-des-deputes/suivi-des-deputes)';
+
+function numberSetting(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  integer = true,
+): number {
+  const raw = env[name];
+  const value = raw === undefined || raw.trim() === '' ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
+    throw new Error(
+      `${name} must be ${integer ? 'an integer' : 'a number'} >= ${min}, got "${raw}"`,
+    );
+  }
+  return value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,5 +68,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sourcesMirror: mirror ? mirror.replace(/\/+$/, '') : null,
     legislature,
     storageDir: env.CRAWLEE_STORAGE_DIR || 'data/crawlee',
+    politeness: {
+      userAgent: env.CRAWL_USER_AGENT?.trim() || DEFAULT_USER_AGENT,
+      concurrency: numberSetting(env, 'CRAWL_CONCURRENCY', 2, 1),
+      delayMs: numberSetting(env, 'CRAWL_DELAY_MS', 500, 0),
+      maxRetries: numberSetting(env, 'CRAWL_MAX_RETRIES', 3, 0),
+      backoffMs: numberSetting(env, 'CRAWL_BACKOFF_MS', 2000, 0),
+      timeoutMs: numberSetting(env, 'CRAWL_TIMEOUT_MS', 30_000, 1),
+      retryFailedHours: numberSetting(env, 'CRAWL_RETRY_FAILED_HOURS', 24, 0, false),
+    },
   };
 }

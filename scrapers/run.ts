@@ -3,10 +3,12 @@ import type { DB } from '../db/database.ts';
 import { syncStateStore, type SyncStateStore } from '../db/sync-state.ts';
 import { crawlReferential } from './assemblee/crawler.ts';
 import { crawlGeo } from './geo/crawler.ts';
+import { crawlDeclarations } from './hatvp/crawler.ts';
 import { DownloadError, downloadIfChanged, type DownloadOptions } from './lib/download.ts';
 import {
   anReferential,
   anScrutins,
+  hatvpIndex,
   inseeCirconscriptions,
   sourceUrl,
   type SourceInfo,
@@ -94,6 +96,7 @@ export function crawlSources(config: Config): CrawlSource[] {
     { info: anReferential(config), crawl: crawlReferential },
     { info: anScrutins(config), crawl: crawlScrutins },
     { info: inseeCirconscriptions(), crawl: crawlGeo },
+    { info: hatvpIndex(), crawl: crawlDeclarations },
   ];
 }
 

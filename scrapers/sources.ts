@@ -50,6 +50,19 @@ export function anScrutins(config: Pick<Config, 'legislature'>): SourceInfo {
   };
 }
 
+const HATVP = 'https://www.hatvp.fr';
+
+/** HATVP's index of every published declaration (one `;`-separated line per declaration). */
+export function hatvpIndex(): SourceInfo {
+  return {
+    id: 'hatvp',
+    name: "Déclarations d'intérêts et d'activités (HATVP)",
+    url: `${HATVP}/livraison/opendata/liste.csv`,
+    publisher: 'Haute Autorité pour la transparence de la vie publique',
+    ...LICENCE_OUVERTE,
+  };
+}
+
 /** INSEE's table commune → législative circonscription (xlsx). Also the `geo` source's id. */
 export function inseeCirconscriptions(): SourceInfo {
   return {
@@ -71,3 +84,10 @@ export function laPostePostcodes(): SourceInfo {
     ...LICENCE_OUVERTE,
   };
 }
+
+/** Canonical URLs of HATVP files: the XML and PDF of a declaration, a declarant's page, robots.txt. */
+export const hatvpUrls = {
+  robots: `${HATVP}/robots.txt`,
+  file: (name: string) => `${HATVP}/livraison/dossiers/${encodeURIComponent(name)}`,
+  page: (path: string) => `${HATVP}${path.startsWith('/') ? '' : '/'}${path}`,
+};

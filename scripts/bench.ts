@@ -1,12 +1,15 @@
 // Benchmarks on the real files of ../shared/fixtures (or BENCH_FIXTURES), served on loopback:
 // prints medians, p95 and throughputs. Not a test: nothing here asserts a duration.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
+import { ingestIndex, refreshDerived, refreshLinks } from '../scrapers/hatvp/ingest.ts';
+import { parseDeclarations } from '../scrapers/hatvp/parse-declaration.ts';
+import { parseIndex } from '../scrapers/hatvp/parse-index.ts';
 import { runCrawl } from '../scrapers/run.ts';
 import { anScrutins } from '../scrapers/sources.ts';
 import { createApp } from '../server/app.tsx';
@@ -296,6 +299,99 @@ await latency(
   50,
 );
 await latency('/circonscriptions', ['/circonscriptions'], 30);
+
+// 3. HATVP declarations: index ingest, parsing every declaration file of the mirror, a full
+// crawl over loopback (most listed files are absent from the mirror: 404) and a re-crawl with
+// nothing new; then the declarations pages and exports.
+{
+  const hatvpRequests: string[] = [];
+  const hatvpMirror = await serveFolder(path.join(fixtures, 'mirror'), 0, (p) =>
+    hatvpRequests.push(p),
+  );
+  const hatvpConfig = loadConfig({
+    DATABASE_PATH: config.databasePath,
+    SOURCES_MIRROR: hatvpMirror.url,
+    CRAWL_DELAY_MS: '0',
+    CRAWL_CONCURRENCY: '8',
+  });
+  const livraison = path.join(fixtures, 'mirror', 'www.hatvp.fr', 'livraison');
+  const indexBytes = readFileSync(path.join(livraison, 'opendata', 'liste.csv'));
+  const clear = async () => {
+    const tables = ['declaration', 'declarant', 'deputy_interest', 'declaration_problem'] as const;
+    for (const table of tables) await db.deleteFrom(table).execute();
+    await db.deleteFrom('sync_state').where('source', '=', 'hatvp').execute();
+  };
+  console.log('\nHATVP declarations');
+  const indexRuns: number[] = [];
+  let lines = 0;
+  for (let i = 0; i < 5; i++) {
+    await clear();
+    const [t] = await timed(() =>
+      db.transaction().execute(async (trx) => {
+        const index = parseIndex(indexBytes);
+        lines = index.rows.length;
+        await ingestIndex(trx, index);
+        await refreshLinks(trx);
+        await refreshDerived(trx);
+      }),
+    );
+    indexRuns.push(t);
+  }
+  console.log(
+    `  index ingest            median ${ms(quantile(indexRuns, 0.5))}  (${lines} lines: parse, write, link to acteurs; 5 runs)`,
+  );
+  const dossiers = path.join(livraison, 'dossiers');
+  const files = readdirSync(dossiers).map((f) => readFileSync(path.join(dossiers, f)));
+  const megabytes = files.reduce((n, f) => n + f.length, 0) / 1e6;
+  const parseRuns: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    parseRuns.push((await timed(async () => files.forEach((f) => parseDeclarations(f))))[0]);
+  }
+  const parseMedian = quantile(parseRuns, 0.5);
+  console.log(
+    `  parse every XML file    median ${ms(parseMedian)}  (${files.length} files, ${megabytes.toFixed(1)} MB → ${Math.round(files.length / (parseMedian / 1000))} files/s)`,
+  );
+  await clear();
+  hatvpRequests.length = 0;
+  const [crawlMs, [full]] = await timed(() => runCrawl(db, hatvpConfig, { only: ['hatvp'] }));
+  console.log(
+    `  full crawl + ingest     ${ms(crawlMs)}  (${hatvpRequests.length} requests: ${full!.fetched - 1 - full!.failed} files read, ${full!.failed} absent; concurrency 8, no delay)`,
+  );
+  const recrawlRuns: number[] = [];
+  let recrawlRequests = 0;
+  for (let i = 0; i < 5; i++) {
+    const before = hatvpRequests.length;
+    recrawlRuns.push((await timed(() => runCrawl(db, hatvpConfig, { only: ['hatvp'] })))[0]);
+    recrawlRequests = hatvpRequests.length - before;
+  }
+  console.log(
+    `  re-crawl, nothing new   median ${ms(quantile(recrawlRuns, 0.5))}  (${recrawlRequests} requests: robots.txt, index → 304; 5 runs)`,
+  );
+  await hatvpMirror.close();
+  await latency(
+    '/declarations searches',
+    [
+      '/declarations',
+      '/declarations?q=conseil',
+      '/declarations?rubrique=participation&groupe=RN',
+      '/declarations?rubrique=conjoint&q=hopital&versions=toutes',
+    ],
+    20,
+  );
+  await latency(
+    '/deputes HATVP filters',
+    ['/deputes?participations=oui', '/deputes?profession=avocat&profession_hatvp=oui'],
+    40,
+  );
+  await latency('/deputes/<uid> + HATVP', ['/deputes/PA793992'], 100);
+  const [itemsMs, itemsCsv] = await timed(async () =>
+    (await fetch(`${server.url}/declarations/items.csv?versions=toutes`)).text(),
+  );
+  const itemRows = itemsCsv.trim().split('\r\n').length - 1;
+  console.log(
+    `  /declarations/items.csv (all ${itemRows} rows)  ${ms(itemsMs)}  → ${Math.round(itemRows / (itemsMs / 1000)).toLocaleString('en')} rows/s`,
+  );
+}
 
 await server.close();
 await mirror.close();

@@ -10,11 +10,17 @@ export interface StaticServer {
 
 /**
  * Serves a folder over HTTP on loopback, read-only, with ETag and Last-Modified validators
- * (answering 304 to conditional requests) like the real open-data hosts.
+ * (answering 304 to conditional requests) like the real open-data hosts. `onRequest` sees
+ * each requested path (to count requests).
  */
-export async function serveFolder(root: string, port = 0): Promise<StaticServer> {
+export async function serveFolder(
+  root: string,
+  port = 0,
+  onRequest?: (path: string) => void,
+): Promise<StaticServer> {
   const base = path.resolve(root);
   const server = http.createServer(async (req, res) => {
+    onRequest?.(req.url ?? '/');
     try {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       const file = path.resolve(base, `.${pathname}`);

@@ -7,6 +7,7 @@ import { anReferential, anScrutins } from '../scrapers/sources.ts';
 import { ErrorPage } from '../views/error.tsx';
 import type { ListMeta } from './lib/export.ts';
 import { isHtmx } from './lib/htmx.ts';
+import { declarationsRoutes } from './routes/declarations.tsx';
 import { deputesRoutes } from './routes/deputes.tsx';
 import { donneesRoutes } from './routes/donnees.tsx';
 import { geoRoutes } from './routes/geo.tsx';
@@ -93,6 +94,7 @@ export function createApp({ db, config, crawlState = () => idleCrawl }: AppOptio
   app.route('/', groupesRoutes(db, config.legislature));
   app.route('/', methodologieRoutes());
   app.route('/', geoRoutes(db, config.legislature));
+  app.route('/', declarationsRoutes(db));
   app.route('/', donneesRoutes());
 
   app.notFound((c) => {

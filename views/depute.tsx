@@ -1,3 +1,4 @@
+import type { DeputyDeclarations } from '../db/queries/declarations.ts';
 import type { DeputyDetail } from '../db/queries/deputies.ts';
 import { groupHistory } from '../scrapers/assemblee/derive.ts';
 import { anPageUrl, anPhotoUrl, deputyRecord, ORGAN_TYPES } from '../server/records.ts';
@@ -6,6 +7,7 @@ import { frenchDate, ordinal, percent } from './format.ts';
 import type { DeputyVoteStats } from '../db/schema.ts';
 import type { DeputyVoteRow } from '../db/queries/votes.ts';
 import { VotesTable } from './depute-votes.tsx';
+import { DeputeDeclarations } from './depute-declarations.tsx';
 import { Layout } from './layout.tsx';
 
 type MandatRow = DeputyDetail['mandats'][number];
@@ -172,11 +174,13 @@ export function DeputePage({
   today,
   legislature,
   votes,
+  declarations = null,
 }: {
   detail: DeputyDetail;
   today: string;
   legislature: number;
   votes: DeputyVotesSummary;
+  declarations?: DeputyDeclarations | null;
 }) {
   const { acteur, mandats, adresses, deports } = detail;
   const d = deputyRecord(acteur, today);
@@ -303,6 +307,8 @@ export function DeputePage({
       ) : (
         <MandatList mandats={open} />
       )}
+
+      <DeputeDeclarations uid={d.uid} data={declarations} />
 
       <h2>Contact</h2>
       <Contacts adresses={adresses} />

@@ -1,6 +1,7 @@
 import type { DeputyFilter, DeputyFilterOptions, SortKey } from '../db/queries/deputies.ts';
 import type { DeputyRecord } from '../server/records.ts';
 import { ExportLinks, GroupBadge, htmxLink, withParams } from './components.tsx';
+import { DeclaredFilters } from './depute-declarations.tsx';
 import { count, ordinal } from './format.ts';
 import { Layout } from './layout.tsx';
 
@@ -273,6 +274,7 @@ export function DeputesPage(view: DeputesView) {
             <input type="number" name="age_max" min={18} max={120} value={filter.ageMax ?? ''} />
           </label>
         </fieldset>
+        <DeclaredFilters filter={filter} />
         <label>
           Mandat
           <select name="en_exercice">

@@ -9,6 +9,7 @@ import {
 } from '../server/vote-records.ts';
 import type { SourceInfo } from '../scrapers/sources.ts';
 import { GeoDocumentation } from './donnees-geo.tsx';
+import { DeclarationsDocs } from './declarations-docs.tsx';
 import { Layout } from './layout.tsx';
 
 const PARAMETERS: [string, string][] = [
@@ -120,6 +121,8 @@ export function DonneesPage({ sources }: { sources: SourceInfo[] }) {
         {BULK_VOTE_COLUMNS.join(', ')}).
       </p>
       <GeoDocumentation />
+
+      <DeclarationsDocs />
 
       <h2>Définitions</h2>
       <dl class="facts">

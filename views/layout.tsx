@@ -10,6 +10,7 @@ export interface LayoutProps {
     | 'scrutins'
     | 'groupes'
     | 'circonscriptions'
+    | 'declarations'
     | 'donnees'
     | 'methodologie'
     | 'accueil';
@@ -21,6 +22,7 @@ const NAV = [
   { href: '/scrutins', label: 'Scrutins', section: 'scrutins' },
   { href: '/groupes', label: 'Groupes', section: 'groupes' },
   { href: '/circonscriptions', label: 'Circonscriptions', section: 'circonscriptions' },
+  { href: '/declarations', label: 'Déclarations', section: 'declarations' },
   { href: '/donnees', label: 'Données', section: 'donnees' },
   { href: '/methodologie', label: 'Méthodologie', section: 'methodologie' },
 ] as const;
@@ -66,7 +68,8 @@ export function Layout({ title, children, section, description }: LayoutProps) {
           <main id="contenu">{children}</main>
           <footer class="site">
             <p>
-              Données : <a href="https://data.assemblee-nationale.fr">Assemblée nationale</a>, sous{' '}
+              Données : <a href="https://data.assemblee-nationale.fr">Assemblée nationale</a> et{' '}
+              <a href="https://www.hatvp.fr/open-data/">HATVP</a>, sous{' '}
               <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/">
                 Licence Ouverte 2.0
               </a>

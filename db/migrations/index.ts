@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as createReferential from './2026_11_25_00_00_00_create_referential.ts';
 import * as createVotes from './2026_11_25_01_00_00_create_votes.ts';
 import * as createGeo from './2026_11_25_03_00_00_create_geo.ts';
+import * as createDeclarations from './2026_11_25_02_00_00_create_declarations.ts';
 
 /** Every migration by name, in order; a new migration file is added here. */
 export const migrations: Record<string, Migration> = {
   '2026_11_25_00_00_00_create_referential': createReferential,
   '2026_11_25_01_00_00_create_votes': createVotes,
   '2026_11_25_03_00_00_create_geo': createGeo,
+  '2026_11_25_02_00_00_create_declarations': createDeclarations,
 };

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, Position } from '../schema.ts';
 import { fold } from '../../scrapers/lib/text.ts';
 import { professionKey } from '../../scrapers/assemblee/profession.ts';
+import { declaredActivity, declaredSection } from './declarations.ts';
 
 export type InOffice = 'oui' | 'non' | 'tous';
 export type SortKey = 'nom' | 'groupe' | 'age' | 'departement' | 'profession' | 'debut';
@@ -20,6 +21,11 @@ export interface DeputyFilter {
   name: string | null;
   /** Deputies who voted in this scrutin, with this position when given. */
   scrutin: { legislature: number; number: number; position: Position | null } | null;
+  /** HATVP: financial participations / consulting in the current declaration (oui, non). */
+  participations: 'oui' | 'non' | null;
+  consulting: 'oui' | 'non' | null;
+  /** HATVP: the profession filter also matches the declared activities. */
+  professionDeclared: boolean;
   sort: SortKey;
   order: 'asc' | 'desc';
 }
@@ -37,6 +43,9 @@ export const defaultDeputyFilter: DeputyFilter = {
   ageMax: null,
   name: null,
   scrutin: null,
+  participations: null,
+  consulting: null,
+  professionDeclared: false,
   sort: 'nom',
   order: 'asc',
 };
@@ -102,9 +111,12 @@ function applyFilter(
       eb.or([
         sql<boolean>`${eb.ref('a.profession_key')} like ${k + '%'} escape '\\'`,
         sql<boolean>`${eb.ref('a.profession_key')} like ${'% ' + k + '%'} escape '\\'`,
+        ...(filter.professionDeclared ? [declaredActivity(professionQuery)] : []),
       ]),
     );
   }
+  if (filter.participations) q = q.where(declaredSection('participation', filter.participations));
+  if (filter.consulting) q = q.where(declaredSection('consultant', filter.consulting));
   if (filter.inseeCategory) q = q.where('a.insee_category', '=', filter.inseeCategory);
   if (filter.inseeFamily) q = q.where('a.insee_family', '=', filter.inseeFamily);
   if (filter.departement) q = q.where('a.departement_code', '=', filter.departement.toUpperCase());

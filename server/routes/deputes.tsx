@@ -10,8 +10,10 @@ import {
   listDeputies,
   type DeputyFilter,
 } from '../../db/queries/deputies.ts';
+import { deputyDeclarations } from '../../db/queries/declarations.ts';
 import type { AppEnv } from '../app.tsx';
 import type { Position } from '../../db/schema.ts';
+import { deputyDeclarationsJson } from '../declaration-records.ts';
 import { sendCsv, sendJsonList } from '../lib/export.ts';
 import { pageOrFragment } from '../lib/htmx.ts';
 import { badQuery, enumParam, intParam, listParam, textParam } from '../lib/query.ts';
@@ -43,6 +45,9 @@ const deputesQuery = z.object({
   nom: textParam(),
   scrutin: intParam(1, 1_000_000),
   position: enumParam(['pour', 'contre', 'abstention', 'nonvotant']),
+  participations: enumParam(['oui', 'non']),
+  conseil: enumParam(['oui', 'non']),
+  profession_hatvp: enumParam(['oui', 'non']),
   tri: enumParam(['nom', 'groupe', 'age', 'departement', 'profession', 'debut']),
   ordre: enumParam(['asc', 'desc']),
   page: intParam(1, 100_000),
@@ -81,6 +86,9 @@ function toFilter(q: DeputesQuery, legislature: number): DeputyFilter {
     ageMin: q.age_min ?? null,
     ageMax: q.age_max ?? null,
     name: q.nom ?? null,
+    participations: q.participations ?? null,
+    consulting: q.conseil ?? null,
+    professionDeclared: q.profession_hatvp === 'oui',
     sort: q.tri ?? 'nom',
     order: q.ordre ?? 'asc',
   };
@@ -106,6 +114,9 @@ function canonicalQuery(q: DeputesQuery): string {
   add('nom', q.nom);
   add('scrutin', q.scrutin);
   add('position', q.position);
+  add('participations', q.participations);
+  add('conseil', q.conseil);
+  if (q.profession_hatvp === 'oui') add('profession_hatvp', 'oui');
   if (q.tri && q.tri !== 'nom') add('tri', q.tri);
   if (q.ordre && q.ordre !== 'asc') add('ordre', q.ordre);
   if (q.per_page) add('per_page', q.per_page);
@@ -198,7 +209,10 @@ export function deputesRoutes(db: DB) {
   app.get('/deputes/:id', async (c) => {
     const match = /^(PA\d{1,10})(\.json)?$/.exec(c.req.param('id'));
     if (!match) throw new HTTPException(404, { message: 'Identifiant de député inconnu.' });
-    const detail = await getDeputy(db, match[1]!);
+    const [detail, declarations] = await Promise.all([
+      getDeputy(db, match[1]!),
+      deputyDeclarations(db, match[1]!),
+    ]);
     if (!detail)
       throw new HTTPException(404, { message: `Aucun député ${match[1]} dans les données.` });
     const stats = await deputyVoteStats(db, detail.acteur.uid);
@@ -208,6 +222,7 @@ export function deputesRoutes(db: DB) {
         generated_at: new Date().toISOString(),
         ...deputyDetailJson(detail, today()),
         votes: voteStatsJson(stats),
+        declarations_hatvp: deputyDeclarationsJson(declarations),
       });
     }
     const none = {
@@ -229,6 +244,7 @@ export function deputesRoutes(db: DB) {
         today={today()}
         legislature={c.get('legislature')}
         votes={votes}
+        declarations={declarations}
       />,
     );
   });

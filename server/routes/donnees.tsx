@@ -3,6 +3,7 @@ import type { AppEnv } from '../app.tsx';
 import {
   anReferential,
   anScrutins,
+  hatvpIndex,
   inseeCirconscriptions,
   laPostePostcodes,
 } from '../../scrapers/sources.ts';
@@ -18,6 +19,7 @@ export function donneesRoutes() {
           anScrutins({ legislature: c.get('legislature') }),
           inseeCirconscriptions(),
           laPostePostcodes(),
+          hatvpIndex(),
         ]}
       />,
     ),
