@@ -354,8 +354,17 @@ await latency('/circonscriptions', ['/circonscriptions'], 30);
   await clear();
   hatvpRequests.length = 0;
   const [crawlMs, [full]] = await timed(() => runCrawl(db, hatvpConfig, { only: ['hatvp'] }));
+  const absent = Number(
+    (
+      await db
+        .selectFrom('declaration')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('xml_status', '=', 'missing')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   console.log(
-    `  full crawl + ingest     ${ms(crawlMs)}  (${hatvpRequests.length} requests: ${full!.fetched - 1 - full!.failed} files read, ${full!.failed} absent; concurrency 8, no delay)`,
+    `  full crawl + ingest     ${ms(crawlMs)}  (${hatvpRequests.length} requests: ${full!.fetched - 1 - absent} files read, ${absent} absent (404), ${full!.failed} failed; concurrency 8, no delay)`,
   );
   const recrawlRuns: number[] = [];
   let recrawlRequests = 0;
