@@ -56,13 +56,12 @@ async function resolveUnknownGroups(trx: Transaction<Database>): Promise<void> {
     .select(['g.scrutin_uid', 'g.group_uid', 's.number', 's.legislature'])
     .where('g.group_uid', 'like', `${UNKNOWN_GROUP}%`)
     .execute();
-  for (const { scrutin_uid, group_uid, number, legislature } of unknown) {
-    const voters = await trx
-      .selectFrom('vote')
-      .select('acteur_uid')
-      .where('scrutin_uid', '=', scrutin_uid)
-      .where('group_uid', '=', group_uid)
-      .execute();
+  const byScrutin = new Map<string, typeof unknown>();
+  for (const u of unknown)
+    byScrutin.set(u.scrutin_uid, [...(byScrutin.get(u.scrutin_uid) ?? []), u]);
+  for (const [scrutinUid, placeholders] of byScrutin) {
+    const { number, legislature } = placeholders[0]!;
+    // Each voter's group in the nearest scrutin around this one where it is named.
     const nearby = await trx
       .selectFrom('vote as v')
       .innerJoin('scrutin as s', 's.uid', 'v.scrutin_uid')
@@ -71,7 +70,6 @@ async function resolveUnknownGroups(trx: Transaction<Database>): Promise<void> {
       .where('s.number', '>=', number - NEIGHBOURS)
       .where('s.number', '<=', number + NEIGHBOURS)
       .where('s.number', '<>', number)
-      .where('v.acteur_uid', 'in', voters.length > 0 ? voters.map((v) => v.acteur_uid) : [''])
       .where('v.group_uid', 'not like', `${UNKNOWN_GROUP}%`)
       .execute();
     const nearest = new Map<string, { distance: number; group: string }>();
@@ -81,24 +79,38 @@ async function resolveUnknownGroups(trx: Transaction<Database>): Promise<void> {
       if (!kept || distance < kept.distance)
         nearest.set(row.acteur_uid, { distance, group: row.group_uid });
     }
-    const tally = new Map<string, number>();
-    for (const { group } of nearest.values()) tally.set(group, (tally.get(group) ?? 0) + 1);
-    const [best, second] = [...tally.entries()].sort((a, b) => b[1] - a[1]);
-    if (!best || (second && second[1] === best[1])) continue;
-    const taken = await trx
-      .selectFrom('scrutin_group')
-      .select('group_uid')
-      .where('scrutin_uid', '=', scrutin_uid)
-      .where('group_uid', '=', best[0])
-      .executeTakeFirst();
-    if (taken) continue;
-    for (const table of ['scrutin_group', 'vote'] as const) {
-      await trx
-        .updateTable(table)
-        .set({ group_uid: best[0] })
-        .where('scrutin_uid', '=', scrutin_uid)
-        .where('group_uid', '=', group_uid)
-        .execute();
+    const voters = await trx
+      .selectFrom('vote')
+      .select(['acteur_uid', 'group_uid'])
+      .where('scrutin_uid', '=', scrutinUid)
+      .where('group_uid', 'like', `${UNKNOWN_GROUP}%`)
+      .execute();
+    const taken = new Set(
+      (
+        await trx
+          .selectFrom('scrutin_group')
+          .select('group_uid')
+          .where('scrutin_uid', '=', scrutinUid)
+          .execute()
+      ).map((g) => g.group_uid),
+    );
+    for (const { group_uid: placeholder } of placeholders) {
+      const tally = new Map<string, number>();
+      for (const v of voters) {
+        const group = v.group_uid === placeholder ? nearest.get(v.acteur_uid)?.group : undefined;
+        if (group) tally.set(group, (tally.get(group) ?? 0) + 1);
+      }
+      const [best, second] = [...tally.entries()].sort((a, b) => b[1] - a[1]);
+      if (!best || (second && second[1] === best[1]) || taken.has(best[0])) continue;
+      taken.add(best[0]);
+      for (const table of ['scrutin_group', 'vote'] as const) {
+        await trx
+          .updateTable(table)
+          .set({ group_uid: best[0] })
+          .where('scrutin_uid', '=', scrutinUid)
+          .where('group_uid', '=', placeholder)
+          .execute();
+      }
     }
   }
 }
