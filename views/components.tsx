@@ -1,4 +1,5 @@
 import type { Column } from '../server/lib/export.ts';
+import type { Child } from 'hono/jsx';
 
 /** A group's abbreviation with its colour; links to the group page. */
 export function GroupBadge({
@@ -36,10 +37,13 @@ export function ExportLinks({ path, query }: { path: string; query: string }) {
   );
 }
 
-/** A query string with some parameters set (replacing their previous values). */
-export function withParams(query: string, params: Record<string, string>): string {
+/** A query string with some parameters set (replacing their values) or, given null, removed. */
+export function withParams(query: string, params: Record<string, string | null>): string {
   const search = new URLSearchParams(query);
-  for (const [key, value] of Object.entries(params)) search.set(key, value);
+  for (const [key, value] of Object.entries(params)) {
+    if (value === null) search.delete(key);
+    else search.set(key, value);
+  }
   return search.toString();
 }
 
@@ -74,5 +78,69 @@ export function ColumnsTable({ columns }: { columns: Column<never>[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * A filter form: a plain GET form (works without JavaScript) that htmx submits as filters
+ * change, swapping `target` and keeping the URL in sync.
+ */
+export function FilterForm({
+  path,
+  id,
+  target = '#resultats',
+  trigger = 'change, input changed delay:400ms from:input[type=search], submit',
+  children,
+}: {
+  path: string;
+  id?: string;
+  target?: string;
+  trigger?: string;
+  children: Child;
+}) {
+  return (
+    <form
+      id={id}
+      class="filters"
+      action={path}
+      method="get"
+      role="search"
+      hx-get={path}
+      hx-target={target}
+      hx-push-url="true"
+      hx-trigger={trigger}
+    >
+      {children}
+    </form>
+  );
+}
+
+/** Previous and next links of a paged list at `path?query`; htmx swaps #resultats unless `htmx` is false. */
+export function Pager({
+  path,
+  query,
+  page,
+  pages,
+  htmx = true,
+}: {
+  path: string;
+  query: string;
+  page: number;
+  pages: number;
+  htmx?: boolean;
+}) {
+  if (pages <= 1) return null;
+  const link = (n: number) => {
+    const href = `${path}?${withParams(query, { page: String(n) })}`;
+    return htmx ? htmxLink(href) : { href };
+  };
+  return (
+    <nav class="pager" aria-label="Pages">
+      {page > 1 ? <a {...link(page - 1)}>← Page précédente</a> : null}
+      <span class="muted">
+        Page {page} sur {pages}
+      </span>
+      {page < pages ? <a {...link(page + 1)}>Page suivante →</a> : null}
+    </nav>
   );
 }

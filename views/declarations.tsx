@@ -3,7 +3,7 @@ import type { Declarant } from '../db/schema.ts';
 import { SECTIONS } from '../scrapers/hatvp/sections.ts';
 import { MANDATE_TYPES, sectionLabel } from '../server/declaration-records.ts';
 import { hatvpUrls } from '../scrapers/sources.ts';
-import { GroupBadge } from './components.tsx';
+import { FilterForm, GroupBadge, Pager, htmxLink, withParams } from './components.tsx';
 import { ItemCells, declarationTitle } from './declaration-parts.tsx';
 import { count } from './format.ts';
 import { Layout } from './layout.tsx';
@@ -28,22 +28,6 @@ export interface DeclarationsView {
   /** Declarations in the index, linked deputies: context for the introduction. */
   totals: { declarations: number; linked: number; unlinked: number };
 }
-
-function withParams(query: string, params: Record<string, string | null>): string {
-  const search = new URLSearchParams(query);
-  for (const [key, value] of Object.entries(params)) {
-    if (value === null) search.delete(key);
-    else search.set(key, value);
-  }
-  return search.toString();
-}
-
-const htmxLink = (href: string) => ({
-  href,
-  'hx-get': href,
-  'hx-target': '#resultats',
-  'hx-push-url': 'true',
-});
 
 /** Matching items grouped by declaration, counts per section, exports and pager. */
 export function DeclarationsResults({ filter, result, page, perPage, query }: DeclarationsView) {
@@ -140,23 +124,7 @@ export function DeclarationsResults({ filter, result, page, perPage, query }: De
           );
         })
       )}
-      {pages > 1 ? (
-        <nav class="pager" aria-label="Pages">
-          <span class="muted">
-            Page {page} sur {pages}
-          </span>
-          {page > 1 ? (
-            <a {...htmxLink(`/declarations?${withParams(query, { page: String(page - 1) })}`)}>
-              ← Page précédente
-            </a>
-          ) : null}
-          {page < pages ? (
-            <a {...htmxLink(`/declarations?${withParams(query, { page: String(page + 1) })}`)}>
-              Page suivante →
-            </a>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager path="/declarations" query={query} page={page} pages={pages} />
     </div>
   );
 }
@@ -184,17 +152,7 @@ export function DeclarationsPage(view: DeclarationsView) {
         </a>
         . <a href="/declarations/anomalies">Anomalies de lecture</a>.
       </p>
-      <form
-        id="filtres"
-        class="filters"
-        action="/declarations"
-        method="get"
-        role="search"
-        hx-get="/declarations"
-        hx-target="#resultats"
-        hx-push-url="true"
-        hx-trigger="change, input changed delay:400ms from:input[type=search], submit"
-      >
+      <FilterForm path="/declarations" id="filtres">
         <label>
           Rechercher
           <input
@@ -254,7 +212,7 @@ export function DeclarationsPage(view: DeclarationsView) {
         </label>
         {filter.deputy ? <input type="hidden" name="depute" value={filter.deputy} /> : null}
         <button type="submit">Rechercher</button>
-      </form>
+      </FilterForm>
       {filter.deputy ? (
         <p class="muted">
           Limité au député <a href={`/deputes/${filter.deputy}`}>{filter.deputy}</a> ·{' '}
@@ -390,20 +348,7 @@ export function ProblemsPage({
           </tbody>
         </table>
       </div>
-      {pages > 1 ? (
-        <nav class="pager" aria-label="Pages">
-          {page > 1 ? (
-            <a href={`/declarations/anomalies?${withParams(query, { page: String(page - 1) })}`}>
-              ← Page précédente
-            </a>
-          ) : null}
-          {page < pages ? (
-            <a href={`/declarations/anomalies?${withParams(query, { page: String(page + 1) })}`}>
-              Page suivante →
-            </a>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager path="/declarations/anomalies" query={query} page={page} pages={pages} htmx={false} />
     </Layout>
   );
 }

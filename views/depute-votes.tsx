@@ -1,7 +1,7 @@
 import type { DeputyVoteRow, DeputyVotesFilter } from '../db/queries/votes.ts';
 import type { Acteur } from '../db/schema.ts';
 import { CAUSE_LABELS, POSITION_LABELS, TYPE_LABELS } from '../server/vote-records.ts';
-import { ExportLinks, GroupBadge } from './components.tsx';
+import { ExportLinks, FilterForm, GroupBadge, Pager } from './components.tsx';
 import { count } from './format.ts';
 import { Layout } from './layout.tsx';
 
@@ -67,26 +67,12 @@ export function VotesTable({ rows }: { rows: DeputyVoteRow[] }) {
 
 export function DeputeVotesResults({ acteur, rows, total, page, perPage, query }: DeputeVotesView) {
   const pages = Math.max(1, Math.ceil(total / perPage));
-  const link = (n: number) => {
-    const search = new URLSearchParams(query);
-    search.set('page', String(n));
-    const href = `/deputes/${acteur.uid}/votes?${search}`;
-    return { href, 'hx-get': href, 'hx-target': '#resultats', 'hx-push-url': 'true' };
-  };
   return (
     <div id="resultats" aria-live="polite">
       <p class="count">{count(total, 'vote')}</p>
       <ExportLinks path={`/deputes/${acteur.uid}/votes`} query={query} />
       {total === 0 ? <p>Aucun vote ne correspond à ces critères.</p> : <VotesTable rows={rows} />}
-      {pages > 1 ? (
-        <nav class="pager" aria-label="Pages">
-          {page > 1 ? <a {...link(page - 1)}>← Page précédente</a> : null}
-          <span class="muted">
-            Page {page} sur {pages}
-          </span>
-          {page < pages ? <a {...link(page + 1)}>Page suivante →</a> : null}
-        </nav>
-      ) : null}
+      <Pager path={`/deputes/${acteur.uid}/votes`} query={query} page={page} pages={pages} />
     </div>
   );
 }
@@ -101,15 +87,7 @@ export function DeputeVotesPage(view: DeputeVotesView) {
         <a href={`/deputes/${acteur.uid}`}>← {name}</a>
       </p>
       <h1>Votes de {name}</h1>
-      <form
-        class="filters"
-        action={path}
-        method="get"
-        hx-get={path}
-        hx-target="#resultats"
-        hx-push-url="true"
-        hx-trigger="change, input changed delay:400ms from:input[type=search], submit"
-      >
+      <FilterForm path={path}>
         <label>
           Mots de l'intitulé
           <input type="search" name="q" value={filter.words ?? ''} maxlength={200} />
@@ -155,7 +133,7 @@ export function DeputeVotesPage(view: DeputeVotesView) {
           Seulement les votes contre le groupe
         </label>
         <button type="submit">Filtrer</button>
-      </form>
+      </FilterForm>
       <DeputeVotesResults {...view} />
     </Layout>
   );

@@ -1,6 +1,6 @@
 import type { DeputyFilter, DeputyFilterOptions, SortKey } from '../db/queries/deputies.ts';
 import type { DeputyRecord } from '../server/records.ts';
-import { ExportLinks, GroupBadge, htmxLink, withParams } from './components.tsx';
+import { ExportLinks, FilterForm, GroupBadge, Pager, htmxLink, withParams } from './components.tsx';
 import { DeclaredFilters } from './depute-declarations.tsx';
 import { count, ordinal } from './format.ts';
 import { Layout } from './layout.tsx';
@@ -26,13 +26,6 @@ const SORTS: { key: SortKey; label: string; className?: string }[] = [
   { key: 'age', label: 'Âge', className: 'opt' },
 ];
 
-function withoutScrutin(query: string): string {
-  const search = new URLSearchParams(query);
-  search.delete('scrutin');
-  search.delete('position');
-  return search.toString();
-}
-
 /** The list, its count, export links and pager: what htmx swaps when a filter changes. */
 export function DeputesResults({
   records,
@@ -48,7 +41,6 @@ export function DeputesResults({
     const order = filter.sort === key && filter.order === 'asc' ? 'desc' : 'asc';
     return `/deputes?${withParams(query, { tri: key, ordre: order })}`;
   };
-  const pageLink = (n: number) => `/deputes?${withParams(query, { page: String(n) })}`;
   return (
     <div id="resultats" aria-live="polite">
       {/* Outside the form but part of it, so that htmx swaps keep the sort order. */}
@@ -79,7 +71,9 @@ export function DeputesResults({
             {outside > 0
               ? `${count(outside, 'votant')} de ce scrutin ne ${outside > 1 ? 'figurent' : 'figure'} pas dans le référentiel des députés (anciens députés) : voyez la liste complète sur la page du scrutin. `
               : ''}
-            <a href={`/deputes?${withoutScrutin(query)}`}>Retirer ce critère</a>
+            <a href={`/deputes?${withParams(query, { scrutin: null, position: null })}`}>
+              Retirer ce critère
+            </a>
           </p>
         </>
       ) : null}
@@ -144,12 +138,7 @@ export function DeputesResults({
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav class="pager" aria-label="Pages">
-          {page > 1 ? <a {...htmxLink(pageLink(page - 1))}>← Page précédente</a> : null}
-          {page < pages ? <a {...htmxLink(pageLink(page + 1))}>Page suivante →</a> : null}
-        </nav>
-      ) : null}
+      <Pager path="/deputes" query={query} page={page} pages={pages} />
     </div>
   );
 }
@@ -190,17 +179,7 @@ export function DeputesPage(view: DeputesView) {
       description="Liste filtrable des députés de l'Assemblée nationale"
     >
       <h1>Députés</h1>
-      <form
-        id="filtres"
-        class="filters"
-        action="/deputes"
-        method="get"
-        role="search"
-        hx-get="/deputes"
-        hx-target="#resultats"
-        hx-push-url="true"
-        hx-trigger="change, input changed delay:400ms from:input[type=search], submit"
-      >
+      <FilterForm path="/deputes" id="filtres">
         <label>
           Nom
           <input
@@ -290,7 +269,7 @@ export function DeputesPage(view: DeputesView) {
           </select>
         </label>
         <button type="submit">Filtrer</button>
-      </form>
+      </FilterForm>
       <DeputesResults {...view} />
     </Layout>
   );

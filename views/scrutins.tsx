@@ -11,7 +11,7 @@ import {
   anScrutinUrl,
 } from '../server/vote-records.ts';
 import { Legend, StackedBar, type Segment } from './charts.tsx';
-import { ExportLinks, GroupBadge, htmxLink, withParams } from './components.tsx';
+import { ExportLinks, FilterForm, GroupBadge, Pager } from './components.tsx';
 import { count, frenchDate } from './format.ts';
 import { Layout } from './layout.tsx';
 import { UNKNOWN_GROUP } from '../scrapers/votes/parse.ts';
@@ -90,20 +90,7 @@ export function ScrutinsResults({ rows, total, page, perPage, query }: ScrutinsV
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav class="pager" aria-label="Pages">
-          {page > 1 ? (
-            <a {...htmxLink(`/scrutins?${withParams(query, { page: String(page - 1) })}`)}>
-              ← Page précédente
-            </a>
-          ) : null}
-          {page < pages ? (
-            <a {...htmxLink(`/scrutins?${withParams(query, { page: String(page + 1) })}`)}>
-              Page suivante →
-            </a>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager path="/scrutins" query={query} page={page} pages={pages} />
     </div>
   );
 }
@@ -113,16 +100,7 @@ export function ScrutinsPage(view: ScrutinsView) {
   return (
     <Layout title="Scrutins" section="scrutins">
       <h1>Scrutins publics</h1>
-      <form
-        class="filters"
-        action="/scrutins"
-        method="get"
-        role="search"
-        hx-get="/scrutins"
-        hx-target="#resultats"
-        hx-push-url="true"
-        hx-trigger="change, input changed delay:400ms from:input[type=search], submit"
-      >
+      <FilterForm path="/scrutins">
         <label>
           Mots de l'intitulé
           <input
@@ -174,7 +152,7 @@ export function ScrutinsPage(view: ScrutinsView) {
           </select>
         </label>
         <button type="submit">Filtrer</button>
-      </form>
+      </FilterForm>
       <ScrutinsResults {...view} />
     </Layout>
   );
@@ -335,15 +313,7 @@ export function ScrutinPage(view: ScrutinView) {
         {count(s.rebels, 'vote exprimé', 'votes exprimés')} contre la position officielle du groupe,
         surlignés.
       </p>
-      <form
-        class="filters"
-        action={`/scrutins/${s.number}`}
-        method="get"
-        hx-get={`/scrutins/${s.number}`}
-        hx-target="#votes"
-        hx-push-url="true"
-        hx-trigger="change, submit"
-      >
+      <FilterForm path={`/scrutins/${s.number}`} target="#votes" trigger="change, submit">
         <label>
           Groupe
           <select name="groupe">
@@ -372,7 +342,7 @@ export function ScrutinPage(view: ScrutinView) {
           </select>
         </label>
         <button type="submit">Filtrer</button>
-      </form>
+      </FilterForm>
       <ScrutinVotesList {...view} />
     </Layout>
   );

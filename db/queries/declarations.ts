@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { likeEscape } from './like.ts';
 import type { Database } from '../schema.ts';
 import { fold } from '../../scrapers/lib/text.ts';
 import { SECTIONS, type Section } from '../../scrapers/hatvp/sections.ts';
@@ -32,11 +33,6 @@ export const defaultDeclarationFilter: DeclarationFilter = {
 export interface Page {
   limit: number | null;
   offset: number;
-}
-
-/** Escapes LIKE wildcards; used with `escape '\'`. */
-function likeEscape(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function itemsBase(db: Kysely<Database>) {

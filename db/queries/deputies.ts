@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { likeEscape } from './like.ts';
 import type { Database, Position } from '../schema.ts';
 import { fold } from '../../scrapers/lib/text.ts';
 import { professionKey } from '../../scrapers/assemblee/profession.ts';
@@ -49,11 +50,6 @@ export const defaultDeputyFilter: DeputyFilter = {
   sort: 'nom',
   order: 'asc',
 };
-
-/** Escapes LIKE wildcards; used with `escape '\'`. */
-function likeEscape(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** ISO date `years` years before `today` (for age bounds). */
 export function yearsBefore(today: string, years: number): string {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { likeEscape } from './like.ts';
 import type { Database } from '../schema.ts';
 import { fold } from '../../scrapers/lib/text.ts';
 import type { Basis } from '../../scrapers/geo/derive.ts';
@@ -237,11 +238,6 @@ export interface SearchResult {
 
 /** Rows listed for one whole postcode: every commune it serves. */
 const EXACT_POSTCODE_LIMIT = 500;
-
-/** Escapes LIKE wildcards; used with `escape '\'`. */
-function likeEscape(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 const ABROAD_QUERY =
   /^(?:(?:les )?francais (?:de l |a l |etablis hors de france|hors de france))?(?:etranger|hors de france|expatries?)$/;

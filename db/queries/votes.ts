@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { likeEscape } from './like.ts';
 import type { Database, Position } from '../schema.ts';
 import { fold } from '../../scrapers/lib/text.ts';
 
@@ -22,8 +23,6 @@ function searchWords(text: string | null): string[] {
     : [];
 }
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Scrutins of the legislature matching a filter: one page and the total. */
 export async function listScrutins(
   db: Kysely<Database>,
@@ -37,7 +36,7 @@ export async function listScrutins(
   if (filter.type) q = q.where('type_code', '=', filter.type);
   if (filter.result) q = q.where('result_code', '=', filter.result);
   for (const word of searchWords(filter.words)) {
-    q = q.where(sql<boolean>`title_key like ${`%${escapeLike(word)}%`} escape '\\'`);
+    q = q.where(sql<boolean>`title_key like ${`%${likeEscape(word)}%`} escape '\\'`);
   }
   const { total } = await q
     .select((eb) => eb.fn.countAll<number>().as('total'))
@@ -148,7 +147,7 @@ export async function deputyVotes(
   if (filter.to) q = q.where('s.date', '<=', filter.to);
   if (filter.rebelOnly) q = q.where('v.rebel', '=', 1);
   for (const word of searchWords(filter.words)) {
-    q = q.where(sql<boolean>`s.title_key like ${`%${escapeLike(word)}%`} escape '\\'`);
+    q = q.where(sql<boolean>`s.title_key like ${`%${likeEscape(word)}%`} escape '\\'`);
   }
   const { total } = await q
     .select((eb) => eb.fn.countAll<number>().as('total'))
