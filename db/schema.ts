@@ -374,6 +374,54 @@ export interface DeclarationProblemTable {
   recorded_at: Generated<string>;
 }
 
+export type CrawlRunStatus = 'running' | 'ok' | 'unchanged' | 'partial' | 'failed' | 'interrupted';
+
+/** One run of one source; `running` rows left by a crash are closed as `interrupted`. */
+export interface CrawlRunTable {
+  id: Generated<number>;
+  source: string;
+  /** schedule, startup, cli. */
+  trigger: string;
+  started_at: string;
+  finished_at: string | null;
+  status: CrawlRunStatus;
+  fetched: Generated<number>;
+  unchanged: Generated<number>;
+  added: Generated<number>;
+  changed: Generated<number>;
+  removed: Generated<number>;
+  failed: Generated<number>;
+  /** Change events this run appended. */
+  events: Generated<number>;
+  error: string | null;
+}
+
+/** Append-only change log (UPDATE and DELETE are refused by triggers). */
+export interface ChangeEventTable {
+  id: Generated<number>;
+  /** The crawl run that detected it; null for changes made by a person (review, import). */
+  run_id: number | null;
+  /** Source id (an, votes, hatvp, geo, trackers, facts). */
+  source: string;
+  /** depute, groupe, scrutin, declaration, page, fact, source. */
+  entity_type: string;
+  /** e.g. PA1008, PO800490, VTANR5L17V42. */
+  entity_id: string;
+  /** Readable name of the entity at detection time. */
+  entity_label: string | null;
+  /** The deputy's group at detection time, for filtering by group. */
+  group_uid: string | null;
+  /** initial_import, took_office, left_office, group_change, new_scrutin… */
+  kind: string;
+  field: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  /** Readable diff or note (text, not JSON to be cast back). */
+  detail: string | null;
+  detected_at: string;
+  source_url: string | null;
+}
+
 export interface Database {
   organe: OrganeTable;
   acteur: ActeurTable;
@@ -400,8 +448,13 @@ export interface Database {
   declarant: DeclarantTable;
   deputy_interest: DeputyInterestTable;
   declaration_problem: DeclarationProblemTable;
+  crawl_run: CrawlRunTable;
+  change_event: ChangeEventTable;
 }
 
+export type CrawlRun = Selectable<CrawlRunTable>;
+export type ChangeEvent = Selectable<ChangeEventTable>;
+export type NewChangeEvent = Insertable<ChangeEventTable>;
 export type Organe = Selectable<OrganeTable>;
 export type NewOrgane = Insertable<OrganeTable>;
 export type Acteur = Selectable<ActeurTable>;

@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import { insertChunked } from './insert.ts';
+import type { Database, NewChangeEvent } from './schema.ts';
+
+/**
+ * Appends events to the change log. Call it inside the transaction that writes the data
+ * the events describe, so that a crash leaves neither without the other.
+ */
+export async function appendChanges(
+  trx: Kysely<Database>,
+  events: readonly NewChangeEvent[],
+): Promise<void> {
+  if (events.length > 0) await insertChunked(trx, 'change_event', events);
+}
