@@ -7,6 +7,19 @@ import type { Database } from './schema.ts';
 
 export type DB = Kysely<Database>;
 
+/** The better-sqlite3 connection behind each database, keyed by its kysely adapter. */
+const handles = new WeakMap<object, SQLite.Database>();
+
+/**
+ * The SQLite connection a kysely instance (or one of its transactions, which share the
+ * adapter) runs on, for bulk inserts with prepared statements.
+ */
+export function sqliteHandle(db: Kysely<any>): SQLite.Database {
+  const handle = handles.get(db.getExecutor().adapter);
+  if (!handle) throw new Error('database not opened with openDatabase');
+  return handle;
+}
+
 /** Opens (and creates) the SQLite file in WAL mode so readers are never blocked by a crawl. */
 export function openDatabase(file: string): DB {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -15,7 +28,9 @@ export function openDatabase(file: string): DB {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  handles.set(db.getExecutor().adapter, sqlite);
+  return db;
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */

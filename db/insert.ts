@@ -1,24 +1,50 @@
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import { sqliteHandle } from './database.ts';
 import type { Database } from './schema.ts';
 
-/** SQLite accepts 32,766 bound parameters per statement; stay under it. */
-const MAX_PARAMETERS = 30_000;
+/** Prepared insert statements, per connection and column list. */
+const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
 
-/** Inserts rows in multi-row statements as large as SQLite allows; reports each chunk written. */
+function insertStatement(sqlite: SQLite.Database, table: string, columns: string[]) {
+  let cache = statements.get(sqlite);
+  if (!cache) statements.set(sqlite, (cache = new Map()));
+  const key = `${table}(${columns.join(',')})`;
+  let statement = cache.get(key);
+  if (!statement) {
+    const names = columns.map((c) => `"${c}"`).join(', ');
+    statement = sqlite.prepare(
+      `insert into "${table}" (${names}) values (${columns.map(() => '?').join(', ')})`,
+    );
+    cache.set(key, statement);
+  }
+  return statement;
+}
+
+/**
+ * Bulk insert for ingests: one prepared statement per column list, run once per row on the
+ * transaction's own connection (the bulk paths write hundreds of thousands of rows, where
+ * building multi-row SQL costs more than the writes). Must run inside a transaction; a
+ * column missing from a row takes its default, as in a single-row insert. Reports progress
+ * every 5,000 rows.
+ */
 export async function insertChunked<T extends keyof Database & string>(
   db: Kysely<Database>,
   table: T,
   rows: readonly object[],
   onRows: (n: number) => void = () => {},
 ): Promise<void> {
-  const columns = rows[0] ? Object.keys(rows[0]).length : 1;
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
-  for (let i = 0; i < rows.length; i += size) {
-    const chunk = rows.slice(i, i + size);
-    await db
-      .insertInto(table)
-      .values(chunk as never)
-      .execute();
-    onRows(chunk.length);
+  const sqlite = sqliteHandle(db);
+  if (!sqlite.inTransaction) throw new Error(`insert into ${table} outside a transaction`);
+  let reported = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Record<string, unknown>;
+    const columns = Object.keys(row).filter((c) => row[c] !== undefined);
+    insertStatement(sqlite, table, columns).run(columns.map((c) => row[c]));
+    if (i + 1 - reported >= 5_000) {
+      onRows(i + 1 - reported);
+      reported = i + 1;
+    }
   }
+  if (rows.length > reported) onRows(rows.length - reported);
 }

@@ -8,6 +8,7 @@ import type {
   NewDeputyInterest,
   XmlStatus,
 } from '../../db/schema.ts';
+import { insertChunked } from '../../db/insert.ts';
 import { fold } from '../lib/text.ts';
 import { acteurIndex, activitiesKey, declarantsOf, linkDeclarant, versions } from './derive.ts';
 import type { IndexRow, ParsedIndex } from './parse-index.ts';
@@ -32,21 +33,6 @@ const PROBLEM_KIND: Record<Extract<FileResult, { reason: string }>['kind'], stri
   failed: 'http',
   invalid: 'xml',
 };
-
-async function insertChunked<T extends keyof Database & string>(
-  trx: Kysely<Database>,
-  table: T,
-  rows: readonly Record<string, unknown>[],
-): Promise<void> {
-  const columns = rows[0] ? Object.keys(rows[0]).length : 1;
-  const size = Math.max(1, Math.floor(30_000 / columns));
-  for (let i = 0; i < rows.length; i += size) {
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + size) as never)
-      .execute();
-  }
-}
 
 /** The state of a line's XML file before any fetch. */
 function initialStatus(row: IndexRow): XmlStatus {

@@ -4,6 +4,7 @@ import { insertChunked } from '../../db/insert.ts';
 import { sha256 } from '../lib/download.ts';
 import { ShapeError } from '../lib/an-json.ts';
 import { recomputeVoteFigures } from './figures.ts';
+import type { VoteInput } from './stats.ts';
 import { UNKNOWN_GROUP, parseScrutin, type ParsedScrutin } from './parse.ts';
 
 export interface VotesIngestResult {
@@ -135,6 +136,9 @@ export async function ingestScrutins(
   const entries = [...files].filter(([name]) => SCRUTIN_FILE.test(name));
   const result: VotesIngestResult = { added: 0, changed: 0, unchanged: 0, errors: [] };
   let batch: (ParsedScrutin & { hash: string })[] = [];
+  // Votes written by this ingest; when it rewrote every stored scrutin they are all the
+  // votes, and the figures are computed from them without reading them back.
+  const written: { uids: Set<string>; votes: VoteInput[] } = { uids: new Set(), votes: [] };
   let done = 0;
   for (const [name, bytes] of entries) {
     const uid = SCRUTIN_FILE.exec(name)![1]!;
@@ -153,6 +157,8 @@ export async function ingestScrutins(
           );
         }
         batch.push({ ...parsed, hash });
+        written.uids.add(uid);
+        for (const vote of parsed.votes) written.votes.push(vote);
         if (previous === undefined) result.added++;
         else result.changed++;
       } catch (error) {
@@ -173,6 +179,9 @@ export async function ingestScrutins(
   }
   if (batch.length > 0) await write(trx, batch);
   await resolveUnknownGroups(trx);
-  if (result.added + result.changed > 0) await recomputeVoteFigures(trx, legislature);
+  if (result.added + result.changed > 0) {
+    const complete = [...known.keys()].every((uid) => written.uids.has(uid));
+    await recomputeVoteFigures(trx, legislature, complete ? written.votes : undefined);
+  }
   return result;
 }

@@ -8,6 +8,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../config.ts';
 import { runCrawl, type SourceSummary } from '../../scrapers/run.ts';
+import { recomputeVoteFigures } from '../../scrapers/votes/figures.ts';
 import { UNKNOWN_GROUP } from '../../scrapers/votes/parse.ts';
 import { serveFolder, type StaticServer } from '../../scripts/static-server.ts';
 import { AMO40_MIRROR_PATH } from '../helpers/an-zip.ts';
@@ -580,6 +581,16 @@ describe.skipIf(!exists)('real Scrutins.json.zip (../shared/fixtures)', () => {
     // Figures only for acteurs with a term in the referential.
     const withStats = await tmp.db.selectFrom('deputy_vote_stats').select('acteur_uid').execute();
     expect(withStats.map((r) => r.acteur_uid).sort()).toEqual([...terms.keys()].sort());
+  });
+
+  it('gives the same figures when they are recomputed from the stored votes', async () => {
+    // The full ingest computed them from the votes it had just parsed.
+    const stored = () =>
+      tmp.db.selectFrom('deputy_vote_stats').selectAll().orderBy('acteur_uid').execute();
+    const atIngest = await stored();
+    expect(atIngest.length).toBeGreaterThan(570);
+    await tmp.db.transaction().execute((trx) => recomputeVoteFigures(trx, config.legislature));
+    expect(await stored()).toEqual(atIngest);
   });
 
   it('finds the archive unchanged on a second crawl', async () => {
