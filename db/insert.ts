@@ -37,10 +37,21 @@ export async function insertChunked<T extends keyof Database & string>(
   const sqlite = sqliteHandle(db);
   if (!sqlite.inTransaction) throw new Error(`insert into ${table} outside a transaction`);
   let reported = 0;
+  let columns: string[] = [];
+  let statement: SQLite.Statement | undefined;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as Record<string, unknown>;
-    const columns = Object.keys(row).filter((c) => row[c] !== undefined);
-    insertStatement(sqlite, table, columns).run(columns.map((c) => row[c]));
+    const defined: string[] = [];
+    for (const column in row) if (row[column] !== undefined) defined.push(column);
+    if (
+      !statement ||
+      defined.length !== columns.length ||
+      defined.some((c, j) => c !== columns[j])
+    ) {
+      columns = defined;
+      statement = insertStatement(sqlite, table, columns);
+    }
+    statement.run(columns.map((c) => row[c]));
     if (i + 1 - reported >= 5_000) {
       onRows(i + 1 - reported);
       reported = i + 1;

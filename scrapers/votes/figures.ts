@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { deputyStats, type VoteInput } from './stats.ts';
+import { insertChunked } from '../../db/insert.ts';
+import { deputyStats, groupProximity, type VoteInput } from './stats.ts';
 import { UNKNOWN_GROUP } from './parse.ts';
 
 /**
@@ -45,12 +46,7 @@ export async function recomputeVoteFigures(
     stored.filter((v) => ofLegislature.has(v.scrutin_uid)),
   );
   await trx.deleteFrom('deputy_vote_stats').execute();
-  for (let i = 0; i < stats.length; i += 1000) {
-    await trx
-      .insertInto('deputy_vote_stats')
-      .values(stats.slice(i, i + 1000))
-      .execute();
-  }
+  await insertChunked(trx, 'deputy_vote_stats', stats);
 
   await trx.deleteFrom('group_vote_stats').execute();
   await sql`
@@ -60,16 +56,11 @@ export async function recomputeVoteFigures(
     where group_uid not like ${UNKNOWN_GROUP + '%'}
     group by group_uid`.execute(trx);
 
-  // Two groups' positions are compared only where each cast at least one vote.
+  const positions = await trx
+    .selectFrom('scrutin_group')
+    .select(['scrutin_uid', 'group_uid', 'position', 'agreement_index'])
+    .where('group_uid', 'not like', `${UNKNOWN_GROUP}%`)
+    .execute();
   await trx.deleteFrom('group_proximity').execute();
-  await sql`
-    insert into group_proximity (group_a, group_b, common, agreements, proximity)
-    select a.group_uid, b.group_uid, count(*), sum(a.position = b.position),
-           cast(sum(a.position = b.position) as real) / count(*)
-    from scrutin_group a
-    join scrutin_group b on b.scrutin_uid = a.scrutin_uid and b.group_uid <> a.group_uid
-    where a.agreement_index is not null and b.agreement_index is not null
-      and a.position <> 'nonVotant' and b.position <> 'nonVotant'
-      and a.group_uid not like ${UNKNOWN_GROUP + '%'} and b.group_uid not like ${UNKNOWN_GROUP + '%'}
-    group by a.group_uid, b.group_uid`.execute(trx);
+  await insertChunked(trx, 'group_proximity', groupProximity(positions));
 }

@@ -1,5 +1,6 @@
 // Pure computations of the vote figures; their formulas are documented on /methodologie.
 import type { DeputyVoteStats, Position } from '../../db/schema.ts';
+import type { GroupProximityTable } from '../../db/schema.ts';
 
 export const CAST: ReadonlySet<Position> = new Set(['pour', 'contre', 'abstention']);
 
@@ -118,4 +119,49 @@ export function deputyStats(
     });
   }
   return stats;
+}
+
+export interface GroupPositionInput {
+  scrutin_uid: string;
+  group_uid: string;
+  position: Position;
+  agreement_index: number | null;
+}
+
+/**
+ * Proximity of every ordered pair of groups: over the scrutins where both cast at least one
+ * vote (agreement index not null) and took a position other than non-voting, the share in
+ * which their official positions are equal.
+ */
+export function groupProximity(rows: readonly GroupPositionInput[]): GroupProximityTable[] {
+  const byScrutin = new Map<string, GroupPositionInput[]>();
+  for (const row of rows) {
+    if (row.agreement_index === null || row.position === 'nonVotant') continue;
+    const list = byScrutin.get(row.scrutin_uid);
+    if (list) list.push(row);
+    else byScrutin.set(row.scrutin_uid, [row]);
+  }
+  const pairs = new Map<string, GroupProximityTable>();
+  for (const groups of byScrutin.values()) {
+    for (const a of groups) {
+      for (const b of groups) {
+        if (a.group_uid === b.group_uid) continue;
+        const key = `${a.group_uid} ${b.group_uid}`;
+        let pair = pairs.get(key);
+        if (!pair) {
+          pair = {
+            group_a: a.group_uid,
+            group_b: b.group_uid,
+            common: 0,
+            agreements: 0,
+            proximity: null,
+          };
+          pairs.set(key, pair);
+        }
+        pair.common++;
+        if (a.position === b.position) pair.agreements++;
+      }
+    }
+  }
+  return [...pairs.values()].map((p) => ({ ...p, proximity: p.agreements / p.common }));
 }
