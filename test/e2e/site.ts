@@ -72,6 +72,7 @@ export function writeMirrorFile(root: string, mirrorPath: string, bytes: Uint8Ar
  */
 export async function startSite(
   prepare: (mirrorRoot: string) => void = writeFixtureMirror,
+  sources: string[] = ['an', 'votes', 'geo'],
 ): Promise<Site> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tracker-e2e-'));
   const root = path.join(dir, 'mirror');
@@ -84,7 +85,7 @@ export async function startSite(
   });
   const db = openDatabase(config.databasePath);
   await migrateToLatest(db);
-  const crawls = await runCrawl(db, config, { only: ['an', 'votes', 'geo'] });
+  const crawls = await runCrawl(db, config, { only: sources });
   await mirror.close();
   const server = await listen(createApp({ db, config }), 0, '127.0.0.1');
   return {
