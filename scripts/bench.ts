@@ -25,6 +25,13 @@ if (!existsSync(path.join(fixtures, 'mirror'))) {
   process.exit(2);
 }
 
+// `npm run bench -- load`: only the load benchmark (autocannon, with and without a crawl).
+if (process.argv.slice(2).includes('load')) {
+  const { benchLoad } = await import('./bench-load.ts');
+  await benchLoad(fixtures);
+  process.exit(0);
+}
+
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;

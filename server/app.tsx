@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config.ts';
@@ -52,6 +53,9 @@ export type AppEnv = {
 /** Longest accepted URL (path and query string), in characters. */
 const MAX_URL_LENGTH = 4096;
 
+/** Largest accepted request body, in bytes. */
+const MAX_BODY_BYTES = 16 * 1024;
+
 /** The web application: pages, CSV and JSON exports, static assets. */
 export function createApp({ db, config, crawlState = () => idleCrawl }: AppOptions) {
   const app = new Hono<AppEnv>();
@@ -63,15 +67,31 @@ export function createApp({ db, config, crawlState = () => idleCrawl }: AppOptio
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'https://www.assemblee-nationale.fr', 'data:'],
+        // Charts set widths and group colours in style attributes; <style> elements and
+        // inline scripts are refused (htmx's indicator <style> is off in the layout's
+        // htmx-config). Browsers without the -attr/-elem directives fall back to style-src.
         styleSrc: ["'self'", "'unsafe-inline'"],
+        styleSrcElem: ["'self'"],
+        styleSrcAttr: ["'unsafe-inline'"],
         scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
       },
       referrerPolicy: 'strict-origin-when-cross-origin',
+      xFrameOptions: 'DENY',
       crossOriginEmbedderPolicy: false,
+    }),
+  );
+  // Every route is a GET: a request body is never needed, so a large one is refused early.
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HTTPException(413, { message: 'Requête trop volumineuse.' });
+      },
     }),
   );
   app.use(async (c, next) => {

@@ -61,17 +61,20 @@ export function Histogram({ values, caption }: { values: number[]; caption: stri
           </div>
         ))}
       </div>
-      <table class="sr-only">
-        <caption>{caption}</caption>
-        <tbody>
-          {bands.map((b) => (
-            <tr>
-              <th scope="row">{b.label}</th>
-              <td>{b.n}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* A table ignores width and overflow: the wrapper keeps it out of the page width. */}
+      <div class="sr-only">
+        <table>
+          <caption>{caption}</caption>
+          <tbody>
+            {bands.map((b) => (
+              <tr>
+                <th scope="row">{b.label}</th>
+                <td>{b.n}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -3,6 +3,7 @@ import { Layout } from './layout.tsx';
 const TITLES: Record<number, string> = {
   400: 'Requête invalide',
   404: 'Page introuvable',
+  413: 'Requête trop volumineuse',
   414: 'Adresse trop longue',
   500: 'Erreur interne',
 };

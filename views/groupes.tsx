@@ -238,35 +238,37 @@ export function GroupePage({
         caption="Participation des membres (nombre de députés par tranche de 10 points)"
       />
       {votes.proximity.length > 0 ? (
-        <table>
-          <caption>Proximité avec les autres groupes</caption>
-          <thead>
-            <tr>
-              <th scope="col">Groupe</th>
-              <th scope="col" class="num">
-                Même position
-              </th>
-              <th scope="col" class="num">
-                Scrutins comparés
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {votes.proximity.map((p) => (
+        <div class="table-wrap">
+          <table>
+            <caption>Proximité avec les autres groupes</caption>
+            <thead>
               <tr>
-                <td>
-                  <GroupBadge abbreviation={p.abbreviation} label={p.label} color={p.color} />{' '}
-                  {p.label}
-                </td>
-                <ShadedCell
-                  value={p.proximity}
-                  title={`${p.agreements} scrutins sur ${p.common}`}
-                />
-                <td class="num">{p.common}</td>
+                <th scope="col">Groupe</th>
+                <th scope="col" class="num">
+                  Même position
+                </th>
+                <th scope="col" class="num">
+                  Scrutins comparés
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {votes.proximity.map((p) => (
+                <tr>
+                  <td>
+                    <GroupBadge abbreviation={p.abbreviation} label={p.label} color={p.color} />{' '}
+                    {p.label}
+                  </td>
+                  <ShadedCell
+                    value={p.proximity}
+                    title={`${p.agreements} scrutins sur ${p.common}`}
+                  />
+                  <td class="num">{p.common}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
 
       <h2>Membres</h2>

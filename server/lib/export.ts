@@ -1,5 +1,21 @@
 import Papa from 'papaparse';
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+
+/**
+ * Most rows one CSV or JSON list export answers. Above it the request is refused (413) with a
+ * hint to page with `page`/`per_page`, rather than cut silently; the largest list of the real
+ * data (La Poste's ~39,000 postcodes) fits. The bulk `/exports/votes.csv` streams instead.
+ */
+export const MAX_EXPORT_ROWS = 50_000;
+
+function checkExportSize(rows: number): void {
+  if (rows > MAX_EXPORT_ROWS) {
+    throw new HTTPException(413, {
+      message: `Export trop volumineux (${rows} lignes, au plus ${MAX_EXPORT_ROWS} par requête) : découpez-le avec les paramètres page et per_page.`,
+    });
+  }
+}
 
 /** A documented export column: its name in CSV/JSON, what it holds, and how to read it. */
 export interface Column<R> {
@@ -37,6 +53,7 @@ export interface ListMeta {
 
 /** Sends a CSV download named `<name>-<date>.csv`. */
 export function sendCsv<R>(c: Context, name: string, columns: Column<R>[], records: R[]): Response {
+  checkExportSize(records.length);
   const excel = ['1', 'oui', 'true'].includes(c.req.query('excel') ?? '');
   const date = new Date().toISOString().slice(0, 10);
   return c.body(toCsv(columns, records, excel), 200, {
@@ -53,6 +70,7 @@ export function sendJsonList<R>(
   total: number,
   meta: ListMeta,
 ): Response {
+  checkExportSize(records.length);
   return c.json({
     total,
     ...meta,
