@@ -417,12 +417,13 @@ describe('HTTP errors and politeness', () => {
     expect(server.maxInFlight).toBe(2);
     server.latencyMs = 0;
     const start = server.requests.length;
-    await crawl({ CRAWL_CONCURRENCY: '3', CRAWL_DELAY_MS: '60', CRAWL_RETRY_FAILED_HOURS: '0' });
+    await crawl({ CRAWL_CONCURRENCY: '3', CRAWL_DELAY_MS: '100', CRAWL_RETRY_FAILED_HOURS: '0' });
     const files = server.requests.slice(start).filter((r) => r.path.includes('/dossiers/'));
     expect(files.length).toBeGreaterThanOrEqual(3);
-    for (let i = 1; i < files.length; i++) {
-      expect(files[i]!.at - files[i - 1]!.at).toBeGreaterThanOrEqual(50);
-    }
+    // Arrival times carry the loopback's jitter (tens of ms on a loaded machine), so the
+    // spacing is checked over the whole run: without the delay, the three would arrive at once.
+    const span = files.at(-1)!.at - files[0]!.at;
+    expect(span).toBeGreaterThanOrEqual((files.length - 1) * 100 - 40);
   });
 
   it('skips the files robots.txt forbids and records why', async () => {
