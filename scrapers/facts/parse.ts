@@ -138,8 +138,14 @@ export function parseFactsFile(content: string, today: string): FactRow[] {
     }
     const parsed = schema.safeParse(Object.fromEntries(names.map((n, i) => [n, cells[i]])));
     if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        problems.push({ line, message: `colonne « ${String(issue.path[0])} » : ${issue.message}` });
+      // The first reason for each column is enough.
+      const columns = new Set<string>();
+      for (const issue of parsed.error.issues) {
+        const column = String(issue.path[0]);
+        if (columns.has(column)) continue;
+        columns.add(column);
+        problems.push({ line, message: `colonne « ${column} » : ${issue.message}` });
+      }
       continue;
     }
     const r = parsed.data;
