@@ -223,13 +223,18 @@ export async function recordCheck(
   });
 }
 
-/** Records a failed check (the page stays due at the next run). */
+/** Records a failed check; the page is tried again once its interval has passed. */
 export async function recordFailure(
   db: Kysely<Database>,
   trackerId: number,
   reason: string,
+  now: string,
 ): Promise<void> {
-  await db.updateTable('tracker').set({ last_error: reason }).where('id', '=', trackerId).execute();
+  await db
+    .updateTable('tracker')
+    .set({ checked_at: now, last_error: reason })
+    .where('id', '=', trackerId)
+    .execute();
 }
 
 /** Review items with their tracker, newest first; `status` null lists every item. */

@@ -22,8 +22,9 @@ export function trackersSource(): SourceInfo {
 type PageOutcome = { kind: 'text'; text: string } | { kind: 'failed'; reason: string };
 
 /**
- * Fetches every tracker that is due with one Crawlee CheerioCrawler (storage in memory),
- * then records each page's text: unchanged, a noise-only change, or a review item.
+ * Fetches every tracker that is due with one Crawlee CheerioCrawler (storage in memory,
+ * robots.txt respected, the configured User-Agent), then records each page's text:
+ * unchanged, a noise-only change, or a review item.
  */
 export async function crawlTrackers(ctx: CrawlContext): Promise<CrawlCounts> {
   const now = new Date();
@@ -42,6 +43,11 @@ export async function crawlTrackers(ctx: CrawlContext): Promise<CrawlCounts> {
   const userAgent = ctx.download.userAgent ?? polite.userAgent;
   const timeoutMs = ctx.download.timeoutMs ?? polite.timeoutMs;
   const selectors = new Map(trackers.map((t) => [t.id, t.selector]));
+  const requests = trackers.map((t) => ({
+    url: sourceUrl(t.url, ctx.config.sourcesMirror),
+    uniqueKey: `tracker-${t.id}-${now.getTime()}`,
+    userData: { trackerId: t.id },
+  }));
   const outcomes = new Map<number, PageOutcome>();
   ctx.progress({ phase: 'pages suivies', done: 0, total: trackers.length });
   log.setLevel(LogLevel.OFF);
@@ -53,6 +59,16 @@ export async function crawlTrackers(ctx: CrawlContext): Promise<CrawlCounts> {
       requestHandlerTimeoutSecs: Math.ceil(timeoutMs / 1000) + 10,
       useSessionPool: false,
       persistCookiesPerSession: false,
+      respectRobotsTxtFile: { userAgent },
+      onSkippedRequest({ url, reason }) {
+        for (const r of requests.filter((r) => r.url === url)) {
+          outcomes.set(r.userData.trackerId, {
+            kind: 'failed',
+            reason:
+              reason === 'robotsTxt' ? 'page interdite par robots.txt' : `ignorée (${reason})`,
+          });
+        }
+      },
       preNavigationHooks: [
         (_context, gotOptions) => {
           gotOptions.headers = { ...gotOptions.headers, 'user-agent': userAgent };
@@ -75,13 +91,7 @@ export async function crawlTrackers(ctx: CrawlContext): Promise<CrawlCounts> {
     },
     new Configuration({ persistStorage: false, purgeOnStart: true }),
   );
-  await crawler.run(
-    trackers.map((t) => ({
-      url: sourceUrl(t.url, ctx.config.sourcesMirror),
-      uniqueKey: `tracker-${t.id}-${now.getTime()}`,
-      userData: { trackerId: t.id },
-    })),
-  );
+  await crawler.run(requests);
   await crawler.teardown();
 
   const checkedAt = now.toISOString();
@@ -90,7 +100,7 @@ export async function crawlTrackers(ctx: CrawlContext): Promise<CrawlCounts> {
     if (outcome.kind === 'failed') {
       counts.failed++;
       counts.errors!.push(`${tracker.url}: ${outcome.reason}`);
-      await recordFailure(ctx.db, tracker.id, outcome.reason);
+      await recordFailure(ctx.db, tracker.id, outcome.reason, checkedAt);
       continue;
     }
     const kind = await recordCheck(ctx.db, tracker.id, outcome.text, checkedAt);

@@ -130,11 +130,27 @@ describe('trackers crawl over loopback', () => {
   it('fetches a page only when its interval has passed', async () => {
     await tracker([]);
     server.page(MIRROR_PATH, deputySite({ visitors: 1, date: '3 mars 2026', news: [] }));
-    const before = server.requests.length;
+    const pageRequests = () => server.requests.filter((p) => p === MIRROR_PATH).length;
+    const before = pageRequests();
     await crawl();
     const second = await crawl();
-    expect(server.requests.length - before).toBe(1);
+    expect(pageRequests() - before).toBe(1);
     expect(second).toMatchObject({ fetched: 0, failed: 0 });
+  });
+
+  it('respects robots.txt', async () => {
+    await tracker([]);
+    server.page('/robots.txt', 'User-agent: *\nDisallow: /www.alice-dupre.fr/');
+    try {
+      server.page(MIRROR_PATH, deputySite({ visitors: 1, date: '3 mars 2026', news: [] }));
+      const before = server.requests.filter((p) => p === MIRROR_PATH).length;
+      const summary = await crawl();
+      expect(summary).toMatchObject({ status: 'partial', failed: 1 });
+      expect(summary.error).toContain('page interdite par robots.txt');
+      expect(server.requests.filter((p) => p === MIRROR_PATH).length).toBe(before);
+    } finally {
+      server.fail('/robots.txt', 404);
+    }
   });
 
   it('reports an HTTP error or a selector that finds nothing without touching the snapshots', async () => {
@@ -144,6 +160,8 @@ describe('trackers crawl over loopback', () => {
     expect(failed).toMatchObject({ status: 'partial', failed: 1 });
     expect(failed.error).toContain(PAGE);
     expect(await count('tracker_snapshot')).toBe(0);
+    // A failed page waits its interval like the others, rather than being asked for at every run.
+    expect(await crawl()).toMatchObject({ fetched: 0 });
 
     server.page(MIRROR_PATH, '<html><body><p>Page refaite</p></body></html>');
     await makeDue();
