@@ -11,6 +11,8 @@ export interface Config {
   storageDir: string;
   /** Politeness of crawls that fetch many files from one host (HATVP declarations). */
   politeness: Politeness;
+  /** Token that opens the admin pages (/suivi); null turns them off. */
+  adminToken: string | null;
 }
 
 export interface Politeness {
@@ -62,7 +64,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (mirror && !/^https?:\/\/[^/]+/.test(mirror)) {
     throw new Error(`SOURCES_MIRROR must be an http(s) URL, got "${mirror}"`);
   }
+  const adminToken = env.ADMIN_TOKEN?.trim() || null;
+  if (adminToken && adminToken.length < 16) {
+    throw new Error('ADMIN_TOKEN must be at least 16 characters long');
+  }
   return {
+    adminToken,
     databasePath: env.DATABASE_PATH || 'data/tracker.sqlite',
     port,
     sourcesMirror: mirror ? mirror.replace(/\/+$/, '') : null,

@@ -450,6 +450,13 @@ export interface Database {
   declaration_problem: DeclarationProblemTable;
   crawl_run: CrawlRunTable;
   change_event: ChangeEventTable;
+  tracker: TrackerTable;
+  tracker_noise: TrackerNoiseTable;
+  tracker_snapshot: TrackerSnapshotTable;
+  review_item: ReviewItemTable;
+  fact: FactTable;
+  admin_session: AdminSessionTable;
+  login_attempt: LoginAttemptTable;
 }
 
 export type CrawlRun = Selectable<CrawlRunTable>;
@@ -563,3 +570,105 @@ export type Declarant = Selectable<DeclarantTable>;
 export type NewDeclarant = Insertable<DeclarantTable>;
 export type DeputyInterest = Selectable<DeputyInterestTable>;
 export type NewDeputyInterest = Insertable<DeputyInterestTable>;
+
+// Trackers, review queue, curated facts and admin access (issue 7).
+
+/** A watched web page: the part matching `selector` is compared from one check to the next. */
+export interface TrackerTable {
+  id: Generated<number>;
+  label: string;
+  /** Canonical URL (SOURCES_MIRROR applies when fetching). */
+  url: string;
+  /** CSS selector of the part that matters. */
+  selector: string;
+  /** The page is checked again once this many minutes have passed since the last check. */
+  interval_minutes: number;
+  /** The deputy the page is about (their own site, a party page…), if any. */
+  acteur_uid: string | null;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  checked_at: string | null;
+  /** Why the last check failed (HTTP error, selector not found), null when it succeeded. */
+  last_error: string | null;
+}
+
+/** A regular expression whose matches are ignored when comparing (dates, counters, tokens). */
+export interface TrackerNoiseTable {
+  id: Generated<number>;
+  tracker_id: number;
+  pattern: string;
+  /** The dismissed review item that added it, if any. */
+  review_item_id: number | null;
+  created_at: string;
+}
+
+/** A distinct normalised text read from a tracker's page (before noise patterns apply). */
+export interface TrackerSnapshotTable {
+  id: Generated<number>;
+  tracker_id: number;
+  fetched_at: string;
+  text: string;
+  content_hash: string;
+}
+
+export type ReviewStatus = 'pending' | 'confirmed' | 'dismissed';
+
+/** A difference between two snapshots, once noise is removed, waiting for a person. */
+export interface ReviewItemTable {
+  id: Generated<number>;
+  tracker_id: number;
+  old_snapshot_id: number;
+  new_snapshot_id: number;
+  /** Texts compared (noise patterns applied). */
+  old_text: string;
+  new_text: string;
+  /** Readable line diff: `- ` removed, `+ ` added, `  ` context, `…` between hunks. */
+  diff: string;
+  detected_at: string;
+  status: Generated<ReviewStatus>;
+  decided_at: string | null;
+  /** Why it was dismissed as a false positive. */
+  reason: string | null;
+  /** The change_event a confirmation appended. */
+  change_event_id: number | null;
+}
+
+export type FactKind = 'fonction_partisane' | 'lien_familial' | 'autre';
+
+/** A fact verified by a person, imported from CSV; (acteur_uid, kind, label) identifies it. */
+export interface FactTable {
+  id: Generated<number>;
+  acteur_uid: string;
+  kind: FactKind;
+  label: string;
+  value: string;
+  source_url: string;
+  /** ISO date (YYYY-MM-DD) the fact was checked against its source. */
+  verified_on: string;
+  imported_at: string;
+  updated_at: string;
+}
+
+export interface AdminSessionTable {
+  /** SHA-256 of the session cookie's value; the value itself is never stored. */
+  token_hash: string;
+  /** Synchronizer token every state-changing form must send back. */
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  /** Remote address of the client. */
+  client: string;
+  at: string;
+  success: number;
+}
+
+export type Tracker = Selectable<TrackerTable>;
+export type TrackerSnapshot = Selectable<TrackerSnapshotTable>;
+export type ReviewItem = Selectable<ReviewItemTable>;
+export type Fact = Selectable<FactTable>;
+export type AdminSession = Selectable<AdminSessionTable>;

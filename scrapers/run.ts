@@ -13,6 +13,7 @@ import {
   sourceUrl,
   type SourceInfo,
 } from './sources.ts';
+import { crawlTrackers, trackersSource } from './trackers/crawler.ts';
 import { crawlScrutins } from './votes/crawler.ts';
 
 export interface ProgressEvent {
@@ -97,6 +98,7 @@ export function crawlSources(config: Config): CrawlSource[] {
     { info: anScrutins(config), crawl: crawlScrutins },
     { info: inseeCirconscriptions(), crawl: crawlGeo },
     { info: hatvpIndex(), crawl: crawlDeclarations },
+    { info: trackersSource(), crawl: crawlTrackers },
   ];
 }
 

@@ -9,6 +9,8 @@ import { ErrorPage } from '../views/error.tsx';
 import type { ListMeta } from './lib/export.ts';
 import { isHtmx } from './lib/htmx.ts';
 import { declarationsRoutes } from './routes/declarations.tsx';
+import { faitsRoutes } from './routes/faits.tsx';
+import { suiviRoutes } from './routes/suivi.tsx';
 import { deputesRoutes } from './routes/deputes.tsx';
 import { donneesRoutes } from './routes/donnees.tsx';
 import { geoRoutes } from './routes/geo.tsx';
@@ -37,7 +39,7 @@ export const idleCrawl: CrawlState = {
 
 export interface AppOptions {
   db: DB;
-  config: Pick<Config, 'legislature'>;
+  config: Pick<Config, 'legislature'> & Partial<Pick<Config, 'adminToken'>>;
   crawlState?: () => CrawlState;
 }
 
@@ -116,6 +118,9 @@ export function createApp({ db, config, crawlState = () => idleCrawl }: AppOptio
   app.route('/', geoRoutes(db, config.legislature));
   app.route('/', declarationsRoutes(db));
   app.route('/', donneesRoutes());
+  app.route('/', faitsRoutes(db));
+  // Without ADMIN_TOKEN the admin pages do not exist (404).
+  if (config.adminToken) app.route('/', suiviRoutes(db, config.adminToken));
 
   app.notFound((c) => {
     c.status(404);

@@ -8,6 +8,8 @@ import type { DeputyVoteStats } from '../db/schema.ts';
 import type { DeputyVoteRow } from '../db/queries/votes.ts';
 import { VotesTable } from './depute-votes.tsx';
 import { DeputeDeclarations } from './depute-declarations.tsx';
+import { DeputeFaits } from './depute-faits.tsx';
+import type { FactRecordRow } from '../db/queries/facts.ts';
 import { Layout } from './layout.tsx';
 
 type MandatRow = DeputyDetail['mandats'][number];
@@ -175,12 +177,14 @@ export function DeputePage({
   legislature,
   votes,
   declarations = null,
+  facts = [],
 }: {
   detail: DeputyDetail;
   today: string;
   legislature: number;
   votes: DeputyVotesSummary;
   declarations?: DeputyDeclarations | null;
+  facts?: FactRecordRow[];
 }) {
   const { acteur, mandats, adresses, deports } = detail;
   const d = deputyRecord(acteur, today);
@@ -309,6 +313,8 @@ export function DeputePage({
       )}
 
       <DeputeDeclarations uid={d.uid} data={declarations} />
+
+      <DeputeFaits uid={d.uid} facts={facts} />
 
       <h2>Contact</h2>
       <Contacts adresses={adresses} />

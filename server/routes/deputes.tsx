@@ -11,6 +11,8 @@ import {
   type DeputyFilter,
 } from '../../db/queries/deputies.ts';
 import { deputyDeclarations } from '../../db/queries/declarations.ts';
+import { deputyFacts } from '../../db/queries/facts.ts';
+import { factJson } from '../fact-records.ts';
 import type { AppEnv } from '../app.tsx';
 import type { Position } from '../../db/schema.ts';
 import { deputyDeclarationsJson } from '../declaration-records.ts';
@@ -209,9 +211,10 @@ export function deputesRoutes(db: DB) {
   app.get('/deputes/:id', async (c) => {
     const match = /^(PA\d{1,10})(\.json)?$/.exec(c.req.param('id'));
     if (!match) throw new HTTPException(404, { message: 'Identifiant de député inconnu.' });
-    const [detail, declarations] = await Promise.all([
+    const [detail, declarations, facts] = await Promise.all([
       getDeputy(db, match[1]!),
       deputyDeclarations(db, match[1]!),
+      deputyFacts(db, match[1]!),
     ]);
     if (!detail)
       throw new HTTPException(404, { message: `Aucun député ${match[1]} dans les données.` });
@@ -223,6 +226,7 @@ export function deputesRoutes(db: DB) {
         ...deputyDetailJson(detail, today()),
         votes: voteStatsJson(stats),
         declarations_hatvp: deputyDeclarationsJson(declarations),
+        faits: facts.map(factJson),
       });
     }
     const none = {
@@ -245,6 +249,7 @@ export function deputesRoutes(db: DB) {
         legislature={c.get('legislature')}
         votes={votes}
         declarations={declarations}
+        facts={facts}
       />,
     );
   });

@@ -1,0 +1,112 @@
+// Source: web pages chosen by an admin (a deputy's own site, a party's page…), each under its
+// publisher's terms; only the text of the selected part is kept.
+// Writes: tracker (checked_at, last_error), tracker_snapshot, review_item.
+import { CheerioCrawler, Configuration, LogLevel, log } from 'crawlee';
+import { dueTrackers, recordCheck, recordFailure } from '../../db/queries/trackers.ts';
+import type { CrawlContext, CrawlCounts } from '../run.ts';
+import { sourceUrl, type SourceInfo } from '../sources.ts';
+import { selectedText } from './page.ts';
+
+/** The trackers as a crawl source; each page has its own URL and schedule. */
+export function trackersSource(): SourceInfo {
+  return {
+    id: 'trackers',
+    name: 'Pages suivies (changements vérifiés par une personne)',
+    url: 'urn:suivi-des-deputes:trackers',
+    publisher: 'Pages web choisies par les administrateurs',
+    licence: "Selon l'éditeur de chaque page ; seul le texte de la partie suivie est conservé",
+    licenceUrl: '/donnees#faits',
+  };
+}
+
+type PageOutcome = { kind: 'text'; text: string } | { kind: 'failed'; reason: string };
+
+/**
+ * Fetches every tracker that is due with one Crawlee CheerioCrawler (storage in memory,
+ * robots.txt respected, the configured User-Agent), then records each page's text:
+ * unchanged, a noise-only change, or a review item.
+ */
+export async function crawlTrackers(ctx: CrawlContext): Promise<CrawlCounts> {
+  const now = new Date();
+  const trackers = await dueTrackers(ctx.db, now);
+  const counts: CrawlCounts = {
+    fetched: trackers.length,
+    unchanged: 0,
+    added: 0,
+    changed: 0,
+    removed: 0,
+    failed: 0,
+    errors: [],
+  };
+  if (trackers.length === 0) return counts;
+  const polite = ctx.config.politeness;
+  const userAgent = ctx.download.userAgent ?? polite.userAgent;
+  const timeoutMs = ctx.download.timeoutMs ?? polite.timeoutMs;
+  const selectors = new Map(trackers.map((t) => [t.id, t.selector]));
+  const requests = trackers.map((t) => ({
+    url: sourceUrl(t.url, ctx.config.sourcesMirror),
+    uniqueKey: `tracker-${t.id}-${now.getTime()}`,
+    userData: { trackerId: t.id },
+  }));
+  const outcomes = new Map<number, PageOutcome>();
+  ctx.progress({ phase: 'pages suivies', done: 0, total: trackers.length });
+  log.setLevel(LogLevel.OFF);
+  const crawler = new CheerioCrawler(
+    {
+      maxConcurrency: polite.concurrency,
+      maxRequestRetries: ctx.download.maxRetries ?? polite.maxRetries,
+      navigationTimeoutSecs: Math.ceil(timeoutMs / 1000),
+      requestHandlerTimeoutSecs: Math.ceil(timeoutMs / 1000) + 10,
+      useSessionPool: false,
+      persistCookiesPerSession: false,
+      respectRobotsTxtFile: { userAgent },
+      onSkippedRequest({ url, reason }) {
+        for (const r of requests.filter((r) => r.url === url)) {
+          outcomes.set(r.userData.trackerId, {
+            kind: 'failed',
+            reason:
+              reason === 'robotsTxt' ? 'page interdite par robots.txt' : `ignorée (${reason})`,
+          });
+        }
+      },
+      preNavigationHooks: [
+        (_context, gotOptions) => {
+          gotOptions.headers = { ...gotOptions.headers, 'user-agent': userAgent };
+        },
+      ],
+      async requestHandler({ request, body }) {
+        const id = request.userData.trackerId as number;
+        try {
+          const text = selectedText(String(body), selectors.get(id)!);
+          outcomes.set(id, { kind: 'text', text });
+        } catch (error) {
+          outcomes.set(id, { kind: 'failed', reason: (error as Error).message });
+        }
+        ctx.progress({ phase: 'pages suivies', done: outcomes.size, total: trackers.length });
+      },
+      failedRequestHandler({ request }, error) {
+        const id = request.userData.trackerId as number;
+        outcomes.set(id, { kind: 'failed', reason: error.message });
+      },
+    },
+    new Configuration({ persistStorage: false, purgeOnStart: true }),
+  );
+  await crawler.run(requests);
+  await crawler.teardown();
+
+  const checkedAt = now.toISOString();
+  for (const tracker of trackers) {
+    const outcome = outcomes.get(tracker.id) ?? { kind: 'failed', reason: 'aucune réponse' };
+    if (outcome.kind === 'failed') {
+      counts.failed++;
+      counts.errors!.push(`${tracker.url}: ${outcome.reason}`);
+      await recordFailure(ctx.db, tracker.id, outcome.reason, checkedAt);
+      continue;
+    }
+    const kind = await recordCheck(ctx.db, tracker.id, outcome.text, checkedAt);
+    if (kind === 'first') counts.added++;
+    else if (kind === 'changed') counts.changed++;
+    else counts.unchanged++;
+  }
+  return counts;
+}
