@@ -1,4 +1,6 @@
+import type { ChangeRow } from '../db/queries/changes.ts';
 import type { DeputyDeclarations } from '../db/queries/declarations.ts';
+import { DeputyTimeline } from './changements.tsx';
 import type { DeputyDetail } from '../db/queries/deputies.ts';
 import { groupHistory } from '../scrapers/assemblee/derive.ts';
 import { anPageUrl, anPhotoUrl, deputyRecord, ORGAN_TYPES } from '../server/records.ts';
@@ -175,12 +177,15 @@ export function DeputePage({
   legislature,
   votes,
   declarations = null,
+  changes = null,
 }: {
   detail: DeputyDetail;
   today: string;
   legislature: number;
   votes: DeputyVotesSummary;
   declarations?: DeputyDeclarations | null;
+  /** The latest change events of this deputy and their declarations, with their count. */
+  changes?: { rows: ChangeRow[]; total: number } | null;
 }) {
   const { acteur, mandats, adresses, deports } = detail;
   const d = deputyRecord(acteur, today);
@@ -337,6 +342,10 @@ export function DeputePage({
       ) : (
         <MandatList mandats={past} />
       )}
+
+      {changes ? (
+        <DeputyTimeline uid={acteur.uid} rows={changes.rows} total={changes.total} />
+      ) : null}
     </Layout>
   );
 }
