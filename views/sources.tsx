@@ -41,6 +41,7 @@ function at(iso: string | null | undefined): string {
 function ago(iso: string | null | undefined, now: string): string {
   if (!iso) return 'jamais';
   const minutes = Math.max(0, Math.round((Date.parse(now) - Date.parse(iso)) / 60_000));
+  if (minutes < 1) return 'à l’instant';
   if (minutes < 60) return `il y a ${minutes} min`;
   const hours = Math.round(minutes / 60);
   if (hours < 48) return `il y a ${hours} h`;
@@ -115,8 +116,8 @@ function SourceCard({
         </dd>
         <dt>Fraîcheur des données</dt>
         <dd>
-          contenu changé pour la dernière fois {ago(health.sync?.changed_at, now)}, vérifié{' '}
-          {ago(health.sync?.checked_at, now)}
+          dernière modification du contenu : {ago(health.sync?.changed_at, now)} ; dernière
+          vérification : {ago(health.sync?.checked_at, now)}
         </dd>
         <dt>Prochaine collecte</dt>
         <dd>
