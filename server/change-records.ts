@@ -4,6 +4,7 @@ import type { Column } from './lib/export.ts';
 /** French label of each known event kind; other kinds (from newer sources) show as they are. */
 export const KIND_LABELS: Record<string, string> = {
   initial_import: 'Import initial',
+  source_updated: 'Source mise à jour',
   took_office: 'Prise de fonctions',
   left_office: 'Fin de mandat',
   new_acteur: 'Nouvelle personne au référentiel',

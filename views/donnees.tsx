@@ -10,6 +10,7 @@ import {
 import type { SourceInfo } from '../scrapers/sources.ts';
 import { GeoDocumentation } from './donnees-geo.tsx';
 import { DeclarationsDocs } from './declarations-docs.tsx';
+import { ChangesDocs } from './changements-docs.tsx';
 import { Layout } from './layout.tsx';
 
 const PARAMETERS: [string, string][] = [
@@ -123,6 +124,8 @@ export function DonneesPage({ sources }: { sources: SourceInfo[] }) {
       <GeoDocumentation />
 
       <DeclarationsDocs />
+
+      <ChangesDocs />
 
       <h2>Définitions</h2>
       <dl class="facts">
