@@ -228,6 +228,32 @@ describe('change log over the hand-written referential', () => {
       expect(html).toContain('/deputes/PA900001/changements.atom');
     });
 
+    it('/sources polls while a crawl runs and shows its progress, and stops polling after', async () => {
+      const running = createApp({
+        db: tmp.db,
+        config: { legislature: 17 },
+        crawlState: () => ({
+          running: true,
+          source: 'an',
+          phase: 'enregistrement',
+          done: 50,
+          total: 200,
+        }),
+      });
+      const busy = await running.request('/sources', { headers: { 'HX-Request': 'true' } });
+      const html = await busy.text();
+      expect(html).toContain('hx-trigger="every 2s"');
+      expect(html).toContain('Collecte en cours : enregistrement');
+      expect(html).toContain('50 / 200');
+      const idle = await (await app().request('/sources')).text();
+      expect(idle).toContain('<!DOCTYPE html>');
+      expect(idle).not.toContain('every 2s');
+      // The runs of this suite, with their counts and events.
+      expect(idle).toContain('Dernières collectes');
+      expect(idle).toContain('href="/changements?source=an"');
+      expect(idle).toContain('pas de planificateur');
+    });
+
     it('answers 400 to hostile or invalid filters, never 500', async () => {
       for (const query of [
         'du=2025-02-30',
