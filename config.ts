@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 /** Runtime settings, read from the environment once by the entry scripts and passed down. */
 export interface Config {
   /** SQLite file; its folder is created on start. */
@@ -13,7 +14,31 @@ export interface Config {
   politeness: Politeness;
   /** Token that opens the admin pages (/suivi); null turns them off. */
   adminToken: string | null;
+  /** When `npm start` crawls each source, and how it retries after a failure. */
+  schedule: ScheduleConfig;
 }
+
+export interface ScheduleConfig {
+  /** Cron expression per source id (CRAWL_SCHEDULE_<ID>); null when set to `off`. */
+  sources: Record<string, string | null>;
+  /** First retry after a failed run, then doubling at each new failure, up to retryMaxMs. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
+/**
+ * Default crawl schedules (minute hour day month weekday, server time): the referential and
+ * the votes several times a day, the HATVP daily, the geography weekly, page trackers every
+ * 15 minutes. A source missing here is crawled daily.
+ */
+export const DEFAULT_SCHEDULES: Record<string, string> = {
+  an: '0 */4 * * *',
+  votes: '30 */4 * * *',
+  hatvp: '0 3 * * *',
+  geo: '0 4 * * 1',
+  trackers: '*/15 * * * *',
+};
+export const FALLBACK_SCHEDULE = '0 5 * * *';
 
 export interface Politeness {
   /** Sent with every request: names the project and where to reach it. */
@@ -51,6 +76,30 @@ function numberSetting(
   return value;
 }
 
+/** Checks a cron expression (5 or 6 fields) with croner; throws naming the variable. */
+function cronSetting(name: string, value: string): string {
+  try {
+    new Cron(value, { paused: true }).stop();
+  } catch (error) {
+    throw new Error(
+      `${name} must be a cron expression or "off", got "${value}": ${(error as Error).message}`,
+    );
+  }
+  return value;
+}
+
+/** Schedules from CRAWL_SCHEDULE_<ID> variables over the defaults; `off` disables a source. */
+function scheduleSettings(env: NodeJS.ProcessEnv): Record<string, string | null> {
+  const sources: Record<string, string | null> = { ...DEFAULT_SCHEDULES };
+  for (const [name, raw] of Object.entries(env)) {
+    const id = /^CRAWL_SCHEDULE_([A-Z0-9_]+)$/.exec(name)?.[1]?.toLowerCase();
+    const value = raw?.trim();
+    if (!id || !value) continue;
+    sources[id] = /^(off|0|false|non)$/i.test(value) ? null : cronSetting(name, value);
+  }
+  return sources;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -83,6 +132,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       backoffMs: numberSetting(env, 'CRAWL_BACKOFF_MS', 2000, 0),
       timeoutMs: numberSetting(env, 'CRAWL_TIMEOUT_MS', 30_000, 1),
       retryFailedHours: numberSetting(env, 'CRAWL_RETRY_FAILED_HOURS', 24, 0, false),
+    },
+    schedule: {
+      sources: scheduleSettings(env),
+      retryBaseMs: numberSetting(env, 'CRAWL_RETRY_MINUTES', 5, 0, false) * 60_000,
+      retryMaxMs: numberSetting(env, 'CRAWL_RETRY_MAX_MINUTES', 240, 0, false) * 60_000,
     },
   };
 }

@@ -1,9 +1,11 @@
 import type { Config } from '../config.ts';
 import type { DB } from '../db/database.ts';
+import { finishRun, startRun } from '../db/crawl-runs.ts';
 import { syncStateStore, type SyncStateStore } from '../db/sync-state.ts';
 import { crawlReferential } from './assemblee/crawler.ts';
 import { crawlGeo } from './geo/crawler.ts';
 import { crawlDeclarations } from './hatvp/crawler.ts';
+import type { ChangeContext } from './lib/changes.ts';
 import { DownloadError, downloadIfChanged, type DownloadOptions } from './lib/download.ts';
 import {
   anReferential,
@@ -28,6 +30,8 @@ export interface CrawlContext {
   syncState: SyncStateStore;
   download: DownloadOptions;
   progress: (event: ProgressEvent) => void;
+  /** The crawl run in progress, stamped on every change event the source appends. */
+  changes: ChangeContext;
 }
 
 export interface CrawlCounts {
@@ -48,6 +52,9 @@ export interface SourceSummary extends CrawlCounts {
   /** "<file>: <reason>" when the source, or some of its files, failed. */
   error: string | null;
   durationMs: number;
+  /** The crawl_run row of this run, and the change events it appended. */
+  runId: number;
+  events: number;
 }
 
 /** What a crawl of an unchanged single-file source reports. */
@@ -108,6 +115,8 @@ export interface RunOptions {
   download?: DownloadOptions;
   onProgress?: (source: string, event: ProgressEvent) => void;
   onSourceDone?: (summary: SourceSummary) => void;
+  /** What started the run, stored with it: cli (default), startup, schedule. */
+  trigger?: string;
 }
 
 /** The first rejected files and how many more, for a one-line summary. */
@@ -140,7 +149,9 @@ export async function runCrawl(
   for (const source of all.filter((s) => only.length === 0 || only.includes(s.info.id))) {
     const started = Date.now();
     const id = source.info.id;
-    let summary: SourceSummary;
+    const startedAt = new Date(started).toISOString();
+    const runId = await startRun(db, id, options.trigger ?? 'cli', startedAt);
+    let summary: Omit<SourceSummary, 'events'>;
     try {
       const { errors = [], ...counts } = await source.crawl({
         db,
@@ -148,8 +159,10 @@ export async function runCrawl(
         syncState,
         download: options.download ?? {},
         progress: (event) => options.onProgress?.(id, event),
+        changes: { runId, source: id, sourceUrl: source.info.url, detectedAt: startedAt },
       });
       summary = {
+        runId,
         source: id,
         status:
           errors.length > 0
@@ -170,6 +183,7 @@ export async function runCrawl(
             : `${(error as Error).message}`;
       await syncState.failed(id, sourceUrl(source.info.url, config.sourcesMirror), message);
       summary = {
+        runId,
         source: id,
         status: 'failed',
         ...ZERO,
@@ -178,8 +192,10 @@ export async function runCrawl(
         durationMs: Date.now() - started,
       };
     }
-    summaries.push(summary);
-    options.onSourceDone?.(summary);
+    const { source: _s, durationMs: _d, runId: _r, ...outcome } = summary;
+    const events = await finishRun(db, runId, outcome);
+    summaries.push({ ...summary, events });
+    options.onSourceDone?.({ ...summary, events });
   }
   return summaries;
 }

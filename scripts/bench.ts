@@ -431,6 +431,43 @@ await latency('/circonscriptions', ['/circonscriptions'], 30);
   );
 }
 
+// 4. Change tracking: every source crawled into an empty database, then crawled again with
+// nothing new; the second crawl must record no change and cost under a tenth of the first.
+{
+  const changesDb = openDatabase(path.join(dir, 'changes.sqlite'));
+  await migrateToLatest(changesDb);
+  const changesConfig = loadConfig({
+    DATABASE_PATH: path.join(dir, 'changes.sqlite'),
+    SOURCES_MIRROR: mirror.url,
+    CRAWL_DELAY_MS: '0',
+    CRAWL_CONCURRENCY: '8',
+  });
+  console.log('\nChange tracking: first crawl, then an unchanged second crawl (per source)');
+  let firstTotal = 0;
+  let secondTotal = 0;
+  for (const source of ['an', 'votes', 'geo', 'hatvp']) {
+    const [first, [a]] = await timed(() => runCrawl(changesDb, changesConfig, { only: [source] }));
+    const [second, [b]] = await timed(() => runCrawl(changesDb, changesConfig, { only: [source] }));
+    firstTotal += first;
+    secondTotal += second;
+    console.log(
+      `  ${source.padEnd(6)} first ${ms(first).padStart(10)} (${a!.status}, ${a!.events} event)  second ${ms(second).padStart(9)} (${b!.status}, ${b!.events} events)  ratio ${(second / first).toFixed(3)}`,
+    );
+  }
+  const logged = Number(
+    (
+      await changesDb
+        .selectFrom('change_event')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  console.log(
+    `  all    first ${ms(firstTotal)}  second ${ms(secondTotal)}  ratio ${(secondTotal / firstTotal).toFixed(3)}  (change log: ${logged} events, one initial import per source)`,
+  );
+  await changesDb.destroy();
+}
+
 await server.close();
 await mirror.close();
 await db.destroy();

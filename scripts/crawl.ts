@@ -2,6 +2,7 @@
 // Exits with 1 when a source failed, 2 on a usage error.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
+import { closeInterruptedRuns } from '../db/crawl-runs.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
 import { runCrawl } from '../scrapers/run.ts';
 import { printSummary, terminalProgress } from './progress.ts';
@@ -20,6 +21,7 @@ const config = loadConfig();
 const db = openDatabase(config.databasePath);
 try {
   await migrateToLatest(db);
+  await closeInterruptedRuns(db);
   const progress = terminalProgress();
   const summaries = await runCrawl(db, config, {
     only,

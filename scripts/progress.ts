@@ -43,10 +43,10 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr) {
 
 /** The crawl summary as a table on stdout. */
 export function printSummary(summaries: SourceSummary[]): void {
-  console.log('\nsource   status     fetched unchanged added changed removed failed  time');
+  console.log('\nsource   status     fetched unchanged added changed removed failed events  time');
   for (const s of summaries) {
     console.log(
-      `${s.source.padEnd(8)} ${s.status.padEnd(10)} ${String(s.fetched).padStart(7)} ${String(s.unchanged).padStart(9)} ${String(s.added).padStart(5)} ${String(s.changed).padStart(7)} ${String(s.removed).padStart(7)} ${String(s.failed).padStart(6)} ${(s.durationMs / 1000).toFixed(1).padStart(5)}s`,
+      `${s.source.padEnd(8)} ${s.status.padEnd(10)} ${String(s.fetched).padStart(7)} ${String(s.unchanged).padStart(9)} ${String(s.added).padStart(5)} ${String(s.changed).padStart(7)} ${String(s.removed).padStart(7)} ${String(s.failed).padStart(6)} ${String(s.events).padStart(6)} ${(s.durationMs / 1000).toFixed(1).padStart(5)}s`,
     );
     if (s.error) console.log(`  ${s.source}: ${s.error}`);
   }

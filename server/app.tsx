@@ -4,10 +4,18 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/database.ts';
-import { anReferential, anScrutins } from '../scrapers/sources.ts';
+import type { ScheduledStatus } from '../scrapers/schedule.ts';
+import {
+  anReferential,
+  anScrutins,
+  hatvpIndex,
+  inseeCirconscriptions,
+  type SourceInfo,
+} from '../scrapers/sources.ts';
 import { ErrorPage } from '../views/error.tsx';
 import type { ListMeta } from './lib/export.ts';
 import { isHtmx } from './lib/htmx.ts';
+import { changementsRoutes } from './routes/changements.tsx';
 import { declarationsRoutes } from './routes/declarations.tsx';
 import { faitsRoutes } from './routes/faits.tsx';
 import { suiviRoutes } from './routes/suivi.tsx';
@@ -19,6 +27,7 @@ import { homeRoutes } from './routes/home.tsx';
 import { staticRoutes } from './routes/static.ts';
 import { scrutinsRoutes } from './routes/scrutins.tsx';
 import { methodologieRoutes } from './routes/methodologie.tsx';
+import { sourcesRoutes } from './routes/sources.tsx';
 
 /** What a running crawl tells the pages (the home page says data is loading). */
 export interface CrawlState {
@@ -41,6 +50,10 @@ export interface AppOptions {
   db: DB;
   config: Pick<Config, 'legislature'> & Partial<Pick<Config, 'adminToken'>>;
   crawlState?: () => CrawlState;
+  /** The scheduler's view of each source (npm start); absent when the site only serves. */
+  schedule?: () => ScheduledStatus[];
+  /** The crawled sources, for /sources; the built-in ones by default. */
+  sources?: SourceInfo[];
 }
 
 export type AppEnv = {
@@ -59,7 +72,13 @@ const MAX_URL_LENGTH = 4096;
 const MAX_BODY_BYTES = 16 * 1024;
 
 /** The web application: pages, CSV and JSON exports, static assets. */
-export function createApp({ db, config, crawlState = () => idleCrawl }: AppOptions) {
+export function createApp({
+  db,
+  config,
+  crawlState = () => idleCrawl,
+  schedule,
+  sources,
+}: AppOptions) {
   const app = new Hono<AppEnv>();
   const source = anReferential(config);
   const votesSource = anScrutins(config);
@@ -112,11 +131,21 @@ export function createApp({ db, config, crawlState = () => idleCrawl }: AppOptio
   app.route('/', staticRoutes());
   app.route('/', homeRoutes(db));
   app.route('/', deputesRoutes(db));
+  // Before the scrutins routes, whose /deputes/:uid/:file would take the deputy's feed.
+  app.route('/', changementsRoutes(db));
   app.route('/', scrutinsRoutes(db, config.legislature));
   app.route('/', groupesRoutes(db, config.legislature));
   app.route('/', methodologieRoutes());
   app.route('/', geoRoutes(db, config.legislature));
   app.route('/', declarationsRoutes(db));
+  app.route(
+    '/',
+    sourcesRoutes(
+      db,
+      sources ?? [source, votesSource, inseeCirconscriptions(), hatvpIndex()],
+      schedule ?? null,
+    ),
+  );
   app.route('/', donneesRoutes());
   app.route('/', faitsRoutes(db));
   // Without ADMIN_TOKEN the admin pages do not exist (404).

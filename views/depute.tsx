@@ -1,4 +1,6 @@
+import type { ChangeRow } from '../db/queries/changes.ts';
 import type { DeputyDeclarations } from '../db/queries/declarations.ts';
+import { DeputyTimeline } from './changements.tsx';
 import type { DeputyDetail } from '../db/queries/deputies.ts';
 import { groupHistory } from '../scrapers/assemblee/derive.ts';
 import { anPageUrl, anPhotoUrl, deputyRecord, ORGAN_TYPES } from '../server/records.ts';
@@ -178,6 +180,7 @@ export function DeputePage({
   votes,
   declarations = null,
   facts = [],
+  changes = null,
 }: {
   detail: DeputyDetail;
   today: string;
@@ -185,6 +188,8 @@ export function DeputePage({
   votes: DeputyVotesSummary;
   declarations?: DeputyDeclarations | null;
   facts?: FactRecordRow[];
+  /** The latest change events of this deputy and their declarations, with their count. */
+  changes?: { rows: ChangeRow[]; total: number } | null;
 }) {
   const { acteur, mandats, adresses, deports } = detail;
   const d = deputyRecord(acteur, today);
@@ -343,6 +348,10 @@ export function DeputePage({
       ) : (
         <MandatList mandats={past} />
       )}
+
+      {changes ? (
+        <DeputyTimeline uid={acteur.uid} rows={changes.rows} total={changes.total} />
+      ) : null}
     </Layout>
   );
 }

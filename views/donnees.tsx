@@ -11,6 +11,7 @@ import type { SourceInfo } from '../scrapers/sources.ts';
 import { GeoDocumentation } from './donnees-geo.tsx';
 import { DeclarationsDocs } from './declarations-docs.tsx';
 import { FaitsDocs } from './faits.tsx';
+import { ChangesDocs } from './changements-docs.tsx';
 import { Layout } from './layout.tsx';
 
 const PARAMETERS: [string, string][] = [
@@ -126,6 +127,7 @@ export function DonneesPage({ sources }: { sources: SourceInfo[] }) {
       <DeclarationsDocs />
 
       <FaitsDocs />
+      <ChangesDocs />
 
       <h2>Définitions</h2>
       <dl class="facts">

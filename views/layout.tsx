@@ -11,6 +11,8 @@ export interface LayoutProps {
     | 'groupes'
     | 'circonscriptions'
     | 'declarations'
+    | 'changements'
+    | 'sources'
     | 'donnees'
     | 'methodologie'
     | 'accueil';
@@ -23,7 +25,9 @@ const NAV = [
   { href: '/groupes', label: 'Groupes', section: 'groupes' },
   { href: '/circonscriptions', label: 'Circonscriptions', section: 'circonscriptions' },
   { href: '/declarations', label: 'Déclarations', section: 'declarations' },
+  { href: '/changements', label: 'Changements', section: 'changements' },
   { href: '/donnees', label: 'Données', section: 'donnees' },
+  { href: '/sources', label: 'Sources', section: 'sources' },
   { href: '/methodologie', label: 'Méthodologie', section: 'methodologie' },
 ] as const;
 

@@ -104,6 +104,41 @@ export function MethodologiePage() {
           <strong>Âge</strong> : en années révolues au jour de la consultation.
         </li>
       </ul>
+
+      <h2 id="changements">Détection des changements</h2>
+      <p>
+        À chaque collecte, l'état enregistré de chaque député est comparé au nouvel état, champ par
+        champ : en exercice ou non, groupe, parti, fonctions ouvertes en commission, délégation,
+        mission ou au Bureau, profession, coordonnées (par type), nom, circonscription. Les valeurs
+        sont comparées après normalisation : l'ordre des clés et des listes (mandats, adresses) ne
+        compte pas, les espaces sont réduits, une valeur vide, nulle ou absente est la même. Un
+        fichier republié avec une autre mise en forme ne produit donc aucun changement.
+      </p>
+      <ul>
+        <li>
+          <strong>Scrutins</strong> : un scrutin qui apparaît est un « nouveau scrutin » ; un
+          fichier modifié ne produit un changement que si l'intitulé, le type, la date, le résultat
+          ou un décompte officiel diffère.
+        </li>
+        <li>
+          <strong>Déclarations HATVP</strong> : une ligne nouvelle de l'index est une « nouvelle
+          déclaration », ou une « nouvelle version » quand la même personne en avait déjà une pour
+          le même type de mandat et la même famille (intérêts, patrimoine).
+        </li>
+        <li>
+          <strong>Premier import</strong> : un seul événement « import initial » par source, pas un
+          par enregistrement.
+        </li>
+        <li>
+          Les changements sont écrits dans la même transaction que les données qu'ils décrivent :
+          une collecte interrompue n'en laisse aucun à moitié. Le journal ne fait que s'allonger (la
+          base refuse toute modification ou suppression).
+        </li>
+        <li>
+          La date d'un changement est celle de sa détection (début de la collecte), pas celle de
+          l'événement réel, que la source ne publie pas toujours.
+        </li>
+      </ul>
     </Layout>
   );
 }

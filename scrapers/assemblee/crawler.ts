@@ -32,10 +32,16 @@ export async function crawlReferential(ctx: CrawlContext): Promise<CrawlCounts> 
   const total = referentialRowCount(referential);
   let done = 0;
   const counts = await ctx.db.transaction().execute(async (trx) => {
-    const result = await ingestReferential(trx, referential, ctx.config.legislature, (n) => {
-      done += n;
-      ctx.progress({ phase: 'enregistrement', done, total });
-    });
+    const result = await ingestReferential(
+      trx,
+      referential,
+      ctx.config.legislature,
+      (n) => {
+        done += n;
+        ctx.progress({ phase: 'enregistrement', done, total });
+      },
+      ctx.changes,
+    );
     // Participation depends on the mandates' dates: refresh the vote figures too.
     await recomputeVoteFigures(trx, ctx.config.legislature);
     await ctx.syncState.changed(trx, info.id, url, download);

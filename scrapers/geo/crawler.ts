@@ -5,6 +5,8 @@
 // geo_area_circo, geo_postcode, geo_circonscription); sync_state rows "geo" (INSEE) and
 // "geo:laposte". Each file is fetched conditionally; an unchanged one is kept as stored.
 import readXlsxFile from 'read-excel-file/node';
+import { appendChanges } from '../../db/changes.ts';
+import { changeEvent, initialImport } from '../lib/changes.ts';
 import { downloadIfChanged, type Download } from '../lib/download.ts';
 import { SourceError, type CrawlContext, type CrawlCounts } from '../run.ts';
 import { inseeCirconscriptions, laPostePostcodes, sourceUrl, type SourceInfo } from '../sources.ts';
@@ -62,6 +64,9 @@ export async function crawlGeo(ctx: CrawlContext): Promise<CrawlCounts> {
   const laposteRows =
     laposte.download.kind === 'changed' ? readLaPoste(laposte.download.body) : null;
   const total = geoRowCount(inseeRows, laposteRows);
+  const imported = (await Promise.all(sources.map((i) => ctx.syncState.get(i.id)))).some(
+    (state) => state?.content_hash,
+  );
   let done = 0;
   const counts = await ctx.db.transaction().execute(async (trx) => {
     const result = await ingestGeo(trx, { insee: inseeRows, laposte: laposteRows }, (n) => {
@@ -72,6 +77,24 @@ export async function crawlGeo(ctx: CrawlContext): Promise<CrawlCounts> {
       if (f.download.kind === 'changed')
         await ctx.syncState.changed(trx, f.info.id, f.url, f.download);
     }
+    // The geography is logged as a whole: its first import, then each update with its counts.
+    const { added, changed, removed } = result;
+    await appendChanges(
+      trx,
+      !imported
+        ? [initialImport(ctx.changes, added, 'lignes (communes et codes postaux)')]
+        : added + changed + removed > 0
+          ? [
+              changeEvent(ctx.changes, {
+                entity_type: 'source',
+                entity_id: 'geo',
+                entity_label: 'geo',
+                kind: 'source_updated',
+                detail: `${added} lignes ajoutées, ${changed} modifiées, ${removed} retirées`,
+              }),
+            ]
+          : [],
+    );
     return result;
   });
   for (const f of unchanged) await ctx.syncState.checked(f.info.id, f.url);

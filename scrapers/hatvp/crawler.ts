@@ -15,6 +15,8 @@ import {
   refreshLinks,
   type FileResult,
 } from './ingest.ts';
+import { appendChanges } from '../../db/changes.ts';
+import { declarationChanges, declarationFacts } from './changes.ts';
 import { DeclarationError, parseDeclarationFile } from './parse-declaration.ts';
 import { IndexError, parseIndex } from './parse-index.ts';
 
@@ -76,8 +78,13 @@ export async function crawlDeclarations(ctx: CrawlContext): Promise<CrawlCounts>
       throw new SourceError('liste.csv', error.message);
     }
     counts = await ctx.db.transaction().execute(async (trx) => {
+      const before = await declarationFacts(trx);
       const result = await ingestIndex(trx, index);
       await refreshLinks(trx);
+      await appendChanges(
+        trx,
+        declarationChanges(ctx.changes, before, await declarationFacts(trx)),
+      );
       await refreshDerived(trx);
       await ctx.syncState.changed(trx, info.id, url, download);
       return result;

@@ -11,6 +11,8 @@ import {
   type CrawlCounts,
 } from '../run.ts';
 import { anScrutins } from '../sources.ts';
+import { appendChanges } from '../../db/changes.ts';
+import { scrutinChanges, scrutinFacts } from './changes.ts';
 import { ingestScrutins } from './ingest.ts';
 
 export async function crawlScrutins(ctx: CrawlContext): Promise<CrawlCounts> {
@@ -28,9 +30,11 @@ export async function crawlScrutins(ctx: CrawlContext): Promise<CrawlCounts> {
     throw new SourceError('(archive)', 'no json/VTANR…V<n>.json scrutin file');
   }
   const result = await ctx.db.transaction().execute(async (trx) => {
+    const before = await scrutinFacts(trx);
     const ingest = await ingestScrutins(trx, files, ctx.config.legislature, (done, total) =>
       ctx.progress({ phase: 'scrutins', done, total }),
     );
+    await appendChanges(trx, scrutinChanges(ctx.changes, before, await scrutinFacts(trx)));
     const rejected = ingest.errors.length > 0 ? ingest.errors.join(' | ') : null;
     await ctx.syncState.changed(trx, info.id, url, download, rejected);
     return ingest;

@@ -13,6 +13,7 @@ import {
 import { deputyDeclarations } from '../../db/queries/declarations.ts';
 import { deputyFacts } from '../../db/queries/facts.ts';
 import { factJson } from '../fact-records.ts';
+import { defaultChangeFilter, listChanges } from '../../db/queries/changes.ts';
 import type { AppEnv } from '../app.tsx';
 import type { Position } from '../../db/schema.ts';
 import { deputyDeclarationsJson } from '../declaration-records.ts';
@@ -237,9 +238,14 @@ export function deputesRoutes(db: DB) {
       words: null,
       rebelOnly: false,
     };
-    const [recent, rebellions] = await Promise.all([
+    const [recent, rebellions, changes] = await Promise.all([
       deputyVotes(db, detail.acteur.uid, none, { limit: 10, offset: 0 }),
       deputyVotes(db, detail.acteur.uid, { ...none, rebelOnly: true }, { limit: 10, offset: 0 }),
+      listChanges(
+        db,
+        { ...defaultChangeFilter, deputy: detail.acteur.uid },
+        { limit: 10, offset: 0 },
+      ),
     ]);
     const votes = { stats, recent: recent.rows, rebellions: rebellions.rows, total: recent.total };
     return c.html(
@@ -250,6 +256,7 @@ export function deputesRoutes(db: DB) {
         votes={votes}
         declarations={declarations}
         facts={facts}
+        changes={changes}
       />,
     );
   });
