@@ -10,7 +10,7 @@ export async function startRun(
 ): Promise<number> {
   const row = await db
     .insertInto('crawl_run')
-    .values({ source, trigger, started_at: startedAt, status: 'running' })
+    .values({ source, trigger, started_at: startedAt, status: 'running', pid: process.pid })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -46,20 +46,57 @@ export async function finishRun(
   return Number(n);
 }
 
+/** Whether a process with this id exists on this machine (the database file is local). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
- * Closes the runs a crashed or killed process left `running` as `interrupted`. Call it once
- * at start, before any crawl. The ingest transaction they were in never committed, so the
- * data and the change log hold none of it.
+ * The run of `source` in progress in this or another live process, if any: a second run
+ * must not start meanwhile.
+ */
+export async function runInProgress(db: Kysely<Database>, source: string) {
+  const running = await db
+    .selectFrom('crawl_run')
+    .select(['id', 'pid'])
+    .where('source', '=', source)
+    .where('status', '=', 'running')
+    .execute();
+  return (
+    running.find((r) => r.pid !== null && (r.pid === process.pid || processAlive(r.pid))) ?? null
+  );
+}
+
+/**
+ * Closes the runs that a crashed or killed process left `running` as `interrupted`; the runs
+ * of live processes (a server crawling while the CLI starts) are left alone. Call it once at
+ * start, before any crawl (a row with this process's id then comes from an earlier process
+ * that had the same id). The ingest transaction they were in never committed, so the data
+ * and the change log hold none of it.
  */
 export async function closeInterruptedRuns(db: Kysely<Database>): Promise<number> {
-  const result = await db
+  const running = await db
+    .selectFrom('crawl_run')
+    .select(['id', 'pid'])
+    .where('status', '=', 'running')
+    .execute();
+  const dead = running
+    .filter((r) => r.pid === null || r.pid === process.pid || !processAlive(r.pid))
+    .map((r) => r.id);
+  if (dead.length === 0) return 0;
+  await db
     .updateTable('crawl_run')
     .set({
       status: 'interrupted',
       finished_at: new Date().toISOString(),
       error: 'processus arrêté pendant la collecte ; son écriture en cours a été annulée',
     })
-    .where('status', '=', 'running')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .where('id', 'in', dead)
+    .execute();
+  return dead.length;
 }

@@ -27,7 +27,8 @@ export function openDatabase(file: string): DB {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // A writer waits for another connection's ingest transaction (seconds) rather than fail.
+  sqlite.pragma('busy_timeout = 30000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   handles.set(db.getExecutor().adapter, sqlite);
   return db;

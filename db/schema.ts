@@ -380,8 +380,10 @@ export type CrawlRunStatus = 'running' | 'ok' | 'unchanged' | 'partial' | 'faile
 export interface CrawlRunTable {
   id: Generated<number>;
   source: string;
-  /** schedule, startup, cli. */
+  /** schedule, startup, retry, cli. */
   trigger: string;
+  /** The process running it (null for runs recorded before this column). */
+  pid: number | null;
   started_at: string;
   finished_at: string | null;
   status: CrawlRunStatus;

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { DB } from '../db/database.ts';
-import { finishRun, startRun } from '../db/crawl-runs.ts';
+import { finishRun, runInProgress, startRun } from '../db/crawl-runs.ts';
 import { syncStateStore, type SyncStateStore } from '../db/sync-state.ts';
 import { crawlReferential } from './assemblee/crawler.ts';
 import { crawlGeo } from './geo/crawler.ts';
@@ -150,9 +150,13 @@ export async function runCrawl(
     const started = Date.now();
     const id = source.info.id;
     const startedAt = new Date(started).toISOString();
+    const current = await runInProgress(db, id);
     const runId = await startRun(db, id, options.trigger ?? 'cli', startedAt);
     let summary: Omit<SourceSummary, 'events'>;
     try {
+      if (current) {
+        throw new Error(`already being crawled (run ${current.id}, process ${current.pid})`);
+      }
       const { errors = [], ...counts } = await source.crawl({
         db,
         config,

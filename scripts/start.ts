@@ -14,6 +14,9 @@ import { printSummary, terminalProgress } from './progress.ts';
 const config = loadConfig();
 const db = openDatabase(config.databasePath);
 await migrateToLatest(db);
+// Crawls write on their own connection: an ingest transaction holds its connection for
+// seconds, and in WAL mode the pages keep reading the last committed state meanwhile.
+const crawlDb = openDatabase(config.databasePath);
 const interrupted = await closeInterruptedRuns(db);
 if (interrupted > 0)
   console.log(`${interrupted} collecte(s) interrompue(s) marquée(s) comme telles.`);
@@ -30,7 +33,7 @@ const scheduler = createScheduler({
   async run(source, trigger) {
     state = { running: true, source, phase: 'démarrage', done: 0, total: 0 };
     try {
-      const summaries = await runCrawl(db, config, {
+      const summaries = await runCrawl(crawlDb, config, {
         only: [source],
         trigger,
         onProgress: (id, event) => {

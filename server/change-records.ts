@@ -20,6 +20,9 @@ export const KIND_LABELS: Record<string, string> = {
   scrutin_changed: 'Scrutin modifié',
   new_declaration: 'Nouvelle déclaration',
   new_declaration_version: 'Nouvelle version d’une déclaration',
+  page_change: 'Changement sur une page suivie (vérifié)',
+  fact_added: 'Fait vérifié ajouté',
+  fact_changed: 'Fait vérifié modifié',
 };
 
 /** French label of each known entity type. */

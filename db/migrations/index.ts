@@ -5,6 +5,7 @@ import * as createGeo from './2026_11_25_03_00_00_create_geo.ts';
 import * as createDeclarations from './2026_11_25_02_00_00_create_declarations.ts';
 import * as createChanges from './2026_11_25_04_00_00_create_changes.ts';
 import * as createTrackers from './2026_11_25_05_00_00_create_trackers.ts';
+import * as crawlRunPid from './2026_11_25_06_00_00_crawl_run_pid.ts';
 
 /** Every migration by name, in order; a new migration file is added here. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_02_00_00_create_declarations': createDeclarations,
   '2026_11_25_04_00_00_create_changes': createChanges,
   '2026_11_25_05_00_00_create_trackers': createTrackers,
+  '2026_11_25_06_00_00_crawl_run_pid': crawlRunPid,
 };

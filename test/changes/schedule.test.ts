@@ -1,5 +1,6 @@
 // The scheduler: its pure next-run and backoff rules, then the real scheduler running the
 // real crawls against a loopback server where one source keeps answering HTTP 500.
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { closeInterruptedRuns } from '../../db/crawl-runs.ts';
@@ -157,6 +158,44 @@ describe('scheduler with a source that keeps failing', () => {
     const fragment = await app.request('/sources', { headers: { 'HX-Request': 'true' } });
     expect(await fragment.text()).not.toContain('<!DOCTYPE html>');
   }, 20_000);
+
+  it('leaves alone, and does not repeat, a run that a live process has in progress', async () => {
+    // Another process (here a sleeping child) is crawling the votes.
+    const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      const { id } = await tmp.db
+        .insertInto('crawl_run')
+        .values({
+          source: 'votes',
+          trigger: 'schedule',
+          started_at: '2025-02-01T00:00:00Z',
+          status: 'running',
+          pid: other.pid!,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      expect(await closeInterruptedRuns(tmp.db)).toBe(0);
+      const config = loadConfig({ DATABASE_PATH: tmp.file, SOURCES_MIRROR: server.url });
+      const votesBefore = await tmp.db.selectFrom('vote').selectAll().execute();
+      const [refused] = await runCrawl(tmp.db, config, { only: ['votes'] });
+      expect(refused).toMatchObject({
+        status: 'failed',
+        error: `already being crawled (run ${id}, process ${other.pid})`,
+      });
+      expect(await tmp.db.selectFrom('vote').selectAll().execute()).toEqual(votesBefore);
+      other.kill('SIGKILL');
+      await new Promise((resolve) => other.once('exit', resolve));
+      expect(await closeInterruptedRuns(tmp.db)).toBe(1);
+      const row = await tmp.db
+        .selectFrom('crawl_run')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(row.status).toBe('interrupted');
+    } finally {
+      other.kill('SIGKILL');
+    }
+  });
 
   it('closes runs left running by a killed process as interrupted', async () => {
     await tmp.db
