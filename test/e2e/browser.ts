@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../helpers/paths.ts';
 
 /** The browser binary: CHROMIUM_PATH, else Debian's package. */
@@ -76,4 +76,28 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 export function screenshotPath(label: string): string {
   const name = label.replace(/^\//, '').replace(/[^a-zA-Z0-9]+/g, '_') || 'accueil';
   return path.join(ARTEFACTS, `${name}.png`);
+}
+
+/**
+ * A page in a new context; records dialogs, page errors and CSP violations, which every
+ * test then expects to be none.
+ */
+export async function openPage(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
+) {
+  const context: BrowserContext = await browser.newContext({ acceptDownloads: true, ...options });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()))
+      problems.push(`console: ${m.text()}`);
+  });
+  return { page, context, problems };
 }

@@ -6,10 +6,10 @@
 // land in data/artefacts/screenshots (git-ignored).
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEPUTY_COLUMNS } from '../../server/records.ts';
-import { launchChromium, screenshotPath, seriousViolations } from './browser.ts';
+import { launchChromium, openPage, screenshotPath, seriousViolations } from './browser.ts';
 import { CITIZEN_DEPUTY, CITIZEN_POSTCODE, startSite, type Site } from './site.ts';
 
 /** The main pages: every one is audited, screenshotted and checked on a phone. */
@@ -26,6 +26,9 @@ const MAIN_PAGES = [
   '/donnees',
   '/methodologie',
   '/recherche?q=bordeaux',
+  '/changements',
+  '/sources',
+  '/faits',
 ];
 
 let site: Site;
@@ -43,29 +46,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
-
-/**
- * A page in a new context; records dialogs, page errors and CSP violations, which every
- * test then expects to be none.
- */
-async function openPage(
-  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
-) {
-  const context: BrowserContext = await browser.newContext({ acceptDownloads: true, ...options });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()))
-      problems.push(`console: ${m.text()}`);
-  });
-  return { page, context, problems };
-}
 
 const countText = (page: Page) => page.locator('#compte').innerText();
 
@@ -88,7 +68,7 @@ describe.each([
   { js: false, label: 'without JavaScript' },
 ])('journeys $label', ({ js }) => {
   it('a journalist filters deputies by profession and group, sees the count, downloads the CSV', async () => {
-    const { page, context, problems } = await openPage({ javaScriptEnabled: js });
+    const { page, context, problems } = await openPage(browser, { javaScriptEnabled: js });
     await page.goto(`${site.url}/deputes`);
     expect(await countText(page)).toBe('4 députés');
 
@@ -121,7 +101,7 @@ describe.each([
   });
 
   it('a citizen types a postcode and reaches their deputy’s page', async () => {
-    const { page, context, problems } = await openPage({ javaScriptEnabled: js });
+    const { page, context, problems } = await openPage(browser, { javaScriptEnabled: js });
     await page.goto(site.url);
     const box = page.getByRole('searchbox', { name: /Code postal/ });
     if (js) {
@@ -142,7 +122,7 @@ describe.each([
   });
 
   it('a scrutin page shows its per-group table', async () => {
-    const { page, context, problems } = await openPage({ javaScriptEnabled: js });
+    const { page, context, problems } = await openPage(browser, { javaScriptEnabled: js });
     await page.goto(`${site.url}/scrutins`);
     await page
       .getByRole('link', { name: /amendement n° 1/ })
@@ -165,7 +145,7 @@ describe.each([
 
 describe('accessibility', () => {
   it('has no serious or critical axe violation on the main pages, screenshots kept', async () => {
-    const { page, context, problems } = await openPage();
+    const { page, context, problems } = await openPage(browser);
     const found: Record<string, unknown> = {};
     for (const path of MAIN_PAGES) {
       const res = await page.goto(site.url + path);
@@ -180,7 +160,7 @@ describe('accessibility', () => {
   });
 
   it('axe reports a violation when there is one (the audit really runs)', async () => {
-    const { page, context } = await openPage();
+    const { page, context } = await openPage(browser);
     await page.goto(`${site.url}/methodologie`);
     await page.evaluate(() => {
       const input = document.createElement('input');
@@ -193,7 +173,7 @@ describe('accessibility', () => {
   });
 
   it('fits a phone screen: no horizontal scroll, wide tables scroll in their own box', async () => {
-    const { page, context } = await openPage({ viewport: { width: 375, height: 667 } });
+    const { page, context } = await openPage(browser, { viewport: { width: 375, height: 667 } });
     const overflowing: string[] = [];
     for (const path of MAIN_PAGES) {
       await page.goto(site.url + path);
@@ -216,7 +196,7 @@ describe('accessibility', () => {
   });
 
   it('works from the keyboard: the skip link, then the filter form', async () => {
-    const { page, context } = await openPage();
+    const { page, context } = await openPage(browser);
     await page.goto(`${site.url}/deputes`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
@@ -239,7 +219,7 @@ describe('accessibility', () => {
   });
 
   it('gives every chart a text alternative', async () => {
-    const { page, context } = await openPage();
+    const { page, context } = await openPage(browser);
     let seen = 0;
     for (const path of ['/groupes', '/groupes/RIV', '/scrutins/1', `/deputes/${CITIZEN_DEPUTY}`]) {
       await page.goto(site.url + path);

@@ -26,7 +26,7 @@ export const CITIZEN_POSTCODE = '29000';
 export const CITIZEN_DEPUTY = 'PA900001';
 
 /** Two scrutins with every group of the fixtures voting. */
-export const SCRUTINS = scrutinEntries([
+export const SCRUTIN_SPECS: Parameters<typeof scrutinEntries>[0] = [
   {
     number: 1,
     date: '2024-10-01',
@@ -49,13 +49,16 @@ export const SCRUTINS = scrutinEntries([
       { organe: 'PO900103', position: 'contre', pour: ['PA900007'] },
     ],
   },
-]);
+];
+export const SCRUTINS = scrutinEntries(SCRUTIN_SPECS);
 
 export interface Site {
   url: string;
   db: DB;
   dir: string;
   crawls: SourceSummary[];
+  /** Crawls `sources` again from a new mirror that `prepare` writes, while the site runs. */
+  recrawl(prepare: (mirrorRoot: string) => void, sources: string[]): Promise<SourceSummary[]>;
   close(): Promise<void>;
 }
 
@@ -75,24 +78,33 @@ export async function startSite(
   sources: string[] = ['an', 'votes', 'geo'],
 ): Promise<Site> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tracker-e2e-'));
-  const root = path.join(dir, 'mirror');
-  prepare(root);
-  const mirror = await serveFolder(root);
-  const config = loadConfig({
-    DATABASE_PATH: path.join(dir, 'site.sqlite'),
-    SOURCES_MIRROR: mirror.url,
-    CRAWLEE_STORAGE_DIR: path.join(dir, 'crawlee'),
-  });
-  const db = openDatabase(config.databasePath);
+  const databasePath = path.join(dir, 'site.sqlite');
+  const db = openDatabase(databasePath);
   await migrateToLatest(db);
-  const crawls = await runCrawl(db, config, { only: sources });
-  await mirror.close();
+  let mirrors = 0;
+  async function crawl(write: (mirrorRoot: string) => void, only: string[]) {
+    const root = path.join(dir, `mirror-${++mirrors}`);
+    write(root);
+    const mirror = await serveFolder(root);
+    const config = loadConfig({
+      DATABASE_PATH: databasePath,
+      SOURCES_MIRROR: mirror.url,
+      CRAWLEE_STORAGE_DIR: path.join(dir, 'crawlee'),
+    });
+    try {
+      return { config, summaries: await runCrawl(db, config, { only }) };
+    } finally {
+      await mirror.close();
+    }
+  }
+  const { config, summaries: crawls } = await crawl(prepare, sources);
   const server = await listen(createApp({ db, config }), 0, '127.0.0.1');
   return {
     url: server.url,
     db,
     dir,
     crawls,
+    recrawl: async (write, only) => (await crawl(write, only)).summaries,
     async close() {
       await server.close();
       await db.destroy();
