@@ -112,8 +112,9 @@ describe('scheduler with a source that keeps failing', () => {
     });
     scheduler.start(['an', 'votes']);
     await new Promise((resolve) => setTimeout(resolve, 3_300));
-    const status = scheduler.status();
+    // Stopping waits for the run in progress, so the status and `runs` then agree.
     await scheduler.stop();
+    const status = scheduler.status();
 
     const an = runs.filter((r) => r.source === 'an');
     const votes = runs.filter((r) => r.source === 'votes');
