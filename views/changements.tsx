@@ -1,6 +1,6 @@
 import type { ChangeFilter, ChangeRow } from '../db/queries/changes.ts';
 import { entityLabel, entityPath, kindLabel } from '../server/change-records.ts';
-import { ExportLinks, FilterForm, Pager } from './components.tsx';
+import { DateRange, ExportLinks, FilterForm, Pager } from './components.tsx';
 import { count, frenchDate } from './format.ts';
 import { Layout } from './layout.tsx';
 
@@ -157,14 +157,7 @@ export function ChangesPage(view: ChangesView) {
             placeholder="ex. PA1008"
           />
         </label>
-        <label>
-          Du
-          <input type="date" name="du" value={filter.from ?? ''} />
-        </label>
-        <label>
-          Au
-          <input type="date" name="au" value={filter.to ?? ''} />
-        </label>
+        <DateRange from={filter.from} to={filter.to} />
         <button type="submit">Filtrer</button>
       </FilterForm>
       <ChangesResults {...view} />

@@ -144,3 +144,19 @@ export function Pager({
     </nav>
   );
 }
+
+/** The `du` and `au` date fields of a filter form. */
+export function DateRange({ from, to }: { from?: string | null; to?: string | null }) {
+  return (
+    <>
+      <label>
+        Du
+        <input type="date" name="du" value={from ?? ''} />
+      </label>
+      <label>
+        Au
+        <input type="date" name="au" value={to ?? ''} />
+      </label>
+    </>
+  );
+}

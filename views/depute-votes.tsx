@@ -1,7 +1,7 @@
 import type { DeputyVoteRow, DeputyVotesFilter } from '../db/queries/votes.ts';
 import type { Acteur } from '../db/schema.ts';
 import { CAUSE_LABELS, POSITION_LABELS, TYPE_LABELS } from '../server/vote-records.ts';
-import { ExportLinks, FilterForm, GroupBadge, Pager } from './components.tsx';
+import { DateRange, ExportLinks, FilterForm, GroupBadge, Pager } from './components.tsx';
 import { count } from './format.ts';
 import { Layout } from './layout.tsx';
 
@@ -114,14 +114,7 @@ export function DeputeVotesPage(view: DeputeVotesView) {
             ))}
           </select>
         </label>
-        <label>
-          Du
-          <input type="date" name="du" value={filter.from ?? ''} />
-        </label>
-        <label>
-          Au
-          <input type="date" name="au" value={filter.to ?? ''} />
-        </label>
+        <DateRange from={filter.from} to={filter.to} />
         <label>
           <input
             type="checkbox"

@@ -11,7 +11,7 @@ import {
   anScrutinUrl,
 } from '../server/vote-records.ts';
 import { Legend, StackedBar, type Segment } from './charts.tsx';
-import { ExportLinks, FilterForm, GroupBadge, Pager } from './components.tsx';
+import { DateRange, ExportLinks, FilterForm, GroupBadge, Pager } from './components.tsx';
 import { count, frenchDate } from './format.ts';
 import { Layout } from './layout.tsx';
 import { UNKNOWN_GROUP } from '../scrapers/votes/parse.ts';
@@ -111,14 +111,7 @@ export function ScrutinsPage(view: ScrutinsView) {
             placeholder="ex. budget"
           />
         </label>
-        <label>
-          Du
-          <input type="date" name="du" value={filter.from ?? ''} />
-        </label>
-        <label>
-          Au
-          <input type="date" name="au" value={filter.to ?? ''} />
-        </label>
+        <DateRange from={filter.from} to={filter.to} />
         <label>
           Type
           <select name="type">

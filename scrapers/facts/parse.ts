@@ -3,6 +3,7 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import type { FactKind } from '../../db/schema.ts';
+import { isCalendarDay, isHttpUrl } from '../lib/text.ts';
 
 /** The columns of a facts file, in this order. */
 export const FACT_FILE_COLUMNS = [
@@ -44,11 +45,6 @@ export class FactsFileError extends Error {
   }
 }
 
-const isCalendarDate = (s: string) => {
-  const date = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === s;
-};
-
 const text = (max: number) =>
   z
     .string()
@@ -70,19 +66,12 @@ function rowSchema(today: string) {
       .string()
       .trim()
       .max(2000, 'au plus 2000 caractères')
-      .refine((s) => {
-        try {
-          const url = new URL(s);
-          return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-        } catch {
-          return false;
-        }
-      }, 'adresse http(s) complète attendue'),
+      .refine(isHttpUrl, 'adresse http(s) complète attendue'),
     verifie_le: z
       .string()
       .trim()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ')
-      .refine(isCalendarDate, 'date impossible')
+      .refine(isCalendarDay, 'date impossible')
       .refine((s) => s <= today, 'date dans le futur'),
   });
 }

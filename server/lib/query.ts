@@ -1,5 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import { isCalendarDay } from '../../scrapers/lib/text.ts';
 
 /** Longest accepted value of a free-text query parameter. */
 export const MAX_PARAM_LENGTH = 200;
@@ -12,6 +13,16 @@ const single = (value: unknown) => {
 /** An optional text parameter: blank means absent; a repeated one keeps its first value. */
 export const textParam = (max = MAX_PARAM_LENGTH) =>
   z.preprocess(single, z.string().trim().max(max, `au plus ${max} caractères`).optional());
+
+/** An optional day, `AAAA-MM-JJ`, that exists in the calendar. */
+export const dateParam = z.preprocess(
+  single,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue')
+    .refine(isCalendarDay, 'date inexistante')
+    .optional(),
+);
 
 /** An optional whole number within bounds. */
 export const intParam = (min: number, max: number) =>

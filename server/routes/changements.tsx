@@ -16,26 +16,14 @@ import { CHANGE_COLUMNS, entityLabel, entityPath, kindLabel } from '../change-re
 import { atomXml } from '../lib/atom.ts';
 import { sendCsv, sendJsonList } from '../lib/export.ts';
 import { pageOrFragment } from '../lib/htmx.ts';
-import { badQuery, intParam, listParam } from '../lib/query.ts';
+import { badQuery, dateParam, intParam, listParam } from '../lib/query.ts';
 
 const PER_PAGE = 50;
 const MAX_PER_PAGE = 1000;
 /** Entries of an Atom feed: the latest ones. */
 const FEED_ENTRIES = 100;
 
-/** True when `AAAA-MM-JJ` names a day of the calendar. */
-const isCalendarDay = (value: string) =>
-  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-  new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v) || undefined;
-const dateParam = z.preprocess(
-  first,
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue')
-    .refine(isCalendarDay, 'date inexistante')
-    .optional(),
-);
 const deputyParam = z.preprocess(
   first,
   z

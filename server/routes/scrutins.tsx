@@ -18,7 +18,7 @@ import type { Position } from '../../db/schema.ts';
 import type { AppEnv } from '../app.tsx';
 import { neutraliseCell, sendCsv, sendJsonList } from '../lib/export.ts';
 import { pageOrFragment } from '../lib/htmx.ts';
-import { badQuery, enumParam, intParam, listParam, textParam } from '../lib/query.ts';
+import { badQuery, dateParam, enumParam, intParam, listParam, textParam } from '../lib/query.ts';
 import {
   BULK_VOTE_COLUMNS,
   DEPUTY_VOTE_COLUMNS,
@@ -35,18 +35,6 @@ import {
 } from '../../views/scrutins.tsx';
 
 const PER_PAGE = 100;
-/** True when `AAAA-MM-JJ` names a day of the calendar (not 2024-13-45 nor 2025-02-30). */
-const isCalendarDay = (value: string) =>
-  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-  new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
-const dateParam = z.preprocess(
-  (v) => (Array.isArray(v) ? v[0] : v) || undefined,
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue')
-    .refine(isCalendarDay, 'date inexistante')
-    .optional(),
-);
 const positionParam = enumParam(['pour', 'contre', 'abstention', 'nonvotant']);
 const toPosition = (p: string | undefined): Position | null =>
   p === 'nonvotant' ? 'nonVotant' : ((p as Position | undefined) ?? null);

@@ -27,6 +27,7 @@ import {
 } from '../../db/queries/trackers.ts';
 import type { AdminSession, ReviewStatus } from '../../db/schema.ts';
 import { compileNoise } from '../../scrapers/trackers/compare.ts';
+import { isHttpUrl } from '../../scrapers/lib/text.ts';
 import { checkSelector } from '../../scrapers/trackers/page.ts';
 import {
   LoginPage,
@@ -77,14 +78,7 @@ const trackerSchema = z.object({
     .string()
     .trim()
     .max(2000, 'adresse trop longue')
-    .refine((s) => {
-      try {
-        const url = new URL(s);
-        return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-      } catch {
-        return false;
-      }
-    }, 'adresse http(s) complète attendue'),
+    .refine(isHttpUrl, 'adresse http(s) complète attendue'),
   selecteur: z
     .string()
     .trim()
