@@ -1,21 +1,33 @@
 // One crawl of every source (or of `--source <id>`), with progress and a summary.
-// Exits with 1 when a source failed, 2 on a usage error.
+// Exits with 1 when a source failed, 2 on a usage error. Forked by `npm start` (with an IPC
+// channel and `--trigger`), it also sends its progress and summaries to the server process.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { closeInterruptedRuns } from '../db/crawl-runs.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
 import { runCrawl } from '../scrapers/run.ts';
-import { printSummary, terminalProgress } from './progress.ts';
+import { printSummary, terminalProgress, type CrawlMessage } from './progress.ts';
 
+const TRIGGERS = ['cli', 'startup', 'schedule', 'retry'];
 let only: string[];
+let trigger: string;
 try {
-  const { values } = parseArgs({ options: { source: { type: 'string', multiple: true } } });
+  const { values } = parseArgs({
+    options: {
+      source: { type: 'string', multiple: true },
+      trigger: { type: 'string', default: 'cli' },
+    },
+  });
   only = (values.source ?? []).flatMap((s) => s.split(',')).filter(Boolean);
+  trigger = values.trigger!;
+  if (!TRIGGERS.includes(trigger))
+    throw new Error(`--trigger must be one of ${TRIGGERS.join(', ')}`);
 } catch (error) {
   console.error((error as Error).message);
   console.error('Usage: npm run crawl [-- --source an]');
   process.exit(2);
 }
+const tell = (message: CrawlMessage) => process.send?.(message);
 
 const config = loadConfig();
 const db = openDatabase(config.databasePath);
@@ -25,8 +37,15 @@ try {
   const progress = terminalProgress();
   const summaries = await runCrawl(db, config, {
     only,
-    onProgress: progress.update,
-    onSourceDone: progress.done,
+    trigger,
+    onProgress: (source, event) => {
+      progress.update(source, event);
+      tell({ type: 'progress', source, event });
+    },
+    onSourceDone: (summary) => {
+      progress.done(summary);
+      tell({ type: 'summary', summary });
+    },
   });
   printSummary(summaries);
   process.exitCode = summaries.some((s) => s.status === 'failed' || s.status === 'partial') ? 1 : 0;
@@ -35,4 +54,6 @@ try {
   process.exitCode = 2;
 } finally {
   await db.destroy();
+  // The IPC channel of a forked crawl would keep this process alive.
+  if (process.connected) process.disconnect();
 }

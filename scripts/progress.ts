@@ -1,6 +1,11 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { ProgressEvent, SourceSummary } from '../scrapers/run.ts';
 
+/** What `scripts/crawl.ts` tells the process that forked it (npm start's scheduler). */
+export type CrawlMessage =
+  | { type: 'progress'; source: string; event: ProgressEvent }
+  | { type: 'summary'; summary: SourceSummary };
+
 /** A progress bar per source on a terminal, one line per phase otherwise (CI, logs). */
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr) {
   let bar: SingleBar | null = null;

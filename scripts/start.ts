@@ -1,29 +1,56 @@
 // Migrates, serves at once, and crawls each source on its own schedule (CRAWL_SCHEDULE_<ID>,
 // cron expressions); every source is crawled in the background first when the database is
 // empty. Runs left `running` by a crashed process are closed as `interrupted`.
+// Each run is `scripts/crawl.ts` in a child process: an ingest keeps its process busy for
+// seconds (synchronous SQLite writes, parsing), and the pages must keep answering meanwhile;
+// in WAL mode they read the last committed state.
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
 import { closeInterruptedRuns } from '../db/crawl-runs.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
 import { countActeurs } from '../db/queries/deputies.ts';
-import { crawlSources, runCrawl } from '../scrapers/run.ts';
+import { crawlSources, type SourceSummary } from '../scrapers/run.ts';
 import { createScheduler } from '../scrapers/schedule.ts';
 import { createApp, idleCrawl, type CrawlState } from '../server/app.tsx';
 import { listen } from '../server/listen.ts';
-import { printSummary, terminalProgress } from './progress.ts';
+import type { CrawlMessage } from './progress.ts';
 
 const config = loadConfig();
 const db = openDatabase(config.databasePath);
 await migrateToLatest(db);
-// Crawls write on their own connection: an ingest transaction holds its connection for
-// seconds, and in WAL mode the pages keep reading the last committed state meanwhile.
-const crawlDb = openDatabase(config.databasePath);
 const interrupted = await closeInterruptedRuns(db);
 if (interrupted > 0)
   console.log(`${interrupted} collecte(s) interrompue(s) marquée(s) comme telles.`);
 
 const sources = crawlSources(config);
 let state: CrawlState = idleCrawl;
-const progress = terminalProgress();
+const CRAWL_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'crawl.ts');
+
+/** Runs one source's crawl in a child process; its progress feeds the pages' crawl state. */
+function crawlInChild(source: string, trigger: string): Promise<SourceSummary> {
+  const child = fork(CRAWL_SCRIPT, ['--source', source, '--trigger', trigger], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let summary: SourceSummary | null = null;
+  child.on('message', (message: CrawlMessage) => {
+    if (message.type === 'progress')
+      state = { running: true, source: message.source, ...message.event };
+    else summary = message.summary;
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (summary) return resolve(summary);
+      // Killed or crashed before its summary: its run, left `running`, is closed now.
+      void closeInterruptedRuns(db).finally(() =>
+        reject(new Error(`crawl process ended (${signal ?? `exit code ${code}`})`)),
+      );
+    });
+  });
+}
 
 const scheduler = createScheduler({
   sources: sources.map((s) => s.info.id),
@@ -33,17 +60,7 @@ const scheduler = createScheduler({
   async run(source, trigger) {
     state = { running: true, source, phase: 'démarrage', done: 0, total: 0 };
     try {
-      const summaries = await runCrawl(crawlDb, config, {
-        only: [source],
-        trigger,
-        onProgress: (id, event) => {
-          state = { running: true, source: id, ...event };
-          progress.update(id, event);
-        },
-        onSourceDone: progress.done,
-      });
-      printSummary(summaries);
-      return summaries[0]!;
+      return await crawlInChild(source, trigger);
     } finally {
       state = idleCrawl;
     }
