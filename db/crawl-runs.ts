@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CrawlRunStatus, Database } from './schema.ts';
+import type { CrawlRun, CrawlRunStatus, Database } from './schema.ts';
 
 /** Opens a crawl run of one source (status `running`); returns its id. */
 export async function startRun(
@@ -16,15 +16,12 @@ export async function startRun(
   return row.id;
 }
 
-export interface RunOutcome {
+/** How a run ended: its status, the counts of `CrawlCounts` and its error. */
+export interface RunOutcome extends Pick<
+  CrawlRun,
+  'fetched' | 'unchanged' | 'added' | 'changed' | 'removed' | 'failed' | 'error'
+> {
   status: Exclude<CrawlRunStatus, 'running'>;
-  fetched: number;
-  unchanged: number;
-  added: number;
-  changed: number;
-  removed: number;
-  failed: number;
-  error: string | null;
 }
 
 /** Closes a run with its outcome and the number of change events it appended. */

@@ -237,13 +237,9 @@ export async function recordFailure(
     .execute();
 }
 
-/** Review items with their tracker, newest first; `status` null lists every item. */
-export async function listReviewItems(
-  db: Kysely<Database>,
-  status: ReviewStatus | null,
-  limit = 100,
-) {
-  let query = db
+/** Review items joined with their tracker and its deputy (name and current group). */
+function reviewItems(db: Kysely<Database>) {
+  return db
     .selectFrom('review_item as r')
     .innerJoin('tracker as t', 't.id', 'r.tracker_id')
     .leftJoin('acteur as a', 'a.uid', 't.acteur_uid')
@@ -252,8 +248,18 @@ export async function listReviewItems(
       't.label as tracker_label',
       't.url as tracker_url',
       't.acteur_uid',
+      'a.group_uid',
       sql<string | null>`a.first_name || ' ' || a.last_name`.as('acteur_name'),
     ]);
+}
+
+/** Review items with their tracker, newest first; `status` null lists every item. */
+export async function listReviewItems(
+  db: Kysely<Database>,
+  status: ReviewStatus | null,
+  limit = 100,
+) {
+  let query = reviewItems(db);
   if (status) query = query.where('r.status', '=', status);
   return query.orderBy('r.detected_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute();
 }
@@ -272,20 +278,7 @@ export class ReviewError extends Error {
 }
 
 async function pendingItem(trx: Kysely<Database>, id: number) {
-  const item = await trx
-    .selectFrom('review_item as r')
-    .innerJoin('tracker as t', 't.id', 'r.tracker_id')
-    .leftJoin('acteur as a', 'a.uid', 't.acteur_uid')
-    .selectAll('r')
-    .select([
-      't.label as tracker_label',
-      't.url as tracker_url',
-      't.acteur_uid',
-      'a.group_uid',
-      sql<string | null>`a.first_name || ' ' || a.last_name`.as('acteur_name'),
-    ])
-    .where('r.id', '=', id)
-    .executeTakeFirst();
+  const item = await reviewItems(trx).where('r.id', '=', id).executeTakeFirst();
   if (!item) throw new ReviewError(404, `Aucun élément ${id} dans la file de revue.`);
   if (item.status !== 'pending')
     throw new ReviewError(409, `L'élément ${id} a déjà été traité (${item.status}).`);
