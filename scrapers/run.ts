@@ -13,9 +13,10 @@ import {
   hatvpIndex,
   inseeCirconscriptions,
   sourceUrl,
+  trackersSource,
   type SourceInfo,
 } from './sources.ts';
-import { crawlTrackers, trackersSource } from './trackers/crawler.ts';
+import { crawlTrackers } from './trackers/crawler.ts';
 import { crawlScrutins } from './votes/crawler.ts';
 
 export interface ProgressEvent {

@@ -63,6 +63,18 @@ export function hatvpIndex(): SourceInfo {
   };
 }
 
+/** The trackers as a crawl source; each page has its own URL and schedule. */
+export function trackersSource(): SourceInfo {
+  return {
+    id: 'trackers',
+    name: 'Pages suivies (changements vérifiés par une personne)',
+    url: 'urn:suivi-des-deputes:trackers',
+    publisher: 'Pages web choisies par les administrateurs',
+    licence: "Selon l'éditeur de chaque page ; seul le texte de la partie suivie est conservé",
+    licenceUrl: '/donnees#faits',
+  };
+}
+
 /** INSEE's table commune → législative circonscription (xlsx). Also the `geo` source's id. */
 export function inseeCirconscriptions(): SourceInfo {
   return {

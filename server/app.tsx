@@ -10,6 +10,7 @@ import {
   anScrutins,
   hatvpIndex,
   inseeCirconscriptions,
+  trackersSource,
   type SourceInfo,
 } from '../scrapers/sources.ts';
 import { ErrorPage } from '../views/error.tsx';
@@ -142,7 +143,7 @@ export function createApp({
     '/',
     sourcesRoutes(
       db,
-      sources ?? [source, votesSource, inseeCirconscriptions(), hatvpIndex()],
+      sources ?? [source, votesSource, inseeCirconscriptions(), hatvpIndex(), trackersSource()],
       schedule ?? null,
     ),
   );

@@ -1,3 +1,4 @@
+import { isHttpUrl } from '../scrapers/lib/text.ts';
 import type { SourceHealth } from '../db/queries/sources.ts';
 import type { CrawlRun } from '../db/schema.ts';
 import type { ScheduledStatus } from '../scrapers/schedule.ts';
@@ -94,7 +95,11 @@ function SourceCard({
           <>
             <dt>Adresse</dt>
             <dd>
-              <a href={info.url}>{info.url}</a>
+              {isHttpUrl(info.url) ? (
+                <a href={info.url}>{info.url}</a>
+              ) : (
+                'une adresse par page suivie'
+              )}
             </dd>
             <dt>Éditeur et licence</dt>
             <dd>

@@ -4,20 +4,8 @@
 import { CheerioCrawler, Configuration, LogLevel, log } from 'crawlee';
 import { dueTrackers, recordCheck, recordFailure } from '../../db/queries/trackers.ts';
 import type { CrawlContext, CrawlCounts } from '../run.ts';
-import { sourceUrl, type SourceInfo } from '../sources.ts';
+import { sourceUrl } from '../sources.ts';
 import { selectedText } from './page.ts';
-
-/** The trackers as a crawl source; each page has its own URL and schedule. */
-export function trackersSource(): SourceInfo {
-  return {
-    id: 'trackers',
-    name: 'Pages suivies (changements vérifiés par une personne)',
-    url: 'urn:suivi-des-deputes:trackers',
-    publisher: 'Pages web choisies par les administrateurs',
-    licence: "Selon l'éditeur de chaque page ; seul le texte de la partie suivie est conservé",
-    licenceUrl: '/donnees#faits',
-  };
-}
 
 type PageOutcome = { kind: 'text'; text: string } | { kind: 'failed'; reason: string };
 
