@@ -2,7 +2,7 @@
 // in child processes (so that an ingest never holds up the pages), records each run with the
 // child's process id, and keeps answering while they run.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,4 +90,38 @@ describe('npm start on an empty database', () => {
       await db.destroy();
     }
   }, 60_000);
+});
+
+describe('npm run crawl with bad arguments', () => {
+  it.each([
+    [['--source', 'nope'], /Unknown source nope; available: an, votes, geo, hatvp, trackers/],
+    [['--trigger', 'whenever'], /--trigger must be one of cli, startup, schedule, retry/],
+    [['--frequency', '2'], /Unknown option '--frequency'/],
+  ])('%j exits 2 with the reason and crawls nothing', async (args, reason) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tracker-cli-'));
+    try {
+      const file = path.join(dir, 'tracker.sqlite');
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/crawl.ts', ...args], {
+        cwd: PROJECT_ROOT,
+        // Nothing listens there: a crawl that started anyway would fail, not exit 2.
+        env: { ...process.env, DATABASE_PATH: file, SOURCES_MIRROR: 'http://127.0.0.1:9' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code, stderr).toBe(2);
+      expect(stderr).toMatch(reason);
+      if (existsSync(file)) {
+        const db = openDatabase(file);
+        try {
+          expect(await db.selectFrom('crawl_run').selectAll().execute()).toEqual([]);
+        } finally {
+          await db.destroy();
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
