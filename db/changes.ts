@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { insertChunked } from './insert.ts';
+import { insertRows } from './insert.ts';
 import type { Database, NewChangeEvent } from './schema.ts';
 
 /**
@@ -10,5 +10,5 @@ export async function appendChanges(
   trx: Kysely<Database>,
   events: readonly NewChangeEvent[],
 ): Promise<void> {
-  if (events.length > 0) await insertChunked(trx, 'change_event', events);
+  if (events.length > 0) await insertRows(trx, 'change_event', events);
 }

@@ -28,7 +28,7 @@ function insertStatement(sqlite: SQLite.Database, table: string, columns: string
  * column missing from a row takes its default, as in a single-row insert. Reports progress
  * every 5,000 rows.
  */
-export async function insertChunked<T extends keyof Database & string>(
+export async function insertRows<T extends keyof Database & string>(
   db: Kysely<Database>,
   table: T,
   rows: readonly object[],

@@ -55,6 +55,19 @@ export const htmxLink = (href: string) => ({
   'hx-push-url': 'true',
 });
 
+/** The documented query parameters of a list: name, then what it does. */
+export function ParameterList({ parameters }: { parameters: [string, string][] }) {
+  return (
+    <ul>
+      {parameters.map(([name, text]) => (
+        <li>
+          <code>{name}</code> : {text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The documented columns of an export, as a table. */
 export function ColumnsTable({ columns }: { columns: Column<never>[] }) {
   return (

@@ -6,7 +6,7 @@ import {
   UNLINKED_COLUMNS,
 } from '../server/declaration-records.ts';
 import { SECTIONS, SECTION_SPECS } from '../scrapers/hatvp/sections.ts';
-import { ColumnsTable } from './components.tsx';
+import { ColumnsTable, ParameterList } from './components.tsx';
 
 const PARAMETERS: [string, string][] = [
   [
@@ -47,13 +47,7 @@ export function DeclarationsDocs() {
         ; pour un député : <code>?depute=PA…&amp;versions=toutes</code>.
       </p>
       <h3>Paramètres</h3>
-      <ul>
-        {PARAMETERS.map(([name, text]) => (
-          <li>
-            <code>{name}</code> : {text}
-          </li>
-        ))}
-      </ul>
+      <ParameterList parameters={PARAMETERS} />
       <p>
         Sur <code>/deputes</code> : <code>participations=oui|non</code> (participations financières
         dans la déclaration en vigueur), <code>conseil=oui|non</code> (activité de consultant),{' '}

@@ -1,4 +1,4 @@
-import { ColumnsTable } from './components.tsx';
+import { ColumnsTable, ParameterList } from './components.tsx';
 import type { Column } from '../server/lib/export.ts';
 import { DEPUTY_COLUMNS, GROUP_COLUMNS } from '../server/records.ts';
 import {
@@ -76,13 +76,7 @@ export function DonneesPage({ sources }: { sources: SourceInfo[] }) {
         mandats, les adresses et les déports).
       </p>
       <h3>Paramètres</h3>
-      <ul>
-        {PARAMETERS.map(([name, text]) => (
-          <li>
-            <code>{name}</code> : {text}
-          </li>
-        ))}
-      </ul>
+      <ParameterList parameters={PARAMETERS} />
       <h3>Colonnes</h3>
       <ColumnsTable columns={DEPUTY_COLUMNS as Column<never>[]} />
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database, NewActeur } from '../../db/schema.ts';
 import { appendChanges } from '../../db/changes.ts';
-import { insertChunked } from '../../db/insert.ts';
+import { insertRows } from '../../db/insert.ts';
 import { initialImport, type ChangeContext } from '../lib/changes.ts';
 import { ROLE_ORGAN_TYPES, deputyChanges, deputySnapshots, type OrganeNames } from './changes.ts';
 import { deriveActeur } from './derive.ts';
@@ -69,12 +69,12 @@ export async function ingestReferential(
   for (const table of ['adresse', 'mandat', 'deport', 'acteur', 'organe', 'pays'] as const) {
     await trx.deleteFrom(table).execute();
   }
-  await insertChunked(trx, 'organe', referential.organes, onRows);
-  await insertChunked(trx, 'pays', referential.pays, onRows);
-  await insertChunked(trx, 'acteur', acteurs, onRows);
-  await insertChunked(trx, 'mandat', mandats, onRows);
-  await insertChunked(trx, 'adresse', adresses, onRows);
-  await insertChunked(trx, 'deport', referential.deports, onRows);
+  await insertRows(trx, 'organe', referential.organes, onRows);
+  await insertRows(trx, 'pays', referential.pays, onRows);
+  await insertRows(trx, 'acteur', acteurs, onRows);
+  await insertRows(trx, 'mandat', mandats, onRows);
+  await insertRows(trx, 'adresse', adresses, onRows);
+  await insertRows(trx, 'deport', referential.deports, onRows);
   let events = 0;
   if (changes && before) {
     const found =

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { insertChunked } from '../../db/insert.ts';
+import { insertRows } from '../../db/insert.ts';
 import type { Database } from '../../db/schema.ts';
 import { deriveGeo, type GeoTables } from './derive.ts';
 import type { InseeRow, LaposteRow } from './parse.ts';
@@ -56,11 +56,11 @@ export async function ingestGeo(
   );
   if (files.insee) {
     await trx.deleteFrom('geo_insee_row').execute();
-    await insertChunked(trx, 'geo_insee_row', files.insee, onRows);
+    await insertRows(trx, 'geo_insee_row', files.insee, onRows);
   }
   if (files.laposte) {
     await trx.deleteFrom('geo_laposte_row').execute();
-    await insertChunked(trx, 'geo_laposte_row', files.laposte, onRows);
+    await insertRows(trx, 'geo_laposte_row', files.laposte, onRows);
   }
   const insee =
     files.insee ?? (await trx.selectFrom('geo_insee_row').selectAll().orderBy('id').execute());
@@ -75,10 +75,10 @@ export async function ingestGeo(
   ] as const)
     await trx.deleteFrom(table).execute();
   const quiet = () => {};
-  await insertChunked(trx, 'geo_area', tables.areas, quiet);
-  await insertChunked(trx, 'geo_area_circo', tables.areaCircos, quiet);
-  await insertChunked(trx, 'geo_postcode', tables.postcodes, quiet);
-  await insertChunked(trx, 'geo_circonscription', tables.circonscriptions, quiet);
+  await insertRows(trx, 'geo_area', tables.areas, quiet);
+  await insertRows(trx, 'geo_area_circo', tables.areaCircos, quiet);
+  await insertRows(trx, 'geo_postcode', tables.postcodes, quiet);
+  await insertRows(trx, 'geo_circonscription', tables.circonscriptions, quiet);
 
   const after = signatures(tables.areas, tables.areaCircos);
   let added = 0;

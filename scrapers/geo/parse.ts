@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import Papa from 'papaparse';
+import type { GeoInseeRowTable, GeoLaposteRowTable } from '../../db/schema.ts';
 import { fold } from '../lib/text.ts';
 
 /** A file that cannot be read; the message says where (sheet, row or line) and why. */
@@ -9,29 +11,11 @@ export class GeoParseError extends Error {
   }
 }
 
-/** One row of INSEE's commune → circonscription table. */
-export interface InseeRow {
-  commune_code: string;
-  commune_name: string;
-  departement_code: string;
-  departement_name: string;
-  region_code: string | null;
-  region_name: string | null;
-  /** Null when INSEE attaches the commune to no circonscription. */
-  circo_departement: string | null;
-  circo_number: number | null;
-  /** 1 = the whole commune, 0 = part of it (null without circonscription). */
-  whole: number | null;
-}
+/** One row of INSEE's commune → circonscription table, as stored in geo_insee_row. */
+export type InseeRow = Omit<Selectable<GeoInseeRowTable>, 'id'>;
 
-/** One row of La Poste's postcode base. */
-export interface LaposteRow {
-  commune_code: string;
-  commune_name: string;
-  postcode: string;
-  delivery_label: string;
-  locality: string | null;
-}
+/** One row of La Poste's postcode base, as stored in geo_laposte_row. */
+export type LaposteRow = Omit<Selectable<GeoLaposteRowTable>, 'id'>;
 
 const COMMUNE_CODE = /^(?:\d{5}|2[AB]\d{3})$/;
 const POSTCODE = /^\d{5}$/;

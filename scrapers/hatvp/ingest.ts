@@ -8,7 +8,7 @@ import type {
   NewDeputyInterest,
   XmlStatus,
 } from '../../db/schema.ts';
-import { insertChunked } from '../../db/insert.ts';
+import { insertRows } from '../../db/insert.ts';
 import { fold } from '../lib/text.ts';
 import { acteurIndex, activitiesKey, declarantsOf, linkDeclarant, versions } from './derive.ts';
 import type { IndexRow, ParsedIndex } from './parse-index.ts';
@@ -91,7 +91,7 @@ export async function ingestIndex(trx: Trx, index: ParsedIndex): Promise<IndexCo
         .execute();
     }
   }
-  await insertChunked(trx, 'declaration', added);
+  await insertRows(trx, 'declaration', added);
   const removed = [...previous.keys()];
   for (let i = 0; i < removed.length; i += 500) {
     const chunk = removed.slice(i, i + 500);
@@ -99,7 +99,7 @@ export async function ingestIndex(trx: Trx, index: ParsedIndex): Promise<IndexCo
     await trx.deleteFrom('declaration').where('id', 'in', chunk).execute();
   }
   await trx.deleteFrom('declaration_problem').where('line', 'is not', null).execute();
-  await insertChunked(
+  await insertRows(
     trx,
     'declaration_problem',
     index.problems.map((p) => ({ line: p.line, kind: 'ligne', message: p.message })),
@@ -137,7 +137,7 @@ export async function refreshLinks(trx: Trx): Promise<void> {
       .execute(),
   );
   await trx.deleteFrom('declarant').execute();
-  await insertChunked(
+  await insertRows(
     trx,
     'declarant',
     declarants.map((d) => {
@@ -295,9 +295,9 @@ export async function ingestFiles(
         .execute();
     }
   }
-  await insertChunked(trx, 'declaration_item', items);
-  await insertChunked(trx, 'declaration_amount', amounts);
-  await insertChunked(trx, 'declaration_problem', problems);
+  await insertRows(trx, 'declaration_item', items);
+  await insertRows(trx, 'declaration_amount', amounts);
+  await insertRows(trx, 'declaration_problem', problems);
 }
 
 /**
@@ -336,7 +336,7 @@ export async function refreshDerived(trx: Trx, keys?: string[]): Promise<void> {
   if (!keys) await trx.deleteFrom('deputy_interest').execute();
   if (uids.length === 0) return;
   if (keys) await trx.deleteFrom('deputy_interest').where('acteur_uid', 'in', uids).execute();
-  await insertChunked(trx, 'deputy_interest', await deputyInterests(trx, uids));
+  await insertRows(trx, 'deputy_interest', await deputyInterests(trx, uids));
 }
 
 /** What each deputy's current declaration of interests holds. */

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { insertChunked } from '../../db/insert.ts';
+import { insertRows } from '../../db/insert.ts';
 import { deputyStats, groupProximity, type VoteInput } from './stats.ts';
 import { UNKNOWN_GROUP } from './parse.ts';
 
@@ -46,7 +46,7 @@ export async function recomputeVoteFigures(
     stored.filter((v) => ofLegislature.has(v.scrutin_uid)),
   );
   await trx.deleteFrom('deputy_vote_stats').execute();
-  await insertChunked(trx, 'deputy_vote_stats', stats);
+  await insertRows(trx, 'deputy_vote_stats', stats);
 
   await trx.deleteFrom('group_vote_stats').execute();
   await sql`
@@ -62,5 +62,5 @@ export async function recomputeVoteFigures(
     .where('group_uid', 'not like', `${UNKNOWN_GROUP}%`)
     .execute();
   await trx.deleteFrom('group_proximity').execute();
-  await insertChunked(trx, 'group_proximity', groupProximity(positions));
+  await insertRows(trx, 'group_proximity', groupProximity(positions));
 }

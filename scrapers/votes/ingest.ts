@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { insertChunked } from '../../db/insert.ts';
+import { insertRows } from '../../db/insert.ts';
 import { sha256 } from '../lib/download.ts';
 import { ShapeError } from '../lib/an-json.ts';
 import { recomputeVoteFigures } from './figures.ts';
@@ -24,17 +24,17 @@ async function write(trx: Transaction<Database>, batch: (ParsedScrutin & { hash:
   await trx.deleteFrom('vote').where('scrutin_uid', 'in', uids).execute();
   await trx.deleteFrom('scrutin_group').where('scrutin_uid', 'in', uids).execute();
   await trx.deleteFrom('scrutin').where('uid', 'in', uids).execute();
-  await insertChunked(
+  await insertRows(
     trx,
     'scrutin',
     batch.map((b) => ({ ...b.scrutin, content_hash: b.hash })),
   );
-  await insertChunked(
+  await insertRows(
     trx,
     'scrutin_group',
     batch.flatMap((b) => b.groups),
   );
-  await insertChunked(
+  await insertRows(
     trx,
     'vote',
     batch.flatMap((b) => b.votes),
