@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { FALLBACK_SCHEDULE, describeSources } from './domain/sources.ts';
 /** Runtime settings, read from the environment once by the entry scripts and passed down. */
 export interface Config {
   /** SQLite file; its folder is created on start. */
@@ -25,20 +26,6 @@ export interface ScheduleConfig {
   retryBaseMs: number;
   retryMaxMs: number;
 }
-
-/**
- * Default crawl schedules (minute hour day month weekday, server time): the referential and
- * the votes several times a day, the HATVP daily, the geography weekly, page trackers every
- * 15 minutes. A source missing here is crawled daily.
- */
-export const DEFAULT_SCHEDULES: Record<string, string> = {
-  an: '0 */4 * * *',
-  votes: '30 */4 * * *',
-  hatvp: '0 3 * * *',
-  geo: '0 4 * * 1',
-  trackers: '*/15 * * * *',
-};
-export const FALLBACK_SCHEDULE = '0 5 * * *';
 
 export interface Politeness {
   /** Sent with every request: names the project and where to reach it. */
@@ -89,8 +76,13 @@ function cronSetting(name: string, value: string): string {
 }
 
 /** Schedules from CRAWL_SCHEDULE_<ID> variables over the defaults; `off` disables a source. */
-function scheduleSettings(env: NodeJS.ProcessEnv): Record<string, string | null> {
-  const sources: Record<string, string | null> = { ...DEFAULT_SCHEDULES };
+function scheduleSettings(
+  env: NodeJS.ProcessEnv,
+  legislature: number,
+): Record<string, string | null> {
+  const sources: Record<string, string | null> = Object.fromEntries(
+    describeSources({ legislature }).map((s) => [s.id, s.schedule ?? FALLBACK_SCHEDULE]),
+  );
   for (const [name, raw] of Object.entries(env)) {
     const id = /^CRAWL_SCHEDULE_([A-Z0-9_]+)$/.exec(name)?.[1]?.toLowerCase();
     const value = raw?.trim();
@@ -134,7 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryFailedHours: numberSetting(env, 'CRAWL_RETRY_FAILED_HOURS', 24, 0, false),
     },
     schedule: {
-      sources: scheduleSettings(env),
+      sources: scheduleSettings(env, legislature),
       retryBaseMs: numberSetting(env, 'CRAWL_RETRY_MINUTES', 5, 0, false) * 60_000,
       retryMaxMs: numberSetting(env, 'CRAWL_RETRY_MAX_MINUTES', 240, 0, false) * 60_000,
     },

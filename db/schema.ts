@@ -1,4 +1,6 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { FactKind } from '../domain/facts.ts';
+import type { Position } from '../domain/votes.ts';
 
 // Types say what better-sqlite3 returns: integers for booleans, ISO text for dates.
 
@@ -126,8 +128,6 @@ export interface SyncStateTable {
   changed_at: string | null;
   last_error: string | null;
 }
-
-export type Position = 'pour' | 'contre' | 'abstention' | 'nonVotant';
 
 export interface ScrutinTable {
   uid: string;
@@ -635,8 +635,6 @@ export interface ReviewItemTable {
   /** The change_event a confirmation appended. */
   change_event_id: number | null;
 }
-
-export type FactKind = 'fonction_partisane' | 'lien_familial' | 'autre';
 
 /** A fact verified by a person, imported from CSV; (acteur_uid, kind, label) identifies it. */
 export interface FactTable {

@@ -15,7 +15,7 @@ import {
   sourceUrl,
   trackersSource,
   type SourceInfo,
-} from './sources.ts';
+} from '../domain/sources.ts';
 import { crawlTrackers } from './trackers/crawler.ts';
 import { crawlScrutins } from './votes/crawler.ts';
 

@@ -2,6 +2,7 @@
 // one at a time (every source writes to the same SQLite file), never two runs of one source
 // at once, and a failed source retried with a doubling delay without moving the others.
 import { Cron } from 'croner';
+import type { ScheduledStatus } from '../domain/sources.ts';
 
 /** Delay before retrying after `failures` consecutive failed runs: base × 2^(failures−1), capped. */
 export function retryDelay(failures: number, baseMs: number, maxMs: number): number {
@@ -30,17 +31,6 @@ export function nextRunAt(input: NextRunInput): Date | null {
     lastEnd.getTime() + retryDelay(failures, input.retryBaseMs, input.retryMaxMs),
   );
   return cronNext && cronNext < retry ? cronNext : retry;
-}
-
-export interface ScheduledStatus {
-  source: string;
-  /** The cron expression, or null when scheduled runs are off. */
-  cron: string | null;
-  nextRunAt: string | null;
-  running: boolean;
-  queued: boolean;
-  /** Consecutive failed runs (0 after a success). */
-  failures: number;
 }
 
 export interface SchedulerOptions {

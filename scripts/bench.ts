@@ -11,8 +11,8 @@ import { ingestIndex, refreshDerived, refreshLinks } from '../scrapers/hatvp/ing
 import { parseDeclarations } from '../scrapers/hatvp/parse-declaration.ts';
 import { parseIndex } from '../scrapers/hatvp/parse-index.ts';
 import { runCrawl } from '../scrapers/run.ts';
-import { anScrutins } from '../scrapers/sources.ts';
-import { recomputeVoteFigures } from '../scrapers/votes/figures.ts';
+import { anScrutins } from '../domain/sources.ts';
+import { recomputeVoteFigures } from '../scrapers/lib/vote-figures.ts';
 import { createApp } from '../server/app.tsx';
 import { listen } from '../server/listen.ts';
 import { serveFolder } from './static-server.ts';

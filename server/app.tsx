@@ -4,15 +4,13 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/database.ts';
-import type { ScheduledStatus } from '../scrapers/schedule.ts';
 import {
   anReferential,
   anScrutins,
-  hatvpIndex,
-  inseeCirconscriptions,
-  trackersSource,
+  describeSources,
+  type ScheduledStatus,
   type SourceInfo,
-} from '../scrapers/sources.ts';
+} from '../domain/sources.ts';
 import { ErrorPage } from '../views/error.tsx';
 import type { ListMeta } from './lib/export.ts';
 import { isHtmx } from './lib/htmx.ts';
@@ -139,14 +137,7 @@ export function createApp({
   app.route('/', methodologieRoutes());
   app.route('/', geoRoutes(db, config.legislature));
   app.route('/', declarationsRoutes(db));
-  app.route(
-    '/',
-    sourcesRoutes(
-      db,
-      sources ?? [source, votesSource, inseeCirconscriptions(), hatvpIndex(), trackersSource()],
-      schedule ?? null,
-    ),
-  );
+  app.route('/', sourcesRoutes(db, sources ?? describeSources(config), schedule ?? null));
   app.route('/', donneesRoutes());
   app.route('/', faitsRoutes(db));
   // Without ADMIN_TOKEN the admin pages do not exist (404).

@@ -8,8 +8,8 @@ import type {
   ProblemRow,
 } from '../db/queries/declarations.ts';
 import type { Declarant } from '../db/schema.ts';
-import { SECTIONS, SECTION_SPECS, type Section } from '../scrapers/hatvp/sections.ts';
-import { hatvpUrls } from '../scrapers/sources.ts';
+import { SECTIONS, SECTION_SPECS, type Section } from '../domain/hatvp-sections.ts';
+import { hatvpUrls } from '../domain/sources.ts';
 import type { Column } from './lib/export.ts';
 
 /** `type_mandat` values of the index, in French. */

@@ -1,5 +1,5 @@
 import type { FactRecordRow } from '../db/queries/facts.ts';
-import type { FactKind } from '../db/schema.ts';
+import type { FactKind } from '../domain/facts.ts';
 import type { Column } from './lib/export.ts';
 
 /** French label of a fact type. */

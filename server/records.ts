@@ -1,5 +1,5 @@
 import { ageOn, type DeputyDetail, type DeputyRow } from '../db/queries/deputies.ts';
-import { groupHistory } from '../scrapers/assemblee/derive.ts';
+import { groupHistory } from '../domain/mandates.ts';
 import type { DeputyVoteStats } from '../db/schema.ts';
 import type { GroupRow } from '../db/queries/groups.ts';
 import type { Column } from './lib/export.ts';

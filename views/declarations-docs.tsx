@@ -5,7 +5,7 @@ import {
   PROBLEM_COLUMNS,
   UNLINKED_COLUMNS,
 } from '../server/declaration-records.ts';
-import { SECTIONS, SECTION_SPECS } from '../scrapers/hatvp/sections.ts';
+import { SECTIONS, SECTION_SPECS } from '../domain/hatvp-sections.ts';
 import { ColumnsTable, ParameterList } from './components.tsx';
 
 const PARAMETERS: [string, string][] = [

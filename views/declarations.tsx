@@ -1,8 +1,8 @@
 import type { DeclarationFilter, ItemRow, ProblemRow } from '../db/queries/declarations.ts';
 import type { Declarant } from '../db/schema.ts';
-import { SECTIONS } from '../scrapers/hatvp/sections.ts';
+import { SECTIONS } from '../domain/hatvp-sections.ts';
 import { MANDATE_TYPES, sectionLabel } from '../server/declaration-records.ts';
-import { hatvpUrls } from '../scrapers/sources.ts';
+import { hatvpUrls } from '../domain/sources.ts';
 import { FilterForm, GroupBadge, Pager, htmxLink, withParams } from './components.tsx';
 import { ItemCells, declarationTitle } from './declaration-parts.tsx';
 import { count } from './format.ts';

@@ -1,6 +1,6 @@
 import type { DeputyFilter } from '../db/queries/deputies.ts';
 import type { DeputyDeclarations } from '../db/queries/declarations.ts';
-import { SECTIONS } from '../scrapers/hatvp/sections.ts';
+import { SECTIONS } from '../domain/hatvp-sections.ts';
 import { declarationLinks, sectionLabel } from '../server/declaration-records.ts';
 import { ItemSections, VersionList, declarationTitle, euros } from './declaration-parts.tsx';
 

@@ -2,7 +2,7 @@ import type { ChangeRow } from '../db/queries/changes.ts';
 import type { DeputyDeclarations } from '../db/queries/declarations.ts';
 import { DeputyTimeline } from './changements.tsx';
 import type { DeputyDetail } from '../db/queries/deputies.ts';
-import { groupHistory } from '../scrapers/assemblee/derive.ts';
+import { groupHistory } from '../domain/mandates.ts';
 import { anPageUrl, anPhotoUrl, deputyRecord, ORGAN_TYPES } from '../server/records.ts';
 import { GroupBadge } from './components.tsx';
 import { frenchDate, ordinal, percent } from './format.ts';

@@ -7,7 +7,7 @@ import {
   SCRUTIN_COLUMNS,
   SCRUTIN_VOTE_COLUMNS,
 } from '../server/vote-records.ts';
-import type { SourceInfo } from '../scrapers/sources.ts';
+import type { SourceInfo } from '../domain/sources.ts';
 import { GeoDocumentation } from './donnees-geo.tsx';
 import { DeclarationsDocs } from './declarations-docs.tsx';
 import { FaitsDocs } from './faits.tsx';

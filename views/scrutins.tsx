@@ -14,7 +14,7 @@ import { Legend, StackedBar, type Segment } from './charts.tsx';
 import { DateRange, ExportLinks, FilterForm, GroupBadge, Pager } from './components.tsx';
 import { count, frenchDate } from './format.ts';
 import { Layout } from './layout.tsx';
-import { UNKNOWN_GROUP } from '../scrapers/votes/parse.ts';
+import { UNKNOWN_GROUP } from '../domain/votes.ts';
 
 export interface ScrutinsView {
   filter: ScrutinFilter;

@@ -1,8 +1,7 @@
-import { isHttpUrl } from '../scrapers/lib/text.ts';
+import { isHttpUrl } from '../domain/text.ts';
 import type { SourceHealth } from '../db/queries/sources.ts';
 import type { CrawlRun } from '../db/schema.ts';
-import type { ScheduledStatus } from '../scrapers/schedule.ts';
-import type { SourceInfo } from '../scrapers/sources.ts';
+import type { ScheduledStatus, SourceInfo } from '../domain/sources.ts';
 import type { CrawlState } from '../server/app.tsx';
 import { frenchDate, percent } from './format.ts';
 import { Layout } from './layout.tsx';

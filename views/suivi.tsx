@@ -1,6 +1,6 @@
 import type { TrackerRow, ReviewItemRow } from '../db/queries/trackers.ts';
 import type { ReviewStatus, Tracker, TrackerSnapshot } from '../db/schema.ts';
-import { diffLines } from '../scrapers/trackers/compare.ts';
+import { diffLines } from '../domain/trackers.ts';
 import { frenchDate } from './format.ts';
 import { Layout } from './layout.tsx';
 

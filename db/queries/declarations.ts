@@ -1,8 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { likeEscape } from './like.ts';
 import type { Database } from '../schema.ts';
-import { fold } from '../../scrapers/lib/text.ts';
-import { SECTIONS, type Section } from '../../scrapers/hatvp/sections.ts';
+import { fold } from '../../domain/text.ts';
+import { SECTIONS, type Section } from '../../domain/hatvp-sections.ts';
 
 export type Versions = 'courantes' | 'toutes';
 

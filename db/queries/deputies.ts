@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import { likeEscape } from './like.ts';
-import type { Database, Position } from '../schema.ts';
-import { fold } from '../../scrapers/lib/text.ts';
-import { professionKey } from '../../scrapers/assemblee/profession.ts';
+import type { Database } from '../schema.ts';
+import { fold } from '../../domain/text.ts';
+import { professionKey } from '../../domain/professions.ts';
 import { declaredActivity, declaredSection } from './declarations.ts';
+import type { Position } from '../../domain/votes.ts';
 
 export type InOffice = 'oui' | 'non' | 'tous';
 export type SortKey = 'nom' | 'groupe' | 'age' | 'departement' | 'profession' | 'debut';

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, FactKind } from '../schema.ts';
+import type { Database } from '../schema.ts';
+import type { FactKind } from '../../domain/facts.ts';
 
 export interface FactFilter {
   acteurUid: string | null;

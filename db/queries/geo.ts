@@ -1,9 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { likeEscape } from './like.ts';
 import type { Database } from '../schema.ts';
-import { fold } from '../../scrapers/lib/text.ts';
-import type { Basis } from '../../scrapers/geo/derive.ts';
-import { placeKey } from '../../scrapers/geo/names.ts';
+import { fold } from '../../domain/text.ts';
+import { type Basis, placeKey } from '../../domain/places.ts';
 
 /** The AN's code for the deputies of French people living abroad. */
 export const ABROAD = '099';

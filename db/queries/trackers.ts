@@ -2,12 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { appendChanges } from '../changes.ts';
 import type { Database, ReviewStatus, Tracker } from '../schema.ts';
-import {
-  compareTexts,
-  compileNoise,
-  isDue,
-  type Comparison,
-} from '../../scrapers/trackers/compare.ts';
+import { compareTexts, compileNoise, isDue, type Comparison } from '../../domain/trackers.ts';
 
 /** What an admin sets on a tracker. */
 export interface TrackerInput {

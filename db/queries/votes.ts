@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { likeEscape } from './like.ts';
-import type { Database, Position } from '../schema.ts';
-import { fold } from '../../scrapers/lib/text.ts';
+import type { Database } from '../schema.ts';
+import { fold } from '../../domain/text.ts';
+import type { Position } from '../../domain/votes.ts';
 
 export interface ScrutinFilter {
   from: string | null;

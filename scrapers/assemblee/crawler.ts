@@ -2,7 +2,7 @@
 // (https://data.assemblee-nationale.fr), Licence Ouverte 2.0.
 // Writes: organe, acteur (with derived in-office, group, party, circonscription),
 // mandat, adresse, deport, pays; sync_state row "an".
-import { anReferential } from '../sources.ts';
+import { anReferential } from '../../domain/sources.ts';
 import { readZip } from '../lib/zip.ts';
 import {
   SourceError,
@@ -13,7 +13,7 @@ import {
 } from '../run.ts';
 import { ingestReferential, referentialRowCount } from './ingest.ts';
 import { FileError, parseReferential, type Referential } from './parse.ts';
-import { recomputeVoteFigures } from '../votes/figures.ts';
+import { recomputeVoteFigures } from '../lib/vote-figures.ts';
 
 export async function crawlReferential(ctx: CrawlContext): Promise<CrawlCounts> {
   const info = anReferential(ctx.config);

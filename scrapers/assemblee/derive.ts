@@ -62,34 +62,3 @@ export function deriveActeur(acteur: ParsedActeur, legislature: number): Derived
     mandate_end: seat?.end_date ?? null,
   };
 }
-
-/**
- * Group memberships with dates: mandates of one group that overlap (the same membership
- * published twice, or a membership and a role in that group such as Président) are merged
- * into one period from the earliest start to the latest end.
- */
-export function groupHistory<
-  T extends Pick<Mandat, 'uid' | 'organe_uid' | 'start_date' | 'end_date' | 'organe_type'>,
->(mandats: T[]): T[] {
-  const sorted = mandats
-    .filter((m) => m.organe_type === 'GP')
-    .sort(
-      (a, b) =>
-        (a.start_date ?? '').localeCompare(b.start_date ?? '') || a.uid.localeCompare(b.uid),
-    );
-  const periods: T[] = [];
-  for (const m of sorted) {
-    const open = periods.findLast(
-      (p) =>
-        p.organe_uid === m.organe_uid &&
-        (p.end_date === null || (m.start_date ?? '') <= p.end_date),
-    );
-    if (!open) {
-      periods.push({ ...m });
-      continue;
-    }
-    if (open.end_date !== null && (m.end_date === null || m.end_date > open.end_date))
-      open.end_date = m.end_date;
-  }
-  return periods;
-}

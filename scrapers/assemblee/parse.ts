@@ -1,6 +1,6 @@
 import { ShapeError, asList, date, int, obj, optObj, requiredText, text } from '../lib/an-json.ts';
-import { fold } from '../lib/text.ts';
-import { professionKey, professionLabel } from './profession.ts';
+import { fold } from '../../domain/text.ts';
+import { professionKey, professionLabel } from '../../domain/professions.ts';
 import type { Adresse, Deport, Mandat, Organe, Pays } from '../../db/schema.ts';
 
 /** An acteur as the file describes it, before anything is derived from its mandates. */

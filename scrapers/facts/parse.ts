@@ -2,8 +2,8 @@
 // (party functions, family links with collaborators…). Pure: text in, validated rows out.
 import Papa from 'papaparse';
 import { z } from 'zod';
-import type { FactKind } from '../../db/schema.ts';
-import { isCalendarDay, isHttpUrl } from '../lib/text.ts';
+import { FACT_KINDS, type FactKind } from '../../domain/facts.ts';
+import { isCalendarDay, isHttpUrl } from '../../domain/text.ts';
 
 /** The columns of a facts file, in this order. */
 export const FACT_FILE_COLUMNS = [
@@ -14,12 +14,6 @@ export const FACT_FILE_COLUMNS = [
   'source',
   'verifie_le',
 ] as const;
-
-export const FACT_KINDS = [
-  'fonction_partisane',
-  'lien_familial',
-  'autre',
-] as const satisfies readonly FactKind[];
 
 export interface FactRow {
   /** Line of the file (the header is line 1). */

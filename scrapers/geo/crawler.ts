@@ -9,7 +9,12 @@ import { appendChanges } from '../../db/changes.ts';
 import { changeEvent, initialImport } from '../lib/changes.ts';
 import { downloadIfChanged, type Download } from '../lib/download.ts';
 import { SourceError, type CrawlContext, type CrawlCounts } from '../run.ts';
-import { inseeCirconscriptions, laPostePostcodes, sourceUrl, type SourceInfo } from '../sources.ts';
+import {
+  inseeCirconscriptions,
+  laPostePostcodes,
+  sourceUrl,
+  type SourceInfo,
+} from '../../domain/sources.ts';
 import { geoRowCount, ingestGeo } from './ingest.ts';
 import {
   decodeLaPoste,

@@ -3,16 +3,16 @@ import {
   anDepartementOf,
   arrondissementName,
   arrondissementOf,
+  type Basis,
   laPosteDisplayName,
   placeKey,
-} from './names.ts';
+} from '../../domain/places.ts';
 
 /**
  * How an area's circonscriptions are known: 'insee' from INSEE's table, 'ville' from the whole
  * city's row (an arrondissement), 'departement' any of its département's (a commune INSEE's
  * table lacks: Mayotte, overseas collectivities, newer communes), 'aucune' none.
  */
-export type Basis = 'insee' | 'ville' | 'departement' | 'aucune';
 
 export interface AreaRecord {
   code: string;

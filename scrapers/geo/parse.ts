@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import Papa from 'papaparse';
 import type { GeoInseeRowTable, GeoLaposteRowTable } from '../../db/schema.ts';
-import { fold } from '../lib/text.ts';
+import { fold } from '../../domain/text.ts';
 
 /** A file that cannot be read; the message says where (sheet, row or line) and why. */
 export class GeoParseError extends Error {

@@ -6,7 +6,7 @@
 import { sha256, downloadIfChanged } from '../lib/download.ts';
 import { fetchFiles, fetchRobots, type FileOutcome } from '../lib/fetch-files.ts';
 import { SourceError, type CrawlContext, type CrawlCounts } from '../run.ts';
-import { hatvpIndex, hatvpUrls, sourceUrl } from '../sources.ts';
+import { hatvpIndex, hatvpUrls, sourceUrl } from '../../domain/sources.ts';
 import {
   filesToFetch,
   ingestFiles,

@@ -1,7 +1,7 @@
 // Pure derivations over the index: who each declarant is at the Assemblée (link to an acteur),
 // which version of a series of declarations is current, and what a deputy declared.
-import { professionKey } from '../assemblee/profession.ts';
-import { fold } from '../lib/text.ts';
+import { professionKey } from '../../domain/professions.ts';
+import { fold } from '../../domain/text.ts';
 
 /** The facts of one index line that derivations need. */
 export interface DeclarationFacts {

@@ -9,11 +9,11 @@ import type {
   XmlStatus,
 } from '../../db/schema.ts';
 import { insertRows } from '../../db/insert.ts';
-import { fold } from '../lib/text.ts';
+import { fold } from '../../domain/text.ts';
 import { acteurIndex, activitiesKey, declarantsOf, linkDeclarant, versions } from './derive.ts';
 import type { IndexRow, ParsedIndex } from './parse-index.ts';
 import type { ParsedDeclaration, ParsedItem } from './parse-declaration.ts';
-import { SECTIONS, type Section } from './sections.ts';
+import { SECTIONS, type Section } from '../../domain/hatvp-sections.ts';
 
 type Trx = Transaction<Database>;
 

@@ -9,7 +9,7 @@ import {
   sectionOfElement,
   type Section,
   type TextColumn,
-} from './sections.ts';
+} from '../../domain/hatvp-sections.ts';
 import {
   cleanText,
   isRedacted,

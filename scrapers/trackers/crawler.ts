@@ -4,8 +4,8 @@
 import { CheerioCrawler, Configuration, LogLevel, log } from 'crawlee';
 import { dueTrackers, recordCheck, recordFailure } from '../../db/queries/trackers.ts';
 import type { CrawlContext, CrawlCounts } from '../run.ts';
-import { sourceUrl } from '../sources.ts';
-import { selectedText } from './page.ts';
+import { sourceUrl } from '../../domain/sources.ts';
+import { selectedText } from '../../domain/page-text.ts';
 
 type PageOutcome = { kind: 'text'; text: string } | { kind: 'failed'; reason: string };
 

@@ -10,7 +10,7 @@ import {
   type CrawlContext,
   type CrawlCounts,
 } from '../run.ts';
-import { anScrutins } from '../sources.ts';
+import { anScrutins } from '../../domain/sources.ts';
 import { appendChanges } from '../../db/changes.ts';
 import { scrutinChanges, scrutinFacts } from './changes.ts';
 import { ingestScrutins } from './ingest.ts';

@@ -3,9 +3,10 @@ import type { Database } from '../../db/schema.ts';
 import { insertRows } from '../../db/insert.ts';
 import { sha256 } from '../lib/download.ts';
 import { ShapeError } from '../lib/an-json.ts';
-import { recomputeVoteFigures } from './figures.ts';
-import type { VoteInput } from './stats.ts';
-import { UNKNOWN_GROUP, parseScrutin, type ParsedScrutin } from './parse.ts';
+import { recomputeVoteFigures } from '../lib/vote-figures.ts';
+import type { VoteInput } from '../lib/vote-stats.ts';
+import { parseScrutin, type ParsedScrutin } from './parse.ts';
+import { UNKNOWN_GROUP } from '../../domain/votes.ts';
 
 export interface VotesIngestResult {
   added: number;

@@ -9,18 +9,15 @@ import {
   requiredText,
   text,
 } from '../lib/an-json.ts';
-import type { Position, Scrutin, ScrutinGroup, Vote } from '../../db/schema.ts';
-import { CAST, agreementIndex } from './stats.ts';
-import { fold } from '../lib/text.ts';
+import type { Scrutin, ScrutinGroup, Vote } from '../../db/schema.ts';
+import { fold } from '../../domain/text.ts';
+import { CAST, UNKNOWN_GROUP, agreementIndex, type Position } from '../../domain/votes.ts';
 
 export interface ParsedScrutin {
   scrutin: Omit<Scrutin, 'content_hash'>;
   groups: ScrutinGroup[];
   votes: Vote[];
 }
-
-/** Prefix of the placeholder id of a group published without its own id. */
-export const UNKNOWN_GROUP = 'INCONNU-';
 
 const POSITIONS: ReadonlySet<string> = new Set<Position>([
   'pour',

@@ -1,6 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { isCalendarDay } from '../../scrapers/lib/text.ts';
+import { isCalendarDay } from '../../domain/text.ts';
 
 /** Longest accepted value of a free-text query parameter. */
 export const MAX_PARAM_LENGTH = 200;

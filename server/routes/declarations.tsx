@@ -15,8 +15,8 @@ import {
   type DeclarationFilter,
 } from '../../db/queries/declarations.ts';
 import { deputyFilterOptions } from '../../db/queries/deputies.ts';
-import { SECTIONS, type Section } from '../../scrapers/hatvp/sections.ts';
-import { hatvpIndex } from '../../scrapers/sources.ts';
+import { SECTIONS, type Section } from '../../domain/hatvp-sections.ts';
+import { hatvpIndex } from '../../domain/sources.ts';
 import { DeclarationPage } from '../../views/declaration.tsx';
 import {
   DeclarationsPage,

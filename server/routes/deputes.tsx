@@ -15,7 +15,7 @@ import { deputyFacts } from '../../db/queries/facts.ts';
 import { factJson } from '../fact-records.ts';
 import { defaultChangeFilter, listChanges } from '../../db/queries/changes.ts';
 import type { AppEnv } from '../app.tsx';
-import type { Position } from '../../db/schema.ts';
+import type { Position } from '../../domain/votes.ts';
 import { deputyDeclarationsJson } from '../declaration-records.ts';
 import { sendCsv, sendJsonList } from '../lib/export.ts';
 import { pageOrFragment } from '../lib/htmx.ts';

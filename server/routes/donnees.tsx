@@ -6,7 +6,7 @@ import {
   hatvpIndex,
   inseeCirconscriptions,
   laPostePostcodes,
-} from '../../scrapers/sources.ts';
+} from '../../domain/sources.ts';
 import { DonneesPage } from '../../views/donnees.tsx';
 
 export function donneesRoutes() {

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { DB } from '../../db/database.ts';
 import { listFacts, type FactFilter } from '../../db/queries/facts.ts';
-import { FACT_KINDS } from '../../scrapers/facts/parse.ts';
+import { FACT_KINDS } from '../../domain/facts.ts';
 import { FaitsPage } from '../../views/faits.tsx';
 import type { AppEnv } from '../app.tsx';
 import { FACT_COLUMNS } from '../fact-records.ts';

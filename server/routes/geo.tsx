@@ -12,7 +12,7 @@ import {
   search,
   type SearchResult,
 } from '../../db/queries/geo.ts';
-import { anReferential, inseeCirconscriptions, laPostePostcodes } from '../../scrapers/sources.ts';
+import { anReferential, inseeCirconscriptions, laPostePostcodes } from '../../domain/sources.ts';
 import { CirconscriptionPage, CirconscriptionsPage } from '../../views/circonscriptions.tsx';
 import { RecherchePage, SearchResults } from '../../views/recherche.tsx';
 import type { AppEnv } from '../app.tsx';

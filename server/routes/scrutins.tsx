@@ -14,7 +14,7 @@ import {
   allVotesInBatches,
   type ScrutinFilter,
 } from '../../db/queries/votes.ts';
-import type { Position } from '../../db/schema.ts';
+import type { Position } from '../../domain/votes.ts';
 import type { AppEnv } from '../app.tsx';
 import { neutraliseCell, sendCsv, sendJsonList } from '../lib/export.ts';
 import { pageOrFragment } from '../lib/htmx.ts';

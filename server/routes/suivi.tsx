@@ -26,9 +26,9 @@ import {
   type TrackerInput,
 } from '../../db/queries/trackers.ts';
 import type { AdminSession, ReviewStatus } from '../../db/schema.ts';
-import { compileNoise } from '../../scrapers/trackers/compare.ts';
-import { isHttpUrl } from '../../scrapers/lib/text.ts';
-import { checkSelector } from '../../scrapers/trackers/page.ts';
+import { compileNoise } from '../../domain/trackers.ts';
+import { isHttpUrl } from '../../domain/text.ts';
+import { checkSelector } from '../../domain/page-text.ts';
 import {
   LoginPage,
   QueuePage,

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
-import { anReferential } from '../../scrapers/sources.ts';
+import { anReferential } from '../../domain/sources.ts';
 import { AN_FIXTURES } from './paths.ts';
 
 /** The hand-written AMO40 archive content: `acteur/`, `organe/`, `deport/`, `pays/`. */

@@ -3,7 +3,7 @@
 // as strings, a one-voter list as an object, an empty list as null, a one-group list as an
 // object. Tests describe invented scrutins with it; nothing here comes from the project code.
 import { zipSync, type Zippable } from 'fflate';
-import { anScrutins } from '../../scrapers/sources.ts';
+import { anScrutins } from '../../domain/sources.ts';
 
 export type Cause = 'PAN' | 'PSE' | 'MG';
 

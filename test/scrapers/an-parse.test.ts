@@ -12,7 +12,7 @@ import {
   requiredText,
   text,
 } from '../../scrapers/lib/an-json.ts';
-import { deriveActeur, groupHistory } from '../../scrapers/assemblee/derive.ts';
+import { deriveActeur } from '../../scrapers/assemblee/derive.ts';
 import {
   FileError,
   htmlToText,
@@ -23,9 +23,10 @@ import {
   parseReferential,
   type ParsedActeur,
 } from '../../scrapers/assemblee/parse.ts';
-import { professionKey, professionLabel } from '../../scrapers/assemblee/profession.ts';
+import { professionKey, professionLabel } from '../../domain/professions.ts';
 import { readFixtureFiles, readJsonFixture } from '../helpers/an-zip.ts';
 import { AN_FIXTURES } from '../helpers/paths.ts';
+import { groupHistory } from '../../domain/mandates.ts';
 
 const acteur = (uid: string): ParsedActeur =>
   parseActeur(readJsonFixture(`amo40/acteur/${uid}.json`));

@@ -6,7 +6,7 @@ import {
   arrondissementOf,
   laPosteDisplayName,
   placeKey,
-} from '../../scrapers/geo/names.ts';
+} from '../../domain/places.ts';
 import {
   decodeLaPoste,
   parseInseeSheet,

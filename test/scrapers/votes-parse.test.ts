@@ -3,16 +3,16 @@
 // expected value is worked out by hand in the comments.
 import { describe, expect, it } from 'vitest';
 import { ShapeError } from '../../scrapers/lib/an-json.ts';
-import { UNKNOWN_GROUP, parseScrutin } from '../../scrapers/votes/parse.ts';
+import { parseScrutin } from '../../scrapers/votes/parse.ts';
 import {
-  agreementIndex,
   deputyStats,
   type DeputyStats,
   type ScrutinInput,
   type TermInput,
   type VoteInput,
-} from '../../scrapers/votes/stats.ts';
+} from '../../scrapers/lib/vote-stats.ts';
 import { scrutinJson, type ScrutinSpec } from '../helpers/scrutin-json.ts';
+import { agreementIndex, UNKNOWN_GROUP } from '../../domain/votes.ts';
 
 /** The error `fn` throws (fails the test when it does not throw). */
 function thrown(fn: () => unknown): Error {

@@ -6,8 +6,8 @@ import {
   isDue,
   readableDiff,
   removeNoise,
-} from '../../scrapers/trackers/compare.ts';
-import { SelectorError, normaliseText, selectedText } from '../../scrapers/trackers/page.ts';
+} from '../../domain/trackers.ts';
+import { SelectorError, normaliseText, selectedText } from '../../domain/page-text.ts';
 
 describe('selectedText', () => {
   const html = `<html><head><style>p{}</style></head><body>

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { insertRows } from '../../db/insert.ts';
-import { deputyStats, groupProximity, type VoteInput } from './stats.ts';
-import { UNKNOWN_GROUP } from './parse.ts';
+import { deputyStats, groupProximity, type VoteInput } from './vote-stats.ts';
+import { UNKNOWN_GROUP } from '../../domain/votes.ts';
 
 /**
  * Recomputes every derived vote figure (deputy participation and loyalty, group cohesion,

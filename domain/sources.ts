@@ -1,5 +1,3 @@
-import type { Config } from '../config.ts';
-
 /**
  * Maps a source's canonical `https://<host>/<path>` URL to the URL actually fetched:
  * itself, or `$SOURCES_MIRROR/<host>/<path>` when a mirror is configured.
@@ -11,6 +9,9 @@ export function sourceUrl(url: string, mirror: string | null): string {
   return `${mirror}/${parsed.host}${parsed.pathname}${parsed.search}`;
 }
 
+// The description of each source: its id (the one name used by `--source`, /sources, the
+// registry and CRAWL_SCHEDULE_<ID>), its canonical URL, publisher, licence and default schedule.
+
 export interface SourceInfo {
   id: string;
   name: string;
@@ -19,7 +20,12 @@ export interface SourceInfo {
   licence: string;
   licenceUrl: string;
   publisher: string;
+  /** Default cron expression of its runs in `npm start` (minute hour day month weekday). */
+  schedule?: string;
 }
+
+/** The schedule of a source that names none: daily at 05:00. */
+export const FALLBACK_SCHEDULE = '0 5 * * *';
 
 const LICENCE_OUVERTE = {
   licence: 'Licence Ouverte / Open Licence 2.0 (Etalab)',
@@ -27,10 +33,11 @@ const LICENCE_OUVERTE = {
 };
 
 /** The AMO40 referential: active deputies, their active mandates and every organ. */
-export function anReferential(config: Pick<Config, 'legislature'>): SourceInfo {
+export function anReferential(config: { legislature: number }): SourceInfo {
   const l = config.legislature;
   return {
     id: 'an',
+    schedule: '0 */4 * * *',
     name: 'Référentiel des députés (AMO40)',
     url: `https://data.assemblee-nationale.fr/static/openData/repository/${l}/amo/deputes_actifs_mandats_actifs_organes_divises/AMO40_deputes_actifs_mandats_actifs_organes_divises.json.zip`,
     publisher: 'Assemblée nationale',
@@ -39,10 +46,11 @@ export function anReferential(config: Pick<Config, 'legislature'>): SourceInfo {
 }
 
 /** Every roll-call vote (scrutin) of the legislature, one JSON file per scrutin. */
-export function anScrutins(config: Pick<Config, 'legislature'>): SourceInfo {
+export function anScrutins(config: { legislature: number }): SourceInfo {
   const l = config.legislature;
   return {
     id: 'votes',
+    schedule: '30 */4 * * *',
     name: 'Scrutins publics (votes nominatifs)',
     url: `https://data.assemblee-nationale.fr/static/openData/repository/${l}/loi/scrutins/Scrutins.json.zip`,
     publisher: 'Assemblée nationale',
@@ -56,6 +64,7 @@ const HATVP = 'https://www.hatvp.fr';
 export function hatvpIndex(): SourceInfo {
   return {
     id: 'hatvp',
+    schedule: '0 3 * * *',
     name: "Déclarations d'intérêts et d'activités (HATVP)",
     url: `${HATVP}/livraison/opendata/liste.csv`,
     publisher: 'Haute Autorité pour la transparence de la vie publique',
@@ -67,6 +76,7 @@ export function hatvpIndex(): SourceInfo {
 export function trackersSource(): SourceInfo {
   return {
     id: 'trackers',
+    schedule: '*/15 * * * *',
     name: 'Pages suivies (changements vérifiés par une personne)',
     url: 'urn:suivi-des-deputes:trackers',
     publisher: 'Pages web choisies par les administrateurs',
@@ -79,6 +89,7 @@ export function trackersSource(): SourceInfo {
 export function inseeCirconscriptions(): SourceInfo {
   return {
     id: 'geo',
+    schedule: '0 4 * * 1',
     name: 'Composition communale des circonscriptions législatives',
     url: 'https://www.insee.fr/fr/statistiques/fichier/6436476/circo_composition.xlsx',
     publisher: 'INSEE',
@@ -103,3 +114,29 @@ export const hatvpUrls = {
   file: (name: string) => `${HATVP}/livraison/dossiers/${encodeURIComponent(name)}`,
   page: (path: string) => `${HATVP}${path.startsWith('/') ? '' : '/'}${path}`,
 };
+
+/**
+ * The sources this build crawls, in crawl order: the referential and the votes several times
+ * a day, the geography weekly, the HATVP daily, page trackers every 15 minutes.
+ */
+export function describeSources(config: { legislature: number }): SourceInfo[] {
+  return [
+    anReferential(config),
+    anScrutins(config),
+    inseeCirconscriptions(),
+    hatvpIndex(),
+    trackersSource(),
+  ];
+}
+
+/** What the scheduler of `npm start` tells the pages about one source. */
+export interface ScheduledStatus {
+  source: string;
+  /** The cron expression, or null when scheduled runs are off. */
+  cron: string | null;
+  nextRunAt: string | null;
+  running: boolean;
+  queued: boolean;
+  /** Consecutive failed runs (0 after a success). */
+  failures: number;
+}

@@ -1,4 +1,4 @@
-import { fold } from '../lib/text.ts';
+import { fold } from './text.ts';
 
 /** The declared label without its INSEE code prefix: `(33) - Cadre` → `Cadre`. */
 export function professionLabel(raw: string | null): string | null {

@@ -1,23 +1,6 @@
 // Pure computations of the vote figures; their formulas are documented on /methodologie.
-import type { DeputyVoteStats, Position } from '../../db/schema.ts';
-import type { GroupProximityTable } from '../../db/schema.ts';
-
-export const CAST: ReadonlySet<Position> = new Set(['pour', 'contre', 'abstention']);
-
-/** Causes of a non-vote by function: president of the Assembly, presiding the sitting, government member. */
-export const FUNCTION_CAUSES: ReadonlySet<string> = new Set(['PAN', 'PSE', 'MG']);
-
-/**
- * Hix–Noury–Roland Agreement Index of one group in one vote:
- * (max(Y, N, A) − ½·(Y + N + A − max(Y, N, A))) ÷ (Y + N + A); null when nobody voted.
- * 1 when all vote alike, 0 when split evenly in three.
- */
-export function agreementIndex(yes: number, no: number, abstain: number): number | null {
-  const total = yes + no + abstain;
-  if (total === 0) return null;
-  const max = Math.max(yes, no, abstain);
-  return (max - 0.5 * (total - max)) / total;
-}
+import type { DeputyVoteStats, GroupProximityTable } from '../../db/schema.ts';
+import { CAST, FUNCTION_CAUSES, agreementIndex, type Position } from '../../domain/votes.ts';
 
 export interface TermInput {
   acteur_uid: string;

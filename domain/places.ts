@@ -1,4 +1,4 @@
-import { fold } from '../lib/text.ts';
+import { fold } from './text.ts';
 
 const ABBREVIATIONS: Record<string, string> = {
   st: 'saint',
@@ -60,3 +60,6 @@ export function anDepartementOf(communeCode: string): string | null {
   if (/^9[78]/.test(communeCode)) return communeCode.slice(0, 3);
   return communeCode.slice(0, 2);
 }
+
+/** How a place was matched to its circonscriptions: INSEE's table, a whole city, the whole département, or not at all. */
+export type Basis = 'insee' | 'ville' | 'departement' | 'aucune';

@@ -1,0 +1,25 @@
+// The vocabulary of roll-call votes (scrutins): positions, who counts as having voted, the
+// placeholder of an unidentified group, and the cohesion index of a group in one vote.
+
+/** A deputy's position in a scrutin, as the Assemblée publishes it. */
+export type Position = 'pour' | 'contre' | 'abstention' | 'nonVotant';
+
+/** Prefix of the placeholder id of a group published without its own id. */
+export const UNKNOWN_GROUP = 'INCONNU-';
+
+export const CAST: ReadonlySet<Position> = new Set(['pour', 'contre', 'abstention']);
+
+/** Causes of a non-vote by function: president of the Assembly, presiding the sitting, government member. */
+export const FUNCTION_CAUSES: ReadonlySet<string> = new Set(['PAN', 'PSE', 'MG']);
+
+/**
+ * Hix–Noury–Roland Agreement Index of one group in one vote:
+ * (max(Y, N, A) − ½·(Y + N + A − max(Y, N, A))) ÷ (Y + N + A); null when nobody voted.
+ * 1 when all vote alike, 0 when split evenly in three.
+ */
+export function agreementIndex(yes: number, no: number, abstain: number): number | null {
+  const total = yes + no + abstain;
+  if (total === 0) return null;
+  const max = Math.max(yes, no, abstain);
+  return (max - 0.5 * (total - max)) / total;
+}
