@@ -1,14 +1,3 @@
-/**
- * Maps a source's canonical `https://<host>/<path>` URL to the URL actually fetched:
- * itself, or `$SOURCES_MIRROR/<host>/<path>` when a mirror is configured.
- * Every fetch of a source goes through this function.
- */
-export function sourceUrl(url: string, mirror: string | null): string {
-  if (!mirror) return url;
-  const parsed = new URL(url);
-  return `${mirror}/${parsed.host}${parsed.pathname}${parsed.search}`;
-}
-
 // The description of each source: its id (the one name used by `--source`, /sources, the
 // registry and CRAWL_SCHEDULE_<ID>), its canonical URL, publisher, licence and default schedule.
 

@@ -1,50 +1,12 @@
+// One crawl run over every source of the registry (or some of them): each source in turn,
+// one crawl_run row per source, a failing source reported and the others still run.
 import type { Config } from '../config.ts';
 import type { DB } from '../db/database.ts';
 import { finishRun, runInProgress, startRun } from '../db/crawl-runs.ts';
-import { syncStateStore, type SyncStateStore } from '../db/sync-state.ts';
-import { crawlReferential } from './assemblee/crawler.ts';
-import { crawlGeo } from './geo/crawler.ts';
-import { crawlDeclarations } from './hatvp/crawler.ts';
-import type { ChangeContext } from './lib/changes.ts';
-import { DownloadError, downloadIfChanged, type DownloadOptions } from './lib/download.ts';
-import {
-  anReferential,
-  anScrutins,
-  hatvpIndex,
-  inseeCirconscriptions,
-  sourceUrl,
-  trackersSource,
-  type SourceInfo,
-} from '../domain/sources.ts';
-import { crawlTrackers } from './trackers/crawler.ts';
-import { crawlScrutins } from './votes/crawler.ts';
-
-export interface ProgressEvent {
-  phase: string;
-  done: number;
-  total: number;
-}
-
-export interface CrawlContext {
-  db: DB;
-  config: Config;
-  syncState: SyncStateStore;
-  download: DownloadOptions;
-  progress: (event: ProgressEvent) => void;
-  /** The crawl run in progress, stamped on every change event the source appends. */
-  changes: ChangeContext;
-}
-
-export interface CrawlCounts {
-  fetched: number;
-  unchanged: number;
-  added: number;
-  changed: number;
-  removed: number;
-  failed: number;
-  /** "<file>: <reason>" for records rejected while the rest was ingested. */
-  errors?: string[];
-}
+import { syncStateStore } from '../db/sync-state.ts';
+import { crawlSources } from './index.ts';
+import { DownloadError, type DownloadOptions } from './lib/download.ts';
+import { SourceError, sourceUrl, type CrawlCounts, type ProgressEvent } from './lib/source.ts';
 
 export interface SourceSummary extends CrawlCounts {
   source: string;
@@ -56,58 +18,6 @@ export interface SourceSummary extends CrawlCounts {
   /** The crawl_run row of this run, and the change events it appended. */
   runId: number;
   events: number;
-}
-
-/** What a crawl of an unchanged single-file source reports. */
-export const UNCHANGED: CrawlCounts = {
-  fetched: 1,
-  unchanged: 1,
-  added: 0,
-  changed: 0,
-  removed: 0,
-  failed: 0,
-};
-
-/**
- * Downloads a single-file source conditionally. Returns the new content with its URL, or
- * null when it has not changed (the sync state then records the check).
- */
-export async function downloadSource(ctx: CrawlContext, info: SourceInfo) {
-  const url = sourceUrl(info.url, ctx.config.sourcesMirror);
-  ctx.progress({ phase: 'téléchargement', done: 0, total: 1 });
-  const download = await downloadIfChanged(url, await ctx.syncState.get(info.id), ctx.download);
-  if (download.kind === 'unchanged') {
-    await ctx.syncState.checked(info.id, url);
-    return null;
-  }
-  return { url, download, fileName: url.split('/').pop()! };
-}
-
-/** A failure inside a source's files; the crawl reports the file and the reason. */
-export class SourceError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-  ) {
-    super(`${file}: ${reason}`);
-    this.name = 'SourceError';
-  }
-}
-
-export interface CrawlSource {
-  info: SourceInfo;
-  crawl(ctx: CrawlContext): Promise<CrawlCounts>;
-}
-
-/** The sources this build crawls, in crawl order. */
-export function crawlSources(config: Config): CrawlSource[] {
-  return [
-    { info: anReferential(config), crawl: crawlReferential },
-    { info: anScrutins(config), crawl: crawlScrutins },
-    { info: inseeCirconscriptions(), crawl: crawlGeo },
-    { info: hatvpIndex(), crawl: crawlDeclarations },
-    { info: trackersSource(), crawl: crawlTrackers },
-  ];
 }
 
 export interface RunOptions {

@@ -1,5 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
-import type { ProgressEvent, SourceSummary } from '../scrapers/run.ts';
+import type { SourceSummary } from '../scrapers/run.ts';
+import type { ProgressEvent } from '../scrapers/lib/source.ts';
 
 /** What `scripts/crawl.ts` tells the process that forked it (npm start's scheduler). */
 export type CrawlMessage =

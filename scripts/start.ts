@@ -11,11 +11,12 @@ import { loadConfig } from '../config.ts';
 import { closeInterruptedRuns } from '../db/crawl-runs.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
 import { countActeurs } from '../db/queries/deputies.ts';
-import { crawlSources, type SourceSummary } from '../scrapers/run.ts';
+import { type SourceSummary } from '../scrapers/run.ts';
 import { createScheduler } from '../scrapers/schedule.ts';
 import { createApp, idleCrawl, type CrawlState } from '../server/app.tsx';
 import { listen } from '../server/listen.ts';
 import type { CrawlMessage } from './progress.ts';
+import { crawlSources } from '../scrapers/index.ts';
 
 const config = loadConfig();
 const db = openDatabase(config.databasePath);

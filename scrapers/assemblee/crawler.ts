@@ -10,7 +10,7 @@ import {
   downloadSource,
   type CrawlContext,
   type CrawlCounts,
-} from '../run.ts';
+} from '../lib/source.ts';
 import { ingestReferential, referentialRowCount } from './ingest.ts';
 import { FileError, parseReferential, type Referential } from './parse.ts';
 import { recomputeVoteFigures } from '../lib/vote-figures.ts';

@@ -8,13 +8,8 @@ import readXlsxFile from 'read-excel-file/node';
 import { appendChanges } from '../../db/changes.ts';
 import { changeEvent, initialImport } from '../lib/changes.ts';
 import { downloadIfChanged, type Download } from '../lib/download.ts';
-import { SourceError, type CrawlContext, type CrawlCounts } from '../run.ts';
-import {
-  inseeCirconscriptions,
-  laPostePostcodes,
-  sourceUrl,
-  type SourceInfo,
-} from '../../domain/sources.ts';
+import { SourceError, type CrawlContext, type CrawlCounts } from '../lib/source.ts';
+import { inseeCirconscriptions, laPostePostcodes, type SourceInfo } from '../../domain/sources.ts';
 import { geoRowCount, ingestGeo } from './ingest.ts';
 import {
   decodeLaPoste,
@@ -23,6 +18,7 @@ import {
   type InseeRow,
   type LaposteRow,
 } from './parse.ts';
+import { sourceUrl } from '../lib/source.ts';
 
 /** Reads INSEE's workbook; any failure names the file. */
 export async function readInseeWorkbook(bytes: Buffer): Promise<InseeRow[]> {

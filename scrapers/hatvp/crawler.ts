@@ -5,8 +5,8 @@
 // declaration_problem; sync_state row "hatvp".
 import { sha256, downloadIfChanged } from '../lib/download.ts';
 import { fetchFiles, fetchRobots, type FileOutcome } from '../lib/fetch-files.ts';
-import { SourceError, type CrawlContext, type CrawlCounts } from '../run.ts';
-import { hatvpIndex, hatvpUrls, sourceUrl } from '../../domain/sources.ts';
+import { SourceError, type CrawlContext, type CrawlCounts } from '../lib/source.ts';
+import { hatvpIndex, hatvpUrls } from '../../domain/sources.ts';
 import {
   filesToFetch,
   ingestFiles,
@@ -19,6 +19,7 @@ import { appendChanges } from '../../db/changes.ts';
 import { declarationChanges, declarationFacts } from './changes.ts';
 import { DeclarationError, parseDeclarationFile } from './parse-declaration.ts';
 import { IndexError, parseIndex } from './parse-index.ts';
+import { sourceUrl } from '../lib/source.ts';
 
 /** Declaration files written per transaction. */
 const BATCH = 200;

@@ -3,8 +3,8 @@
 // Writes: tracker (checked_at, last_error), tracker_snapshot, review_item.
 import { CheerioCrawler, Configuration, LogLevel, log } from 'crawlee';
 import { dueTrackers, recordCheck, recordFailure } from '../../db/queries/trackers.ts';
-import type { CrawlContext, CrawlCounts } from '../run.ts';
-import { sourceUrl } from '../../domain/sources.ts';
+import type { CrawlContext, CrawlCounts } from '../lib/source.ts';
+import { sourceUrl } from '../lib/source.ts';
 import { selectedText } from '../../domain/page-text.ts';
 
 type PageOutcome = { kind: 'text'; text: string } | { kind: 'failed'; reason: string };

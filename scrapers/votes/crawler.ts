@@ -9,7 +9,7 @@ import {
   downloadSource,
   type CrawlContext,
   type CrawlCounts,
-} from '../run.ts';
+} from '../lib/source.ts';
 import { anScrutins } from '../../domain/sources.ts';
 import { appendChanges } from '../../db/changes.ts';
 import { scrutinChanges, scrutinFacts } from './changes.ts';

@@ -13,7 +13,7 @@ import {
   parseLaPoste,
   splitCircoCode,
 } from '../../scrapers/geo/parse.ts';
-import { SourceError } from '../../scrapers/run.ts';
+import { SourceError } from '../../scrapers/lib/source.ts';
 import { INSEE_ROWS, buildXlsx, inseeWorkbook, laPosteBytes } from '../fixtures/geo/files.ts';
 
 const HEADER = ['DEP', 'libdep', 'REG', 'libreg', 'COMMUNE_RESID', 'LIBcom', 'circo', 'type_com'];

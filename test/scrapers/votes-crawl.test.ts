@@ -10,7 +10,7 @@ import { loadConfig, type Config } from '../../config.ts';
 import type { DB } from '../../db/database.ts';
 import { sha256 } from '../../scrapers/lib/download.ts';
 import { runCrawl, type SourceSummary } from '../../scrapers/run.ts';
-import { anScrutins, sourceUrl } from '../../domain/sources.ts';
+import { anScrutins } from '../../domain/sources.ts';
 import { serveFolder, type StaticServer } from '../../scripts/static-server.ts';
 import { AMO40_MIRROR_PATH, amo40Zip } from '../helpers/an-zip.ts';
 import { rowCounts, tempDatabase, type TempDatabase } from '../helpers/db.ts';
@@ -23,6 +23,7 @@ import {
   scrutinsZip,
   type ScrutinSpec,
 } from '../helpers/scrutin-json.ts';
+import { sourceUrl } from '../../scrapers/lib/source.ts';
 
 // Groups of the hand-written referential.
 const RIV = 'PO900101';
