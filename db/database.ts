@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { migrations } from './migrations/index.ts';
-import type { Database } from './schema.ts';
+import type { Database } from './schema/index.ts';
 
 export type DB = Kysely<Database>;
 

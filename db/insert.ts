@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { sqliteHandle } from './database.ts';
-import type { Database } from './schema.ts';
+import type { Database } from './schema/index.ts';
 
 /** Prepared insert statements, per connection and column list. */
 const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();

@@ -2,8 +2,8 @@
 // one crawl_run row per source, a failing source reported and the others still run.
 import type { Config } from '../config.ts';
 import type { DB } from '../db/database.ts';
-import { finishRun, runInProgress, startRun } from '../db/crawl-runs.ts';
-import { syncStateStore } from '../db/sync-state.ts';
+import { finishRun, runInProgress, startRun } from '../db/state/runs.ts';
+import { syncStateStore } from '../db/state/sync.ts';
 import { crawlSources } from './index.ts';
 import { DownloadError, type DownloadOptions } from './lib/download.ts';
 import { SourceError, sourceUrl, type CrawlCounts, type ProgressEvent } from './lib/source.ts';

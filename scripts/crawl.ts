@@ -3,7 +3,7 @@
 // channel and `--trigger`), it also sends its progress and summaries to the server process.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { closeInterruptedRuns } from '../db/crawl-runs.ts';
+import { closeInterruptedRuns } from '../db/state/runs.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
 import { runCrawl } from '../scrapers/run.ts';
 import { printSummary, terminalProgress, type CrawlMessage } from './progress.ts';

@@ -1,4 +1,4 @@
-import type { ChangeRow } from '../db/queries/changes.ts';
+import type { ChangeRow } from '../db/queries/changements.ts';
 import type { Column } from './lib/export.ts';
 
 /** French label of each known event kind; other kinds (from newer sources) show as they are. */

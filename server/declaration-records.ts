@@ -7,7 +7,7 @@ import type {
   ItemRow,
   ProblemRow,
 } from '../db/queries/declarations.ts';
-import type { Declarant } from '../db/schema.ts';
+import type { Declarant } from '../db/schema/index.ts';
 import { SECTIONS, SECTION_SPECS, type Section } from '../domain/hatvp-sections.ts';
 import { hatvpUrls } from '../domain/sources.ts';
 import type { Column } from './lib/export.ts';

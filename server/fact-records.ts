@@ -1,4 +1,4 @@
-import type { FactRecordRow } from '../db/queries/facts.ts';
+import type { FactRecordRow } from '../db/queries/faits.ts';
 import type { FactKind } from '../domain/facts.ts';
 import type { Column } from './lib/export.ts';
 

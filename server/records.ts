@@ -1,7 +1,7 @@
-import { ageOn, type DeputyDetail, type DeputyRow } from '../db/queries/deputies.ts';
+import { ageOn, type DeputyDetail, type DeputyRow } from '../db/queries/deputes.ts';
 import { groupHistory } from '../domain/mandates.ts';
-import type { DeputyVoteStats } from '../db/schema.ts';
-import type { GroupRow } from '../db/queries/groups.ts';
+import type { DeputyVoteStats } from '../db/schema/index.ts';
+import type { GroupRow } from '../db/queries/groupes.ts';
 import type { Column } from './lib/export.ts';
 
 /** The AN page of an acteur. */

@@ -1,4 +1,4 @@
-import type { DeputyVoteRow, ScrutinRow, ScrutinVoteRow } from '../db/queries/votes.ts';
+import type { DeputyVoteRow, ScrutinRow, ScrutinVoteRow } from '../db/queries/scrutins.ts';
 import type { Column } from './lib/export.ts';
 
 /** The AN page of a scrutin. */

@@ -1,4 +1,4 @@
-import type { ChangeFilter, ChangeRow } from '../db/queries/changes.ts';
+import type { ChangeFilter, ChangeRow } from '../db/queries/changements.ts';
 import { entityLabel, entityPath, kindLabel } from '../server/change-records.ts';
 import { DateRange, ExportLinks, FilterForm, Pager } from './components.tsx';
 import { count, frenchDate } from './format.ts';

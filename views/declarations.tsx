@@ -1,5 +1,5 @@
 import type { DeclarationFilter, ItemRow, ProblemRow } from '../db/queries/declarations.ts';
-import type { Declarant } from '../db/schema.ts';
+import type { Declarant } from '../db/schema/index.ts';
 import { SECTIONS } from '../domain/hatvp-sections.ts';
 import { MANDATE_TYPES, sectionLabel } from '../server/declaration-records.ts';
 import { hatvpUrls } from '../domain/sources.ts';

@@ -1,4 +1,4 @@
-import type { DeputyFilter } from '../db/queries/deputies.ts';
+import type { DeputyFilter } from '../db/queries/deputes.ts';
 import type { DeputyDeclarations } from '../db/queries/declarations.ts';
 import { SECTIONS } from '../domain/hatvp-sections.ts';
 import { declarationLinks, sectionLabel } from '../server/declaration-records.ts';

@@ -1,4 +1,4 @@
-import type { FactRecordRow } from '../db/queries/facts.ts';
+import type { FactRecordRow } from '../db/queries/faits.ts';
 import { FACT_KIND_LABELS } from '../server/fact-records.ts';
 import { frenchDate } from './format.ts';
 

@@ -1,5 +1,5 @@
-import type { DeputyVoteRow, DeputyVotesFilter } from '../db/queries/votes.ts';
-import type { Acteur } from '../db/schema.ts';
+import type { DeputyVoteRow, DeputyVotesFilter } from '../db/queries/scrutins.ts';
+import type { Acteur } from '../db/schema/index.ts';
 import { CAUSE_LABELS, POSITION_LABELS, TYPE_LABELS } from '../server/vote-records.ts';
 import { DateRange, ExportLinks, FilterForm, GroupBadge, Pager } from './components.tsx';
 import { count } from './format.ts';

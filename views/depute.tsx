@@ -1,17 +1,17 @@
-import type { ChangeRow } from '../db/queries/changes.ts';
+import type { ChangeRow } from '../db/queries/changements.ts';
 import type { DeputyDeclarations } from '../db/queries/declarations.ts';
 import { DeputyTimeline } from './changements.tsx';
-import type { DeputyDetail } from '../db/queries/deputies.ts';
+import type { DeputyDetail } from '../db/queries/deputes.ts';
 import { groupHistory } from '../domain/mandates.ts';
 import { anPageUrl, anPhotoUrl, deputyRecord, ORGAN_TYPES } from '../server/records.ts';
 import { GroupBadge } from './components.tsx';
 import { frenchDate, ordinal, percent } from './format.ts';
-import type { DeputyVoteStats } from '../db/schema.ts';
-import type { DeputyVoteRow } from '../db/queries/votes.ts';
+import type { DeputyVoteStats } from '../db/schema/index.ts';
+import type { DeputyVoteRow } from '../db/queries/scrutins.ts';
 import { VotesTable } from './depute-votes.tsx';
 import { DeputeDeclarations } from './depute-declarations.tsx';
 import { DeputeFaits } from './depute-faits.tsx';
-import type { FactRecordRow } from '../db/queries/facts.ts';
+import type { FactRecordRow } from '../db/queries/faits.ts';
 import { Layout } from './layout.tsx';
 
 type MandatRow = DeputyDetail['mandats'][number];

@@ -1,4 +1,4 @@
-import type { DeputyFilter, DeputyFilterOptions, SortKey } from '../db/queries/deputies.ts';
+import type { DeputyFilter, DeputyFilterOptions, SortKey } from '../db/queries/deputes.ts';
 import type { DeputyRecord } from '../server/records.ts';
 import { ExportLinks, FilterForm, GroupBadge, Pager, htmxLink, withParams } from './components.tsx';
 import { DeclaredFilters } from './depute-declarations.tsx';

@@ -1,4 +1,4 @@
-import type { FactRecordRow } from '../db/queries/facts.ts';
+import type { FactRecordRow } from '../db/queries/faits.ts';
 import type { Column } from '../server/lib/export.ts';
 import { FACT_COLUMNS } from '../server/fact-records.ts';
 import { ColumnsTable, ExportLinks } from './components.tsx';

@@ -1,5 +1,5 @@
-import type { GroupRow } from '../db/queries/groups.ts';
-import type { Organe } from '../db/schema.ts';
+import type { GroupRow } from '../db/queries/groupes.ts';
+import type { Organe } from '../db/schema/index.ts';
 import type { DeputyRecord } from '../server/records.ts';
 import { ExportLinks, GroupBadge } from './components.tsx';
 import { count, frenchDate, ordinal, percent } from './format.ts';
@@ -9,7 +9,7 @@ import type {
   groupVoteFigures,
   participationOfDeputiesInOffice,
   proximityMatrix,
-} from '../db/queries/votes.ts';
+} from '../db/queries/scrutins.ts';
 
 export interface Composition {
   total: number;

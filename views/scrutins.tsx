@@ -3,7 +3,7 @@ import type {
   ScrutinFilter,
   ScrutinRow,
   ScrutinVoteRow,
-} from '../db/queries/votes.ts';
+} from '../db/queries/scrutins.ts';
 import {
   CAUSE_LABELS,
   POSITION_LABELS,

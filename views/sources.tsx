@@ -1,6 +1,6 @@
 import { isHttpUrl } from '../domain/text.ts';
 import type { SourceHealth } from '../db/queries/sources.ts';
-import type { CrawlRun } from '../db/schema.ts';
+import type { CrawlRun } from '../db/schema/index.ts';
 import type { ScheduledStatus, SourceInfo } from '../domain/sources.ts';
 import type { CrawlState } from '../server/app.tsx';
 import { frenchDate, percent } from './format.ts';

@@ -1,5 +1,5 @@
-import type { TrackerRow, ReviewItemRow } from '../db/queries/trackers.ts';
-import type { ReviewStatus, Tracker, TrackerSnapshot } from '../db/schema.ts';
+import type { TrackerRow, ReviewItemRow } from '../db/queries/suivi.ts';
+import type { ReviewStatus, Tracker, TrackerSnapshot } from '../db/schema/index.ts';
 import { diffLines } from '../domain/trackers.ts';
 import { frenchDate } from './format.ts';
 import { Layout } from './layout.tsx';

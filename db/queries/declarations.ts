@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { likeEscape } from './like.ts';
-import type { Database } from '../schema.ts';
+import type { Database } from '../schema/index.ts';
 import { fold } from '../../domain/text.ts';
 import { SECTIONS, type Section } from '../../domain/hatvp-sections.ts';
 

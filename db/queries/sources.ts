@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CrawlRun, Database, SyncState } from '../schema.ts';
+import type { CrawlRun, Database, SyncState } from '../schema/index.ts';
 
 export interface SourceHealth {
   source: string;

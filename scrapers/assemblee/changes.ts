@@ -2,7 +2,7 @@
 // that matter (office, group, party, committee roles, profession, contacts, name, seat),
 // normalised so that key order, list order, whitespace and null-versus-missing in the file
 // cannot show up as a change, then compared field by field with its previous snapshot.
-import type { Acteur, Adresse, Mandat, NewChangeEvent, Organe } from '../../db/schema.ts';
+import type { Acteur, Adresse, Mandat, NewChangeEvent, Organe } from '../../db/schema/index.ts';
 import { changeEvent, normSet, normText, type ChangeContext } from '../lib/changes.ts';
 
 /** Organ types whose open mandates count as a deputy's roles (committees, delegations, bureau…). */

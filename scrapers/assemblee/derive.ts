@@ -1,4 +1,4 @@
-import type { Mandat, NewActeur } from '../../db/schema.ts';
+import type { Mandat, NewActeur } from '../../db/schema/index.ts';
 import type { ParsedActeur } from './parse.ts';
 
 export type DerivedFields = Pick<

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { Database, NewActeur } from '../../db/schema.ts';
-import { appendChanges } from '../../db/changes.ts';
+import type { Database, NewActeur } from '../../db/schema/index.ts';
+import { appendChanges } from '../../db/state/changes.ts';
 import { insertRows } from '../../db/insert.ts';
 import { initialImport, type ChangeContext } from '../lib/changes.ts';
 import { ROLE_ORGAN_TYPES, deputyChanges, deputySnapshots, type OrganeNames } from './changes.ts';

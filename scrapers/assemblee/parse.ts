@@ -1,7 +1,7 @@
 import { ShapeError, asList, date, int, obj, optObj, requiredText, text } from '../lib/an-json.ts';
 import { fold } from '../../domain/text.ts';
 import { professionKey, professionLabel } from '../../domain/professions.ts';
-import type { Adresse, Deport, Mandat, Organe, Pays } from '../../db/schema.ts';
+import type { Adresse, Deport, Mandat, Organe, Pays } from '../../db/schema/index.ts';
 
 /** An acteur as the file describes it, before anything is derived from its mandates. */
 export interface ParsedActeur {

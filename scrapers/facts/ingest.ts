@@ -1,8 +1,8 @@
 // Writes curated facts in one transaction, with a change-log event for each new or changed
 // fact; a file that names an unknown deputy writes nothing.
 import type { Kysely } from 'kysely';
-import { appendChanges } from '../../db/changes.ts';
-import type { Database, NewChangeEvent } from '../../db/schema.ts';
+import { appendChanges } from '../../db/state/changes.ts';
+import type { Database, NewChangeEvent } from '../../db/schema/index.ts';
 import { FactsFileError, type FactRow } from './parse.ts';
 
 export interface FactsImport {

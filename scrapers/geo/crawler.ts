@@ -5,7 +5,7 @@
 // geo_area_circo, geo_postcode, geo_circonscription); sync_state rows "geo" (INSEE) and
 // "geo:laposte". Each file is fetched conditionally; an unchanged one is kept as stored.
 import readXlsxFile from 'read-excel-file/node';
-import { appendChanges } from '../../db/changes.ts';
+import { appendChanges } from '../../db/state/changes.ts';
 import { changeEvent, initialImport } from '../lib/changes.ts';
 import { downloadIfChanged, type Download } from '../lib/download.ts';
 import { SourceError, type CrawlContext, type CrawlCounts } from '../lib/source.ts';

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { insertRows } from '../../db/insert.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from '../../db/schema/index.ts';
 import { deriveGeo, type GeoTables } from './derive.ts';
 import type { InseeRow, LaposteRow } from './parse.ts';
 

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import Papa from 'papaparse';
-import type { GeoInseeRowTable, GeoLaposteRowTable } from '../../db/schema.ts';
+import type { GeoInseeRowTable, GeoLaposteRowTable } from '../../db/schema/index.ts';
 import { fold } from '../../domain/text.ts';
 
 /** A file that cannot be read; the message says where (sheet, row or line) and why. */

@@ -3,7 +3,7 @@
 // Lines whose content changed are re-read and counted, not logged: what changed there is
 // the file, whose version is the next line anyway.
 import type { Kysely } from 'kysely';
-import type { Database, NewChangeEvent } from '../../db/schema.ts';
+import type { Database, NewChangeEvent } from '../../db/schema/index.ts';
 import { changeEvent, initialImport, type ChangeContext } from '../lib/changes.ts';
 
 export interface DeclarationFacts {

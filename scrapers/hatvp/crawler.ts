@@ -15,7 +15,7 @@ import {
   refreshLinks,
   type FileResult,
 } from './ingest.ts';
-import { appendChanges } from '../../db/changes.ts';
+import { appendChanges } from '../../db/state/changes.ts';
 import { declarationChanges, declarationFacts } from './changes.ts';
 import { DeclarationError, parseDeclarationFile } from './parse-declaration.ts';
 import { IndexError, parseIndex } from './parse-index.ts';

@@ -7,7 +7,7 @@ import type {
   NewDeclarationItem,
   NewDeputyInterest,
   XmlStatus,
-} from '../../db/schema.ts';
+} from '../../db/schema/index.ts';
 import { insertRows } from '../../db/insert.ts';
 import { fold } from '../../domain/text.ts';
 import { acteurIndex, activitiesKey, declarantsOf, linkDeclarant, versions } from './derive.ts';

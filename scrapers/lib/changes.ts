@@ -1,6 +1,6 @@
 // Shared pieces of change detection: the run a change belongs to, value normalisation,
 // and the one "initial import" event a source records the first time it is ingested.
-import type { NewChangeEvent } from '../../db/schema.ts';
+import type { NewChangeEvent } from '../../db/schema/index.ts';
 
 /** Who detected a change: the crawl run, its source and the source's canonical URL. */
 export interface ChangeContext {

@@ -4,7 +4,7 @@
 // import this module; it imports no crawler.
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/database.ts';
-import type { SyncStateStore } from '../../db/sync-state.ts';
+import type { SyncStateStore } from '../../db/state/sync.ts';
 import type { SourceInfo } from '../../domain/sources.ts';
 import type { ChangeContext } from './changes.ts';
 import { downloadIfChanged, type DownloadOptions } from './download.ts';

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from '../../db/schema/index.ts';
 import { insertRows } from '../../db/insert.ts';
 import { deputyStats, groupProximity, type VoteInput } from './vote-stats.ts';
 import { UNKNOWN_GROUP } from '../../domain/votes.ts';

@@ -2,9 +2,8 @@
 // publisher's terms; only the text of the selected part is kept.
 // Writes: tracker (checked_at, last_error), tracker_snapshot, review_item.
 import { CheerioCrawler, Configuration, LogLevel, log } from 'crawlee';
-import { dueTrackers, recordCheck, recordFailure } from '../../db/queries/trackers.ts';
-import type { CrawlContext, CrawlCounts } from '../lib/source.ts';
-import { sourceUrl } from '../lib/source.ts';
+import { dueTrackers, recordCheck, recordFailure } from '../../db/queries/suivi.ts';
+import { type CrawlContext, type CrawlCounts, sourceUrl } from '../lib/source.ts';
 import { selectedText } from '../../domain/page-text.ts';
 
 type PageOutcome = { kind: 'text'; text: string } | { kind: 'failed'; reason: string };

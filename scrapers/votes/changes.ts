@@ -2,7 +2,7 @@
 // file changed gives a "changed scrutin" event only when a fact that matters differs (title,
 // result, official counts, type, date), so a re-serialised file records nothing.
 import type { Kysely } from 'kysely';
-import type { Database, NewChangeEvent, Scrutin } from '../../db/schema.ts';
+import type { Database, NewChangeEvent, Scrutin } from '../../db/schema/index.ts';
 import { changeEvent, initialImport, normText, type ChangeContext } from '../lib/changes.ts';
 
 const FIELDS = {

@@ -11,7 +11,7 @@ import {
   type CrawlCounts,
 } from '../lib/source.ts';
 import { anScrutins } from '../../domain/sources.ts';
-import { appendChanges } from '../../db/changes.ts';
+import { appendChanges } from '../../db/state/changes.ts';
 import { scrutinChanges, scrutinFacts } from './changes.ts';
 import { ingestScrutins } from './ingest.ts';
 

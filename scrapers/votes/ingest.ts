@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from '../../db/schema/index.ts';
 import { insertRows } from '../../db/insert.ts';
 import { sha256 } from '../lib/download.ts';
 import { ShapeError } from '../lib/an-json.ts';

@@ -9,7 +9,7 @@ import {
   requiredText,
   text,
 } from '../lib/an-json.ts';
-import type { Scrutin, ScrutinGroup, Vote } from '../../db/schema.ts';
+import type { Scrutin, ScrutinGroup, Vote } from '../../db/schema/index.ts';
 import { fold } from '../../domain/text.ts';
 import { CAST, UNKNOWN_GROUP, agreementIndex, type Position } from '../../domain/votes.ts';
 

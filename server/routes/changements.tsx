@@ -9,7 +9,7 @@ import {
   listChanges,
   type ChangeFilter,
   type ChangeRow,
-} from '../../db/queries/changes.ts';
+} from '../../db/queries/changements.ts';
 import { ChangesPage, ChangesResults } from '../../views/changements.tsx';
 import type { AppEnv } from '../app.tsx';
 import { CHANGE_COLUMNS, entityLabel, entityPath, kindLabel } from '../change-records.ts';

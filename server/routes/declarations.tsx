@@ -14,7 +14,7 @@ import {
   searchItems,
   type DeclarationFilter,
 } from '../../db/queries/declarations.ts';
-import { deputyFilterOptions } from '../../db/queries/deputies.ts';
+import { deputyFilterOptions } from '../../db/queries/deputes.ts';
 import { SECTIONS, type Section } from '../../domain/hatvp-sections.ts';
 import { hatvpIndex } from '../../domain/sources.ts';
 import { DeclarationPage } from '../../views/declaration.tsx';

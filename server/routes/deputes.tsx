@@ -9,11 +9,11 @@ import {
   getDeputy,
   listDeputies,
   type DeputyFilter,
-} from '../../db/queries/deputies.ts';
+} from '../../db/queries/deputes.ts';
 import { deputyDeclarations } from '../../db/queries/declarations.ts';
-import { deputyFacts } from '../../db/queries/facts.ts';
+import { deputyFacts } from '../../db/queries/faits.ts';
 import { factJson } from '../fact-records.ts';
-import { defaultChangeFilter, listChanges } from '../../db/queries/changes.ts';
+import { defaultChangeFilter, listChanges } from '../../db/queries/changements.ts';
 import type { AppEnv } from '../app.tsx';
 import type { Position } from '../../domain/votes.ts';
 import { deputyDeclarationsJson } from '../declaration-records.ts';
@@ -21,7 +21,11 @@ import { sendCsv, sendJsonList } from '../lib/export.ts';
 import { pageOrFragment } from '../lib/htmx.ts';
 import { badQuery, enumParam, intParam, listParam, textParam } from '../lib/query.ts';
 import { DEPUTY_COLUMNS, deputyRecord, deputyDetailJson, voteStatsJson } from '../records.ts';
-import { deputyVoteStats, deputyVotes, votersOutsideReferential } from '../../db/queries/votes.ts';
+import {
+  deputyVoteStats,
+  deputyVotes,
+  votersOutsideReferential,
+} from '../../db/queries/scrutins.ts';
 import { DeputesPage, DeputesResults } from '../../views/deputes.tsx';
 import { DeputePage } from '../../views/depute.tsx';
 

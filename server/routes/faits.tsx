@@ -2,7 +2,7 @@ import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { DB } from '../../db/database.ts';
-import { listFacts, type FactFilter } from '../../db/queries/facts.ts';
+import { listFacts, type FactFilter } from '../../db/queries/faits.ts';
 import { FACT_KINDS } from '../../domain/facts.ts';
 import { FaitsPage } from '../../views/faits.tsx';
 import type { AppEnv } from '../app.tsx';

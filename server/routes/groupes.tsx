@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { DB } from '../../db/database.ts';
-import { defaultDeputyFilter, listDeputies } from '../../db/queries/deputies.ts';
-import { findGroup, listGroups } from '../../db/queries/groups.ts';
+import { defaultDeputyFilter, listDeputies } from '../../db/queries/deputes.ts';
+import { findGroup, listGroups } from '../../db/queries/groupes.ts';
 import type { AppEnv } from '../app.tsx';
 import { sendCsv, sendJsonList } from '../lib/export.ts';
 import { DEPUTY_COLUMNS, GROUP_COLUMNS, deputyRecord, type DeputyRecord } from '../records.ts';
@@ -11,7 +11,7 @@ import {
   groupVoteFigures,
   participationOfDeputiesInOffice,
   proximityMatrix,
-} from '../../db/queries/votes.ts';
+} from '../../db/queries/scrutins.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

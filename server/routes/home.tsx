@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { DB } from '../../db/database.ts';
-import { countActeurs } from '../../db/queries/deputies.ts';
+import { countActeurs } from '../../db/queries/deputes.ts';
 import type { AppEnv } from '../app.tsx';
 import { HomePage } from '../../views/home.tsx';
 

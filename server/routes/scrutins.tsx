@@ -5,7 +5,7 @@ import { stream } from 'hono/streaming';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import type { DB } from '../../db/database.ts';
-import { getDeputy } from '../../db/queries/deputies.ts';
+import { getDeputy } from '../../db/queries/deputes.ts';
 import {
   deputyVotes,
   getScrutin,
@@ -13,7 +13,7 @@ import {
   scrutinVotes,
   allVotesInBatches,
   type ScrutinFilter,
-} from '../../db/queries/votes.ts';
+} from '../../db/queries/scrutins.ts';
 import type { Position } from '../../domain/votes.ts';
 import type { AppEnv } from '../app.tsx';
 import { neutraliseCell, sendCsv, sendJsonList } from '../lib/export.ts';

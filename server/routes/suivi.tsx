@@ -5,27 +5,25 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { DB } from '../../db/database.ts';
 import {
-  createSession,
-  deleteSession,
-  failedLogins,
-  findSession,
-  randomToken,
-  recordLogin,
-} from '../../db/queries/admin.ts';
-import {
-  ReviewError,
   confirmReview,
+  createSession,
   createTracker,
+  deleteSession,
   deleteTracker,
   dismissReview,
+  failedLogins,
+  findSession,
   getTracker,
   latestSnapshots,
   listReviewItems,
   listTrackers,
-  updateTracker,
+  randomToken,
+  recordLogin,
+  ReviewError,
   type TrackerInput,
-} from '../../db/queries/trackers.ts';
-import type { AdminSession, ReviewStatus } from '../../db/schema.ts';
+  updateTracker,
+} from '../../db/queries/suivi.ts';
+import type { AdminSession, ReviewStatus } from '../../db/schema/index.ts';
 import { compileNoise } from '../../domain/trackers.ts';
 import { isHttpUrl } from '../../domain/text.ts';
 import { checkSelector } from '../../domain/page-text.ts';

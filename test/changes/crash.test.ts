@@ -8,7 +8,7 @@ import path from 'node:path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
-import { closeInterruptedRuns } from '../../db/crawl-runs.ts';
+import { closeInterruptedRuns } from '../../db/state/runs.ts';
 import type { DB } from '../../db/database.ts';
 import { runCrawl } from '../../scrapers/run.ts';
 import { tempDatabase, type TempDatabase } from '../helpers/db.ts';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import type { DB } from '../../db/database.ts';
-import { defaultChangeFilter, listChanges } from '../../db/queries/changes.ts';
+import { defaultChangeFilter, listChanges } from '../../db/queries/changements.ts';
 import { runCrawl } from '../../scrapers/run.ts';
 import { hatvpFixture } from '../hatvp/paths.ts';
 import { INDEX_PATH, serveFixtures, startServer, type TestServer } from '../hatvp/server.ts';

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
-import { closeInterruptedRuns } from '../../db/crawl-runs.ts';
+import { closeInterruptedRuns } from '../../db/state/runs.ts';
 import { runCrawl } from '../../scrapers/run.ts';
 import { createScheduler, nextRunAt, retryDelay } from '../../scrapers/schedule.ts';
 import { createApp } from '../../server/app.tsx';

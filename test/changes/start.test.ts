@@ -97,31 +97,35 @@ describe('npm run crawl with bad arguments', () => {
     [['--source', 'nope'], /Unknown source nope; available: an, votes, geo, hatvp, trackers/],
     [['--trigger', 'whenever'], /--trigger must be one of cli, startup, schedule, retry/],
     [['--frequency', '2'], /Unknown option '--frequency'/],
-  ])('%j exits 2 with the reason and crawls nothing', async (args, reason) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'tracker-cli-'));
-    try {
-      const file = path.join(dir, 'tracker.sqlite');
-      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/crawl.ts', ...args], {
-        cwd: PROJECT_ROOT,
-        // Nothing listens there: a crawl that started anyway would fail, not exit 2.
-        env: { ...process.env, DATABASE_PATH: file, SOURCES_MIRROR: 'http://127.0.0.1:9' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-      expect(code, stderr).toBe(2);
-      expect(stderr).toMatch(reason);
-      if (existsSync(file)) {
-        const db = openDatabase(file);
-        try {
-          expect(await db.selectFrom('crawl_run').selectAll().execute()).toEqual([]);
-        } finally {
-          await db.destroy();
+  ])(
+    '%j exits 2 with the reason and crawls nothing',
+    async (args, reason) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'tracker-cli-'));
+      try {
+        const file = path.join(dir, 'tracker.sqlite');
+        const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/crawl.ts', ...args], {
+          cwd: PROJECT_ROOT,
+          // Nothing listens there: a crawl that started anyway would fail, not exit 2.
+          env: { ...process.env, DATABASE_PATH: file, SOURCES_MIRROR: 'http://127.0.0.1:9' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+        expect(code, stderr).toBe(2);
+        expect(stderr).toMatch(reason);
+        if (existsSync(file)) {
+          const db = openDatabase(file);
+          try {
+            expect(await db.selectFrom('crawl_run').selectAll().execute()).toEqual([]);
+          } finally {
+            await db.destroy();
+          }
         }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 30_000);
+    },
+    30_000,
+  );
 });

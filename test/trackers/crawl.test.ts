@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
-import { createTracker, listReviewItems } from '../../db/queries/trackers.ts';
+import { createTracker, listReviewItems } from '../../db/queries/suivi.ts';
 import { runCrawl, type SourceSummary } from '../../scrapers/run.ts';
 import { tempDatabase, type TempDatabase } from '../helpers/db.ts';
 import { deputySite, startPageServer, type PageServer } from './page-server.ts';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema.ts';
+import type { Database } from '../schema/index.ts';
 import type { FactKind } from '../../domain/facts.ts';
 
 export interface FactFilter {

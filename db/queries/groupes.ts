@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../schema.ts';
+import type { Database } from '../schema/index.ts';
 
 /** Political groups (GP) of a legislature with their members in office, largest first. */
 export async function listGroups(db: Kysely<Database>, legislature: number) {

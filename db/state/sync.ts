@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, SyncState } from './schema.ts';
+import type { Database, SyncState } from '../schema/index.ts';
 
 /** Reads and writes the per-source sync state (validators, content hash, last check). */
 export function syncStateStore(db: Kysely<Database>) {

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { likeEscape } from './like.ts';
-import type { Database } from '../schema.ts';
+import type { Database } from '../schema/index.ts';
 import { fold } from '../../domain/text.ts';
 import type { Position } from '../../domain/votes.ts';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CrawlRun, CrawlRunStatus, Database } from './schema.ts';
+import type { CrawlRun, CrawlRunStatus, Database } from '../schema/index.ts';
 
 /** Opens a crawl run of one source (status `running`); returns its id. */
 export async function startRun(

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema.ts';
+import type { Database } from '../schema/index.ts';
 
 export interface ChangeFilter {
   /** Event kinds (group_change, new_scrutin…); any when empty. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { insertRows } from './insert.ts';
-import type { Database, NewChangeEvent } from './schema.ts';
+import { insertRows } from '../insert.ts';
+import type { Database, NewChangeEvent } from '../schema/index.ts';
 
 /**
  * Appends events to the change log. Call it inside the transaction that writes the data

@@ -1,0 +1,91 @@
+// The database schema, assembled from one file per area; types say what better-sqlite3
+// returns: integers for booleans, ISO text for dates.
+import type { CrawlRunTable, SyncStateTable } from './sources.ts';
+import type { ChangeEventTable } from './changements.ts';
+import type {
+  DeputyVoteStatsTable,
+  GroupProximityTable,
+  GroupVoteStatsTable,
+  ScrutinGroupTable,
+  ScrutinTable,
+  VoteTable,
+} from './scrutins.ts';
+import type {
+  DeclarantTable,
+  DeclarationAmountTable,
+  DeclarationItemTable,
+  DeclarationProblemTable,
+  DeclarationTable,
+  DeputyInterestTable,
+} from './declarations.ts';
+import type {
+  GeoAreaCircoTable,
+  GeoAreaTable,
+  GeoCirconscriptionTable,
+  GeoInseeRowTable,
+  GeoLaposteRowTable,
+  GeoPostcodeTable,
+} from './geo.ts';
+import type {
+  AdminSessionTable,
+  LoginAttemptTable,
+  ReviewItemTable,
+  TrackerNoiseTable,
+  TrackerSnapshotTable,
+  TrackerTable,
+} from './suivi.ts';
+import type { FactTable } from './faits.ts';
+import type {
+  ActeurTable,
+  AdresseTable,
+  DeportTable,
+  MandatTable,
+  OrganeTable,
+  PaysTable,
+} from './deputes.ts';
+
+export interface Database {
+  organe: OrganeTable;
+  acteur: ActeurTable;
+  mandat: MandatTable;
+  adresse: AdresseTable;
+  deport: DeportTable;
+  pays: PaysTable;
+  sync_state: SyncStateTable;
+  scrutin: ScrutinTable;
+  scrutin_group: ScrutinGroupTable;
+  vote: VoteTable;
+  deputy_vote_stats: DeputyVoteStatsTable;
+  group_vote_stats: GroupVoteStatsTable;
+  group_proximity: GroupProximityTable;
+  geo_insee_row: GeoInseeRowTable;
+  geo_laposte_row: GeoLaposteRowTable;
+  geo_area: GeoAreaTable;
+  geo_area_circo: GeoAreaCircoTable;
+  geo_postcode: GeoPostcodeTable;
+  geo_circonscription: GeoCirconscriptionTable;
+  declaration: DeclarationTable;
+  declaration_item: DeclarationItemTable;
+  declaration_amount: DeclarationAmountTable;
+  declarant: DeclarantTable;
+  deputy_interest: DeputyInterestTable;
+  declaration_problem: DeclarationProblemTable;
+  crawl_run: CrawlRunTable;
+  change_event: ChangeEventTable;
+  tracker: TrackerTable;
+  tracker_noise: TrackerNoiseTable;
+  tracker_snapshot: TrackerSnapshotTable;
+  review_item: ReviewItemTable;
+  fact: FactTable;
+  admin_session: AdminSessionTable;
+  login_attempt: LoginAttemptTable;
+}
+
+export type * from './sources.ts';
+export type * from './changements.ts';
+export type * from './scrutins.ts';
+export type * from './declarations.ts';
+export type * from './geo.ts';
+export type * from './suivi.ts';
+export type * from './faits.ts';
+export type * from './deputes.ts';
