@@ -10,9 +10,9 @@ import {
   type ChangeFilter,
   type ChangeRow,
 } from '../../db/queries/changements.ts';
-import { ChangesPage, ChangesResults } from '../../views/changements.tsx';
+import { ChangesPage, ChangesResults } from '../../views/changements/changements.tsx';
 import type { AppEnv } from '../app.tsx';
-import { CHANGE_COLUMNS, entityLabel, entityPath, kindLabel } from '../change-records.ts';
+import { CHANGE_COLUMNS, entityLabel, entityPath, kindLabel } from '../records/changements.ts';
 import { atomXml } from '../lib/atom.ts';
 import { sendCsv, sendJsonList } from '../lib/export.ts';
 import { pageOrFragment } from '../lib/htmx.ts';

@@ -17,13 +17,13 @@ import {
 import { deputyFilterOptions } from '../../db/queries/deputes.ts';
 import { SECTIONS, type Section } from '../../domain/hatvp-sections.ts';
 import { hatvpIndex } from '../../domain/sources.ts';
-import { DeclarationPage } from '../../views/declaration.tsx';
+import { DeclarationPage } from '../../views/declarations/declaration.tsx';
 import {
   DeclarationsPage,
   DeclarationsResults,
   ProblemsPage,
   UnlinkedPage,
-} from '../../views/declarations.tsx';
+} from '../../views/declarations/declarations.tsx';
 import type { AppEnv } from '../app.tsx';
 import {
   DECLARATION_COLUMNS,
@@ -31,7 +31,7 @@ import {
   PROBLEM_COLUMNS,
   UNLINKED_COLUMNS,
   declarationJson,
-} from '../declaration-records.ts';
+} from '../records/declarations.ts';
 import { sendCsv, sendJsonList, type ListMeta } from '../lib/export.ts';
 import { pageOrFragment } from '../lib/htmx.ts';
 import { badQuery, enumParam, intParam, listParam, textParam } from '../lib/query.ts';

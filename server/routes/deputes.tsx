@@ -12,22 +12,27 @@ import {
 } from '../../db/queries/deputes.ts';
 import { deputyDeclarations } from '../../db/queries/declarations.ts';
 import { deputyFacts } from '../../db/queries/faits.ts';
-import { factJson } from '../fact-records.ts';
+import { factJson } from '../records/faits.ts';
 import { defaultChangeFilter, listChanges } from '../../db/queries/changements.ts';
 import type { AppEnv } from '../app.tsx';
 import type { Position } from '../../domain/votes.ts';
-import { deputyDeclarationsJson } from '../declaration-records.ts';
+import { deputyDeclarationsJson } from '../records/declarations.ts';
 import { sendCsv, sendJsonList } from '../lib/export.ts';
 import { pageOrFragment } from '../lib/htmx.ts';
 import { badQuery, enumParam, intParam, listParam, textParam } from '../lib/query.ts';
-import { DEPUTY_COLUMNS, deputyRecord, deputyDetailJson, voteStatsJson } from '../records.ts';
+import {
+  DEPUTY_COLUMNS,
+  deputyRecord,
+  deputyDetailJson,
+  voteStatsJson,
+} from '../records/deputes.ts';
 import {
   deputyVoteStats,
   deputyVotes,
   votersOutsideReferential,
 } from '../../db/queries/scrutins.ts';
-import { DeputesPage, DeputesResults } from '../../views/deputes.tsx';
-import { DeputePage } from '../../views/depute.tsx';
+import { DeputesPage, DeputesResults } from '../../views/deputes/deputes.tsx';
+import { DeputePage } from '../../views/deputes/depute.tsx';
 
 const PER_PAGE = 100;
 const MAX_PER_PAGE = 1000;

@@ -7,7 +7,7 @@ import {
   inseeCirconscriptions,
   laPostePostcodes,
 } from '../../domain/sources.ts';
-import { DonneesPage } from '../../views/donnees.tsx';
+import { DonneesPage } from '../../views/donnees/donnees.tsx';
 
 export function donneesRoutes() {
   const app = new Hono<AppEnv>();

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { DB } from '../../db/database.ts';
 import { listFacts, type FactFilter } from '../../db/queries/faits.ts';
 import { FACT_KINDS } from '../../domain/facts.ts';
-import { FaitsPage } from '../../views/faits.tsx';
+import { FaitsPage } from '../../views/faits/faits.tsx';
 import type { AppEnv } from '../app.tsx';
-import { FACT_COLUMNS } from '../fact-records.ts';
+import { FACT_COLUMNS } from '../records/faits.ts';
 import { sendCsv, sendJsonList } from '../lib/export.ts';
 import { badQuery, enumParam } from '../lib/query.ts';
 

@@ -13,8 +13,8 @@ import {
   type SearchResult,
 } from '../../db/queries/geo.ts';
 import { anReferential, inseeCirconscriptions, laPostePostcodes } from '../../domain/sources.ts';
-import { CirconscriptionPage, CirconscriptionsPage } from '../../views/circonscriptions.tsx';
-import { RecherchePage, SearchResults } from '../../views/recherche.tsx';
+import { CirconscriptionPage, CirconscriptionsPage } from '../../views/geo/circonscriptions.tsx';
+import { RecherchePage, SearchResults } from '../../views/geo/recherche.tsx';
 import type { AppEnv } from '../app.tsx';
 import {
   CIRCO_COLUMNS,
@@ -26,7 +26,7 @@ import {
   explain,
   searchRecord,
   singleAnswer,
-} from '../geo-records.ts';
+} from '../records/geo.ts';
 import { sendCsv, sendJsonList, type Column, type ListMeta } from '../lib/export.ts';
 import { isHtmx, pageOrFragment } from '../lib/htmx.ts';
 import { badQuery, intParam, textParam } from '../lib/query.ts';

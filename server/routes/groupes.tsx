@@ -5,8 +5,13 @@ import { defaultDeputyFilter, listDeputies } from '../../db/queries/deputes.ts';
 import { findGroup, listGroups } from '../../db/queries/groupes.ts';
 import type { AppEnv } from '../app.tsx';
 import { sendCsv, sendJsonList } from '../lib/export.ts';
-import { DEPUTY_COLUMNS, GROUP_COLUMNS, deputyRecord, type DeputyRecord } from '../records.ts';
-import { GroupePage, GroupesPage, type Composition } from '../../views/groupes.tsx';
+import {
+  DEPUTY_COLUMNS,
+  GROUP_COLUMNS,
+  deputyRecord,
+  type DeputyRecord,
+} from '../records/deputes.ts';
+import { GroupePage, GroupesPage, type Composition } from '../../views/groupes/groupes.tsx';
 import {
   groupVoteFigures,
   participationOfDeputiesInOffice,

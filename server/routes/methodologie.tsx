@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app.tsx';
-import { MethodologiePage } from '../../views/methodologie.tsx';
+import { MethodologiePage } from '../../views/methodologie/methodologie.tsx';
 
 export function methodologieRoutes() {
   const app = new Hono<AppEnv>();

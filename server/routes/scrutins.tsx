@@ -25,14 +25,14 @@ import {
   SCRUTIN_COLUMNS,
   SCRUTIN_VOTE_COLUMNS,
   anScrutinUrl,
-} from '../vote-records.ts';
-import { DeputeVotesPage, DeputeVotesResults } from '../../views/depute-votes.tsx';
+} from '../records/scrutins.ts';
+import { DeputeVotesPage, DeputeVotesResults } from '../../views/deputes/depute-votes.tsx';
 import {
   ScrutinPage,
   ScrutinVotesList,
   ScrutinsPage,
   ScrutinsResults,
-} from '../../views/scrutins.tsx';
+} from '../../views/scrutins/scrutins.tsx';
 
 const PER_PAGE = 100;
 const positionParam = enumParam(['pour', 'contre', 'abstention', 'nonvotant']);

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { DB } from '../../db/database.ts';
 import { recentRuns, runSources, sourcesHealth } from '../../db/queries/sources.ts';
 import type { ScheduledStatus, SourceInfo } from '../../domain/sources.ts';
-import { SourcesPage, SourcesResults } from '../../views/sources.tsx';
+import { SourcesPage, SourcesResults } from '../../views/sources/sources.tsx';
 import type { AppEnv } from '../app.tsx';
 import { pageOrFragment } from '../lib/htmx.ts';
 

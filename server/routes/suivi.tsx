@@ -35,7 +35,7 @@ import {
   TrackersPage,
   trackerFormValues,
   type TrackerFormValues,
-} from '../../views/suivi.tsx';
+} from '../../views/suivi/suivi.tsx';
 import type { AppEnv } from '../app.tsx';
 import { pageOrFragment } from '../lib/htmx.ts';
 import { clientAddress, isHttps, sameOrigin, sameSecret } from '../lib/session.ts';

@@ -5,7 +5,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { runCrawl, type SourceSummary } from '../../scrapers/run.ts';
-import { CHANGE_COLUMNS } from '../../server/change-records.ts';
+import { CHANGE_COLUMNS } from '../../server/records/changements.ts';
 import { createApp } from '../../server/app.tsx';
 import { AMO40_MIRROR_PATH, amo40Zip, readFixtureFiles } from '../helpers/an-zip.ts';
 import { tempDatabase, type TempDatabase } from '../helpers/db.ts';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEPUTY_COLUMNS } from '../../server/records.ts';
+import { DEPUTY_COLUMNS } from '../../server/records/deputes.ts';
 import { launchChromium, openPage, screenshotPath, seriousViolations } from './browser.ts';
 import { CITIZEN_DEPUTY, CITIZEN_POSTCODE, startSite, type Site } from './site.ts';
 

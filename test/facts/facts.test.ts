@@ -11,7 +11,7 @@ import { importFacts } from '../../scrapers/facts/ingest.ts';
 import { FactsFileError, parseFactsFile, type FactRow } from '../../scrapers/facts/parse.ts';
 import { ingestReferential } from '../../scrapers/assemblee/ingest.ts';
 import { createApp } from '../../server/app.tsx';
-import { FACT_COLUMNS } from '../../server/fact-records.ts';
+import { FACT_COLUMNS } from '../../server/records/faits.ts';
 import { PROJECT_ROOT } from '../helpers/paths.ts';
 import { sampleReferential } from '../server/seed.ts';
 

@@ -7,7 +7,7 @@ import {
   ITEM_COLUMNS,
   PROBLEM_COLUMNS,
   UNLINKED_COLUMNS,
-} from '../../server/declaration-records.ts';
+} from '../../server/records/declarations.ts';
 import { tempDatabase } from '../hatvp/database.ts';
 import { seededWithDeclarations } from '../hatvp/seed.ts';
 

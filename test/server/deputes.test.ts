@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import type { DB } from '../../db/database.ts';
 import { createApp } from '../../server/app.tsx';
-import { DEPUTY_COLUMNS } from '../../server/records.ts';
+import { DEPUTY_COLUMNS } from '../../server/records/deputes.ts';
 import { seededDatabase } from './seed.ts';
 
 let db: DB;

@@ -9,7 +9,7 @@ import {
   INSEE_COLUMNS,
   POSTCODE_COLUMNS,
   SEARCH_COLUMNS,
-} from '../../server/geo-records.ts';
+} from '../../server/records/geo.ts';
 import { INSEE_ROWS, inseeWorkbook, laPosteBytes } from '../fixtures/geo/files.ts';
 import { seededDatabase } from './seed.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/database.ts';
 import { createApp, type CrawlState } from '../../server/app.tsx';
-import { DEPUTY_COLUMNS, GROUP_COLUMNS } from '../../server/records.ts';
+import { DEPUTY_COLUMNS, GROUP_COLUMNS } from '../../server/records/deputes.ts';
 import { migrateToLatest, openDatabase } from '../../db/database.ts';
 import { seededDatabase } from './seed.ts';
 

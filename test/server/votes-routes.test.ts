@@ -10,7 +10,7 @@ import {
   DEPUTY_VOTE_COLUMNS,
   SCRUTIN_COLUMNS,
   SCRUTIN_VOTE_COLUMNS,
-} from '../../server/vote-records.ts';
+} from '../../server/records/scrutins.ts';
 import { FORMULA_TITLE, HOSTILE_TITLE, votesDatabase } from './votes-seed.ts';
 
 let db: DB;

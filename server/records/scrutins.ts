@@ -1,0 +1,146 @@
+import type { DeputyVoteRow, ScrutinRow, ScrutinVoteRow } from '../../db/queries/scrutins.ts';
+import type { Column } from '../lib/export.ts';
+
+/** The AN page of a scrutin. */
+export function anScrutinUrl(legislature: number, number: number): string {
+  return `https://www.assemblee-nationale.fr/dyn/${legislature}/scrutins/${number}`;
+}
+
+export const POSITION_LABELS: Record<string, string> = {
+  pour: 'Pour',
+  contre: 'Contre',
+  abstention: 'Abstention',
+  nonVotant: 'Non-votant',
+};
+
+export const CAUSE_LABELS: Record<string, string> = {
+  PAN: "président de l'Assemblée",
+  PSE: 'présidait la séance',
+  MG: 'membre du Gouvernement',
+};
+
+export const TYPE_LABELS: Record<string, string> = {
+  SPO: 'Scrutin public ordinaire',
+  SPS: 'Scrutin public solennel',
+  MOC: 'Motion de censure',
+};
+
+/** Columns of `/scrutins.csv` and `/scrutins.json`. */
+export const SCRUTIN_COLUMNS: Column<ScrutinRow>[] = [
+  { name: 'numero', description: 'Numéro du scrutin dans la législature', value: (s) => s.number },
+  { name: 'uid', description: 'Identifiant AN (VTANR5L17V…)', value: (s) => s.uid },
+  { name: 'date', description: 'Date du scrutin (AAAA-MM-JJ)', value: (s) => s.date },
+  {
+    name: 'type',
+    description: 'SPO (ordinaire), SPS (solennel), MOC (motion de censure)',
+    value: (s) => s.type_code,
+  },
+  { name: 'titre', description: 'Intitulé du scrutin', value: (s) => s.title },
+  { name: 'resultat', description: 'adopté ou rejeté', value: (s) => s.result_code },
+  { name: 'demandeur', description: 'Qui a demandé le scrutin public', value: (s) => s.requesters },
+  { name: 'votants', description: 'Nombre de votants (décompte officiel)', value: (s) => s.voters },
+  { name: 'exprimes', description: 'Suffrages exprimés', value: (s) => s.expressed },
+  { name: 'requis', description: "Suffrages requis pour l'adoption", value: (s) => s.required },
+  { name: 'pour', description: 'Voix pour (décompte officiel)', value: (s) => s.for_count },
+  { name: 'contre', description: 'Voix contre (décompte officiel)', value: (s) => s.against_count },
+  {
+    name: 'abstention',
+    description: 'Abstentions (décompte officiel)',
+    value: (s) => s.abstention_count,
+  },
+  {
+    name: 'non_votants',
+    description: 'Non-votants (décompte officiel)',
+    value: (s) => s.non_voting_count,
+  },
+  {
+    name: 'frondeurs',
+    description: 'Votes exprimés contraires à la position officielle du groupe',
+    value: (s) => s.rebels,
+  },
+  {
+    name: 'ecart_decompte',
+    description: 'Différence entre les listes nominatives et le décompte officiel, vide si aucune',
+    value: (s) => s.counts_mismatch,
+  },
+];
+
+/** Columns of `/scrutins/<numero>/votes.csv`. */
+export const SCRUTIN_VOTE_COLUMNS: Column<ScrutinVoteRow>[] = [
+  { name: 'uid', description: 'Identifiant du député (PA…)', value: (v) => v.acteur_uid },
+  { name: 'prenom', description: 'Prénom', value: (v) => v.first_name },
+  { name: 'nom', description: 'Nom', value: (v) => v.last_name },
+  {
+    name: 'groupe',
+    description: 'Sigle du groupe au moment du vote',
+    value: (v) => v.group_abbreviation ?? v.group_uid,
+  },
+  {
+    name: 'position',
+    description: 'pour, contre, abstention ou nonVotant',
+    value: (v) => v.position,
+  },
+  {
+    name: 'cause_non_vote',
+    description: 'PAN, PSE ou MG pour un non-votant par fonction',
+    value: (v) => v.cause,
+  },
+  {
+    name: 'par_delegation',
+    description: 'true si le vote a été émis par délégation',
+    value: (v) => v.delegation === 1,
+  },
+  {
+    name: 'position_groupe',
+    description: 'Position officielle du groupe',
+    value: (v) => v.group_position,
+  },
+  {
+    name: 'frondeur',
+    description: 'true si le vote exprimé diffère de la position du groupe',
+    value: (v) => v.rebel === 1,
+  },
+];
+
+/** Columns of `/deputes/<uid>/votes.csv`. */
+export const DEPUTY_VOTE_COLUMNS: Column<DeputyVoteRow>[] = [
+  { name: 'numero', description: 'Numéro du scrutin', value: (v) => v.number },
+  { name: 'date', description: 'Date du scrutin', value: (v) => v.date },
+  { name: 'type', description: 'Type de scrutin', value: (v) => v.type_code },
+  { name: 'titre', description: 'Intitulé', value: (v) => v.title },
+  { name: 'resultat', description: 'adopté ou rejeté', value: (v) => v.result_code },
+  {
+    name: 'position',
+    description: 'pour, contre, abstention ou nonVotant',
+    value: (v) => v.position,
+  },
+  { name: 'cause_non_vote', description: 'PAN, PSE ou MG', value: (v) => v.cause },
+  { name: 'par_delegation', description: 'Vote par délégation', value: (v) => v.delegation === 1 },
+  { name: 'groupe', description: 'Groupe au moment du vote', value: (v) => v.group_abbreviation },
+  {
+    name: 'position_groupe',
+    description: 'Position officielle du groupe',
+    value: (v) => v.group_position,
+  },
+  {
+    name: 'frondeur',
+    description: 'Vote exprimé contraire à la position du groupe',
+    value: (v) => v.rebel === 1,
+  },
+];
+
+/** Columns of the bulk `/exports/votes.csv`, one row per individual vote. */
+export const BULK_VOTE_COLUMNS = [
+  'numero',
+  'date',
+  'type',
+  'uid',
+  'prenom',
+  'nom',
+  'groupe_uid',
+  'groupe',
+  'position',
+  'cause_non_vote',
+  'par_delegation',
+  'frondeur',
+] as const;

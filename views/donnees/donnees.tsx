@@ -1,0 +1,163 @@
+import { ColumnsTable, ParameterList } from '../components.tsx';
+import type { Column } from '../../server/lib/export.ts';
+import { DEPUTY_COLUMNS, GROUP_COLUMNS } from '../../server/records/deputes.ts';
+import {
+  BULK_VOTE_COLUMNS,
+  DEPUTY_VOTE_COLUMNS,
+  SCRUTIN_COLUMNS,
+  SCRUTIN_VOTE_COLUMNS,
+} from '../../server/records/scrutins.ts';
+import type { SourceInfo } from '../../domain/sources.ts';
+import { GeoDocumentation } from '../geo/donnees-geo.tsx';
+import { DeclarationsDocs } from '../declarations/declarations-docs.tsx';
+import { FaitsDocs } from '../faits/faits.tsx';
+import { ChangesDocs } from '../changements/changements-docs.tsx';
+import { Layout } from '../layout.tsx';
+
+const PARAMETERS: [string, string][] = [
+  ['en_exercice', 'oui (par défaut), non (anciens députés) ou tous'],
+  ['groupe', 'sigle du groupe (ex. EPR), répétable : groupe=RN&groupe=UDDPLR'],
+  ['parti', 'identifiant (PO…) ou sigle du parti de rattachement'],
+  [
+    'profession',
+    'texte libre ; casse, accents, préfixe INSEE et genre ignorés (avocat trouve Avocate)',
+  ],
+  ['categorie', 'catégorie socioprofessionnelle INSEE, valeur exacte'],
+  ['famille', 'famille socioprofessionnelle INSEE, valeur exacte'],
+  ['departement', "code du département d'élection (33, 2A, 971, 099)"],
+  ['sexe', 'F ou H'],
+  ['age_min, age_max', 'âge en années révolues, bornes incluses'],
+  ['nom', 'partie du prénom ou du nom, sans tenir compte des accents'],
+  ['tri, ordre', 'nom, groupe, age, departement, profession ou debut ; asc ou desc'],
+  [
+    'page, per_page',
+    `pagination (JSON et HTML : 100 par page par défaut, 1 000 au plus ; CSV : tout sauf si per_page est donné)`,
+  ],
+  [
+    'excel',
+    'CSV seulement : excel=1 produit un fichier séparé par des points-virgules avec BOM, pour Excel',
+  ],
+];
+
+export function DonneesPage({ sources }: { sources: SourceInfo[] }) {
+  return (
+    <Layout title="Données et documentation" section="donnees">
+      <h1>Données et documentation</h1>
+      <p>
+        Chaque liste du site existe aussi en CSV et en JSON : ajoutez <code>.csv</code> ou{' '}
+        <code>.json</code> au chemin en gardant les paramètres, par exemple{' '}
+        <a href="/deputes.csv?groupe=EPR&profession=avocat">
+          /deputes.csv?groupe=EPR&amp;profession=avocat
+        </a>
+        . Les colonnes ci-dessous sont stables ; une colonne nouvelle s'ajoute à la fin.
+      </p>
+      <h2>Formats</h2>
+      <ul>
+        <li>
+          <strong>CSV</strong> : UTF-8, séparateur virgule, première ligne d'en-tête. Une cellule
+          qui commence par <code>=</code>, <code>+</code>, <code>-</code> ou <code>@</code> est
+          précédée d'une apostrophe pour qu'un tableur ne l'exécute pas.
+        </li>
+        <li>
+          <strong>JSON</strong> :{' '}
+          <code>
+            {
+              '{"total": N, "items": [...], "page", "per_page", "source", "licence", "generated_at"}'
+            }
+          </code>
+          , les éléments ayant les mêmes noms de champs que les colonnes CSV.
+        </li>
+      </ul>
+
+      <h2>Députés</h2>
+      <p>
+        <code>/deputes</code>, <code>/deputes.csv</code>, <code>/deputes.json</code> ; fiche
+        détaillée : <code>/deputes/&lt;uid&gt;.json</code> (ajoute l'historique des groupes, les
+        mandats, les adresses et les déports).
+      </p>
+      <h3>Paramètres</h3>
+      <ParameterList parameters={PARAMETERS} />
+      <h3>Colonnes</h3>
+      <ColumnsTable columns={DEPUTY_COLUMNS as Column<never>[]} />
+
+      <h2>Groupes politiques</h2>
+      <p>
+        <code>/groupes.csv</code>, <code>/groupes.json</code> ; membres d'un groupe :{' '}
+        <code>/groupes/&lt;sigle&gt;.csv</code> et <code>.json</code> (mêmes colonnes que les
+        députés).
+      </p>
+      <ColumnsTable columns={GROUP_COLUMNS as Column<never>[]} />
+
+      <h2>Scrutins et votes</h2>
+      <p>
+        <code>/scrutins.csv</code>, <code>/scrutins.json</code> (paramètres <code>q</code> mots de
+        l'intitulé, <code>du</code> et <code>au</code> dates AAAA-MM-JJ, <code>type</code> spo, sps
+        ou moc, <code>resultat</code> adopte ou rejete, <code>tri</code> numero-desc, numero-asc,
+        date-desc ou date-asc) :
+      </p>
+      <ColumnsTable columns={SCRUTIN_COLUMNS as Column<never>[]} />
+      <p>
+        <code>/scrutins/&lt;numero&gt;.json</code> : le décompte officiel (<code>pour</code>,{' '}
+        <code>contre</code>, <code>abstention</code>, <code>nonVotant</code>), celui des listes
+        nominatives et chaque groupe (position officielle, voix, indice d'accord).{' '}
+        <code>/scrutins/&lt;numero&gt;/votes.csv</code> et <code>.json</code> (paramètres{' '}
+        <code>groupe</code>, <code>position</code>) :
+      </p>
+      <ColumnsTable columns={SCRUTIN_VOTE_COLUMNS as Column<never>[]} />
+      <p>
+        <code>/deputes/&lt;uid&gt;/votes.csv</code> et <code>.json</code> (paramètres{' '}
+        <code>position</code>, <code>type</code>, <code>du</code>, <code>au</code>, <code>q</code>,{' '}
+        <code>frondes=1</code>) :
+      </p>
+      <ColumnsTable columns={DEPUTY_VOTE_COLUMNS as Column<never>[]} />
+      <p>
+        Qui a voté quoi : <code>/deputes.csv?scrutin=&lt;numero&gt;&amp;position=contre</code> (se
+        combine avec les autres filtres). Tous les votes individuels de la législature, avec le
+        groupe au moment du vote : <a href="/exports/votes.csv">/exports/votes.csv</a> (colonnes :{' '}
+        {BULK_VOTE_COLUMNS.join(', ')}).
+      </p>
+      <GeoDocumentation />
+
+      <DeclarationsDocs />
+
+      <FaitsDocs />
+      <ChangesDocs />
+
+      <h2>Définitions</h2>
+      <dl class="facts">
+        <dt>En exercice</dt>
+        <dd>
+          Le député détient un mandat de député (organe ASSEMBLEE) de la législature courante sans
+          date de fin.
+        </dd>
+        <dt>Groupe actuel</dt>
+        <dd>
+          Le mandat de groupe politique (GP) ouvert ; un même mandat publié deux fois ne compte
+          qu'une fois. Pour un ancien député : le groupe auquel il appartenait à la fin de son
+          mandat.
+        </dd>
+        <dt>Profession normalisée</dt>
+        <dd>
+          Le libellé déclaré sans le code INSEE en préfixe (« (33) - »), en minuscules et sans
+          accents, les terminaisons féminines ramenées au masculin (avocate → avocat, directrice →
+          directeur).
+        </dd>
+      </dl>
+
+      <p>
+        Les taux (participation, loyauté, cohésion, proximité) sont définis sur la page{' '}
+        <a href="/methodologie">Méthodologie</a>.
+      </p>
+
+      <h2>Sources et licences</h2>
+      <ul>
+        {sources.map((s) => (
+          <li>
+            <strong>{s.name}</strong> ({s.publisher}) : <a href={s.url}>{s.url}</a>, sous{' '}
+            <a href={s.licenceUrl}>{s.licence}</a>.
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}

@@ -1,0 +1,194 @@
+import type { Candidate, DeputyBrief, SearchResult } from '../../db/queries/geo.ts';
+import { ABROAD_ZONES, circoLabel, circoPath, singleAnswer } from '../../server/records/geo.ts';
+import { ExportLinks, GroupBadge } from '../components.tsx';
+import { Layout } from '../layout.tsx';
+
+/**
+ * The single search box: a plain GET form to /recherche; with htmx, suggestions replace
+ * #suggestions as the user types.
+ */
+export function SearchBox({ q }: { q: string }) {
+  return (
+    <>
+      <form class="search" action="/recherche" method="get" role="search">
+        <label>
+          Code postal, commune ou nom d’un député
+          <input
+            type="search"
+            name="q"
+            value={q}
+            placeholder="ex. 33000, Saint-Émilion, Dupont"
+            maxlength={200}
+            autocomplete="off"
+            required
+            hx-get="/recherche"
+            hx-trigger="input changed delay:250ms, search"
+            hx-target="#suggestions"
+            hx-swap="outerHTML"
+            hx-sync="this:replace"
+          />
+        </label>
+        <button type="submit">Trouver</button>
+      </form>
+    </>
+  );
+}
+
+export function DeputyLink({ deputy }: { deputy: DeputyBrief }) {
+  return (
+    <>
+      <a href={`/deputes/${deputy.uid}`}>
+        {deputy.first_name} {deputy.last_name}
+      </a>{' '}
+      <GroupBadge
+        abbreviation={deputy.group_abbreviation}
+        label={deputy.group_label}
+        color={deputy.group_color}
+      />
+    </>
+  );
+}
+
+function Part({ candidate }: { candidate: Candidate }) {
+  if (candidate.whole === null) return <span class="muted">–</span>;
+  if (candidate.whole)
+    return (
+      <>
+        {candidate.place?.kind === 'arrondissement' ? 'tout l’arrondissement' : 'toute la commune'}
+      </>
+    );
+  if (candidate.place?.basis === 'ville') return <>une partie de la ville</>;
+  if (candidate.place?.basis === 'departement') return <>une des circonscriptions du territoire</>;
+  return <>une partie de la commune</>;
+}
+
+function Place({ candidate }: { candidate: Candidate }) {
+  const place = candidate.place;
+  if (!place) {
+    if (candidate.match === 'etranger' && candidate.circo)
+      return <>{ABROAD_ZONES[candidate.circo.number] ?? '–'}</>;
+    return <span class="muted">{candidate.match === 'depute' ? 'nom du député' : '–'}</span>;
+  }
+  return (
+    <>
+      {place.name}
+      {place.departement_code ? <span class="muted"> ({place.departement_code})</span> : null}
+      {candidate.match === 'code_postal' && place.localities ? (
+        <span class="muted"> – {place.localities}</span>
+      ) : null}
+      {candidate.match !== 'code_postal' && place.postcode ? (
+        <span class="muted opt">
+          {' '}
+          – {place.postcode.split(' ').slice(0, 4).join(', ')}
+          {place.postcode.split(' ').length > 4 ? '…' : ''}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** The answers to a search and why there are several: what htmx swaps while typing. */
+export function SearchResults({ result, reason }: { result: SearchResult; reason: string | null }) {
+  if (result.kind === 'vide') return <div id="suggestions" aria-live="polite"></div>;
+  const single = singleAnswer(result);
+  return (
+    <div id="suggestions" aria-live="polite">
+      {single ? (
+        <p class="answer">
+          {single.deputies[0] ? (
+            <>
+              Votre député{single.deputies[0].sex === 'F' ? 'e' : ''} :{' '}
+              <DeputyLink deputy={single.deputies[0]} />,{' '}
+            </>
+          ) : (
+            <>Siège vacant, </>
+          )}
+          <a href={circoPath(single)}>{circoLabel(single)}</a>.
+        </p>
+      ) : null}
+      {reason ? <p class="reason">{reason}</p> : null}
+      {result.candidates.length > 0 ? (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Lieu</th>
+                <th scope="col">Circonscription</th>
+                <th scope="col">Député</th>
+                <th scope="col" class="opt">
+                  Partie
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.candidates.map((c) => (
+                <tr>
+                  <td>
+                    <Place candidate={c} />
+                  </td>
+                  <td>
+                    {c.circo ? (
+                      <a href={circoPath(c.circo)}>{circoLabel(c.circo)}</a>
+                    ) : (
+                      <span class="muted">aucune connue</span>
+                    )}
+                  </td>
+                  <td>
+                    {c.circo?.deputies[0] ? (
+                      <DeputyLink deputy={c.circo.deputies[0]} />
+                    ) : c.circo ? (
+                      <span class="muted">siège vacant</span>
+                    ) : (
+                      <span class="muted">–</span>
+                    )}
+                  </td>
+                  <td class="opt">
+                    <Part candidate={c} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {result.candidates.some((c) => c.place && c.place.departement_code === null) ? (
+        <p>
+          <a href="/circonscriptions?departement=099">
+            Les circonscriptions des Français établis hors de France
+          </a>
+        </p>
+      ) : null}
+      {result.kind === 'nom' ? (
+        <p class="muted">
+          <a href={`/deputes?${new URLSearchParams({ nom: result.query, en_exercice: 'tous' })}`}>
+            Chercher « {result.query} » parmi tous les députés, anciens compris
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** `/recherche`: the search box and its answers (when the answer is not a single deputy). */
+export function RecherchePage({ result, reason }: { result: SearchResult; reason: string | null }) {
+  const query = result.query ? new URLSearchParams({ q: result.query }).toString() : '';
+  return (
+    <Layout
+      title={result.query ? `Recherche : ${result.query}` : 'Trouver son député'}
+      section="circonscriptions"
+      description="Trouver son député par code postal, commune ou nom"
+    >
+      <h1>Trouver son député</h1>
+      <SearchBox q={result.query} />
+      <SearchResults result={result} reason={reason} />
+      {result.kind !== 'vide' && result.candidates.length > 0 ? (
+        <ExportLinks path="/recherche" query={query} />
+      ) : null}
+      <p class="muted">
+        Sources : table des circonscriptions de l’INSEE, base des codes postaux de La Poste,
+        référentiel des députés de l’Assemblée nationale.{' '}
+        <a href="/circonscriptions">Toutes les circonscriptions</a>.
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,144 @@
+import { Layout } from '../layout.tsx';
+
+/** Every figure of the site with its formula and denominator. */
+export function MethodologiePage() {
+  return (
+    <Layout title="Méthodologie" section="methodologie">
+      <h1>Méthodologie : comment chaque chiffre est calculé</h1>
+      <p>
+        Les chiffres sont calculés à l'import des données, à partir des fichiers publiés par
+        l'Assemblée nationale, et non à la demande. Les votes pris en compte sont ceux des scrutins
+        publics de la législature en cours, avec pour chaque député{' '}
+        <strong>le groupe auquel il appartenait au moment du vote</strong> (tel que publié dans le
+        scrutin), jamais son groupe actuel.
+      </p>
+
+      <h2 id="participation">Participation</h2>
+      <p class="formula">participation = votes exprimés ÷ scrutins de référence</p>
+      <ul>
+        <li>
+          <strong>Votes exprimés</strong> : pour, contre ou abstention, y compris les votes par
+          délégation (comptés aussi à part).
+        </li>
+        <li>
+          <strong>Scrutins de référence</strong> (le dénominateur) : les scrutins tenus pendant que
+          le député était en fonction, c'est-à-dire datés entre sa prise de fonction et la fin de
+          son mandat de député (bornes incluses), d'après les dates du mandat dans le référentiel ;{' '}
+          <strong>moins</strong> ceux où il était non-votant du fait de sa fonction : président de
+          l'Assemblée (PAN), président de séance (PSE) ou membre du Gouvernement (MG).
+        </li>
+        <li>
+          <strong>Participation aux scrutins solennels</strong> : la même formule restreinte aux
+          scrutins publics solennels (SPS).
+        </li>
+        <li>
+          Un député dont le mandat n'est pas dans le référentiel (ancien député) n'a pas de taux :
+          son dénominateur est inconnu.
+        </li>
+        <li>
+          Le référentiel ne publie que le mandat en cours : pour un député qui a quitté l'Assemblée
+          puis y est revenu (par exemple après avoir été membre du Gouvernement), seuls les scrutins
+          de son mandat actuel comptent dans la participation, alors que la loyauté porte sur tous
+          ses votes de la législature.
+        </li>
+        <li>
+          Les motions de censure (MOC) ne publient que les voix « pour » : ne pas signer une motion
+          y compte comme une absence de vote exprimé.
+        </li>
+      </ul>
+
+      <h2 id="loyaute">Loyauté envers le groupe</h2>
+      <p class="formula">
+        loyauté = votes exprimés égaux à la position officielle du groupe ÷ votes exprimés
+      </p>
+      <p>
+        La position officielle est la <em>position majoritaire</em> publiée par l'Assemblée pour le
+        groupe dans ce scrutin (pour, contre, abstention ou non-votant). Un vote exprimé différent
+        de cette position est un <strong>vote frondeur</strong> ; un non-votant n'est jamais
+        frondeur. Pour les non-inscrits, la « position du groupe » est celle publiée pour l'ensemble
+        des non-inscrits.
+      </p>
+
+      <h2 id="cohesion">Cohésion d'un groupe</h2>
+      <p class="formula">
+        indice d'accord = (max(P, C, A) − ½ × (P + C + A − max(P, C, A))) ÷ (P + C + A)
+      </p>
+      <p>
+        L'indice d'accord (Agreement Index de Hix, Noury et Roland) se calcule pour chaque groupe
+        dans chaque scrutin à partir des voix pour (P), contre (C) et abstentions (A) de ses membres
+        ; il vaut 1 quand tous votent de même et 0 quand les voix se partagent également en trois.
+        La cohésion du groupe est la <strong>moyenne</strong> de cet indice sur les scrutins où au
+        moins un de ses membres a exprimé un vote (dénominateur : ce nombre de scrutins).
+      </p>
+
+      <h2 id="proximite">Proximité entre groupes</h2>
+      <p class="formula">
+        proximité(A, B) = scrutins où A et B ont la même position officielle ÷ scrutins comparés
+      </p>
+      <p>
+        Sont comparés les scrutins où les deux groupes ont chacun exprimé au moins un vote et ont
+        une position officielle pour, contre ou abstention.
+      </p>
+
+      <h2 id="decompte">Contrôle des décomptes</h2>
+      <p>
+        Pour chaque scrutin, le nombre de députés des listes nominatives (pour, contre, abstention,
+        non-votants) est comparé au décompte officiel publié dans la synthèse. Tout écart est
+        conservé et affiché sur la page du scrutin, jamais corrigé en silence. Certains fichiers
+        publient des groupes sans identifiant (PO0) : chacun reçoit le groupe auquel appartenait la
+        majorité de ses votants dans le scrutin le plus proche où leur groupe est nommé (25 scrutins
+        de part et d'autre au plus) ; à défaut il reste « non identifié ».
+      </p>
+
+      <h2 id="deputes">Députés</h2>
+      <ul>
+        <li>
+          <strong>En exercice</strong> : un mandat de député (organe ASSEMBLEE) de la législature
+          courante sans date de fin.
+        </li>
+        <li>
+          <strong>Groupe actuel</strong> : le mandat de groupe (GP) ouvert ; un mandat publié deux
+          fois ne compte qu'une fois.
+        </li>
+        <li>
+          <strong>Âge</strong> : en années révolues au jour de la consultation.
+        </li>
+      </ul>
+
+      <h2 id="changements">Détection des changements</h2>
+      <p>
+        À chaque collecte, l'état enregistré de chaque député est comparé au nouvel état, champ par
+        champ : en exercice ou non, groupe, parti, fonctions ouvertes en commission, délégation,
+        mission ou au Bureau, profession, coordonnées (par type), nom, circonscription. Les valeurs
+        sont comparées après normalisation : l'ordre des clés et des listes (mandats, adresses) ne
+        compte pas, les espaces sont réduits, une valeur vide, nulle ou absente est la même. Un
+        fichier republié avec une autre mise en forme ne produit donc aucun changement.
+      </p>
+      <ul>
+        <li>
+          <strong>Scrutins</strong> : un scrutin qui apparaît est un « nouveau scrutin » ; un
+          fichier modifié ne produit un changement que si l'intitulé, le type, la date, le résultat
+          ou un décompte officiel diffère.
+        </li>
+        <li>
+          <strong>Déclarations HATVP</strong> : une ligne nouvelle de l'index est une « nouvelle
+          déclaration », ou une « nouvelle version » quand la même personne en avait déjà une pour
+          le même type de mandat et la même famille (intérêts, patrimoine).
+        </li>
+        <li>
+          <strong>Premier import</strong> : un seul événement « import initial » par source, pas un
+          par enregistrement.
+        </li>
+        <li>
+          Les changements sont écrits dans la même transaction que les données qu'ils décrivent :
+          une collecte interrompue n'en laisse aucun à moitié. Le journal ne fait que s'allonger (la
+          base refuse toute modification ou suppression).
+        </li>
+        <li>
+          La date d'un changement est celle de sa détection (début de la collecte), pas celle de
+          l'événement réel, que la source ne publie pas toujours.
+        </li>
+      </ul>
+    </Layout>
+  );
+}

@@ -1,0 +1,342 @@
+import type {
+  ScrutinDetail,
+  ScrutinFilter,
+  ScrutinRow,
+  ScrutinVoteRow,
+} from '../../db/queries/scrutins.ts';
+import {
+  CAUSE_LABELS,
+  POSITION_LABELS,
+  TYPE_LABELS,
+  anScrutinUrl,
+} from '../../server/records/scrutins.ts';
+import { Legend, StackedBar, type Segment } from '../charts.tsx';
+import { DateRange, ExportLinks, FilterForm, GroupBadge, Pager } from '../components.tsx';
+import { count, frenchDate } from '../format.ts';
+import { Layout } from '../layout.tsx';
+import { UNKNOWN_GROUP } from '../../domain/votes.ts';
+
+export interface ScrutinsView {
+  filter: ScrutinFilter;
+  rows: ScrutinRow[];
+  total: number;
+  page: number;
+  perPage: number;
+  query: string;
+}
+
+/** How a group missing from the referential is named: its id, or a placeholder's meaning. */
+function unknownGroupLabel(uid: string): string {
+  return uid.startsWith(UNKNOWN_GROUP)
+    ? 'Groupe publié sans identifiant'
+    : `Groupe ${uid} (absent du référentiel)`;
+}
+
+export const resultSegments = (s: {
+  for_count: number;
+  against_count: number;
+  abstention_count: number;
+}): Segment[] => [
+  { key: 'pour', label: 'Pour', n: s.for_count },
+  { key: 'contre', label: 'Contre', n: s.against_count },
+  { key: 'abstention', label: 'Abstention', n: s.abstention_count },
+];
+
+export function ScrutinsResults({ rows, total, page, perPage, query }: ScrutinsView) {
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  return (
+    <div id="resultats" aria-live="polite">
+      <p class="count">{count(total, 'scrutin')}</p>
+      <ExportLinks path="/scrutins" query={query} />
+      {total === 0 ? (
+        <p>Aucun scrutin ne correspond à ces critères.</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="muted">
+              Page {page} sur {pages}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">N°</th>
+                <th scope="col">Date</th>
+                <th scope="col">Objet</th>
+                <th scope="col">Résultat</th>
+                <th scope="col" class="opt">
+                  Pour / contre / abst.
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((s) => (
+                <tr>
+                  <td>
+                    <a href={`/scrutins/${s.number}`}>{s.number}</a>
+                  </td>
+                  <td>{s.date}</td>
+                  <td>
+                    {s.type_code !== 'SPO' ? (
+                      <strong>{TYPE_LABELS[s.type_code] ?? s.type_code} : </strong>
+                    ) : null}
+                    <a href={`/scrutins/${s.number}`}>{s.title}</a>
+                  </td>
+                  <td>{s.result_code}</td>
+                  <td class="opt" style="min-width:8rem">
+                    <StackedBar segments={resultSegments(s)} label={`Scrutin ${s.number}`} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager path="/scrutins" query={query} page={page} pages={pages} />
+    </div>
+  );
+}
+
+export function ScrutinsPage(view: ScrutinsView) {
+  const { filter } = view;
+  return (
+    <Layout title="Scrutins" section="scrutins">
+      <h1>Scrutins publics</h1>
+      <FilterForm path="/scrutins">
+        <label>
+          Mots de l'intitulé
+          <input
+            type="search"
+            name="q"
+            value={filter.words ?? ''}
+            maxlength={200}
+            placeholder="ex. budget"
+          />
+        </label>
+        <DateRange from={filter.from} to={filter.to} />
+        <label>
+          Type
+          <select name="type">
+            <option value="">Tous</option>
+            {Object.entries(TYPE_LABELS).map(([code, label]) => (
+              <option value={code} selected={filter.type === code}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Résultat
+          <select name="resultat">
+            <option value="">Tous</option>
+            <option value="adopte" selected={filter.result === 'adopté'}>
+              Adopté
+            </option>
+            <option value="rejete" selected={filter.result === 'rejeté'}>
+              Rejeté
+            </option>
+          </select>
+        </label>
+        <label>
+          Tri
+          <select name="tri">
+            <option value="numero-desc">Plus récents d'abord</option>
+            <option value="numero-asc" selected={filter.order === 'asc'}>
+              Plus anciens d'abord
+            </option>
+          </select>
+        </label>
+        <button type="submit">Filtrer</button>
+      </FilterForm>
+      <ScrutinsResults {...view} />
+    </Layout>
+  );
+}
+
+export interface ScrutinView {
+  detail: ScrutinDetail;
+  votes: ScrutinVoteRow[];
+  legislature: number;
+  groupFilter: string | null;
+  positionFilter: string | null;
+}
+
+export function ScrutinVotesList({ votes, detail, groupFilter, positionFilter }: ScrutinView) {
+  const query = new URLSearchParams();
+  if (groupFilter) query.set('groupe', groupFilter);
+  if (positionFilter) query.set('position', positionFilter);
+  return (
+    <div id="votes" aria-live="polite">
+      <p class="count">{count(votes.length, 'député')}</p>
+      <ExportLinks path={`/scrutins/${detail.scrutin.number}/votes`} query={query.toString()} />
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Député</th>
+              <th scope="col">Groupe</th>
+              <th scope="col">Vote</th>
+            </tr>
+          </thead>
+          <tbody>
+            {votes.map((v) => (
+              <tr class={v.rebel ? 'rebel' : undefined}>
+                <td>
+                  <a href={`/deputes/${v.acteur_uid}`}>
+                    {v.first_name ? `${v.first_name} ${v.last_name}` : v.acteur_uid}
+                  </a>
+                </td>
+                <td>
+                  {v.group_abbreviation ? (
+                    <GroupBadge
+                      abbreviation={v.group_abbreviation}
+                      label={v.group_label}
+                      color={v.group_color}
+                    />
+                  ) : (
+                    <span class="muted">{unknownGroupLabel(v.group_uid)}</span>
+                  )}
+                </td>
+                <td>
+                  {POSITION_LABELS[v.position]}
+                  {v.cause ? (
+                    <span class="muted"> ({CAUSE_LABELS[v.cause] ?? v.cause})</span>
+                  ) : null}
+                  {v.delegation ? <span class="muted"> (par délégation)</span> : null}
+                  {v.rebel ? (
+                    <strong>
+                      {' '}
+                      – contre la position du groupe ({POSITION_LABELS[v.group_position]})
+                    </strong>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+export function ScrutinPage(view: ScrutinView) {
+  const { scrutin: s, groups } = view.detail;
+  const segments: Segment[] = [
+    ...resultSegments(s),
+    { key: 'nonVotant', label: 'Non-votants', n: s.non_voting_count },
+  ];
+  return (
+    <Layout title={`Scrutin n° ${s.number}`} section="scrutins">
+      <p class="muted">
+        Scrutin n° {s.number} · {frenchDate(s.date)} ·{' '}
+        {TYPE_LABELS[s.type_code] ?? s.type_label ?? s.type_code}
+      </p>
+      <h1>{s.title}</h1>
+      <p>
+        <strong>{s.result_label ?? s.result_code}</strong>
+        {s.required !== null ? ` (${s.expressed} suffrages exprimés, ${s.required} requis)` : ''}.
+        {s.requesters ? ` Demandé par : ${s.requesters}.` : ''}
+      </p>
+      <StackedBar segments={segments} label="Résultat" />
+      <Legend segments={segments} />
+      {s.counts_mismatch ? (
+        <p class="notice">
+          Écart entre les listes nominatives et le décompte officiel : {s.counts_mismatch}.
+        </p>
+      ) : null}
+      <p>
+        <a href={anScrutinUrl(view.legislature, s.number)}>
+          Analyse du scrutin sur le site de l'Assemblée nationale
+        </a>{' '}
+        · <a href={`/scrutins/${s.number}.json`}>Données (JSON)</a>
+      </p>
+
+      <h2>Par groupe</h2>
+      <div class="table-wrap">
+        <table>
+          <caption class="muted">
+            Groupe au moment du vote, position officielle et votes de ses membres
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Groupe</th>
+              <th scope="col">Position</th>
+              <th scope="col" class="num">
+                Pour
+              </th>
+              <th scope="col" class="num">
+                Contre
+              </th>
+              <th scope="col" class="num">
+                Abst.
+              </th>
+              <th scope="col" class="num opt">
+                Non-votants
+              </th>
+              <th scope="col" class="opt" style="min-width:8rem">
+                Répartition
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((g) => (
+              <tr>
+                <td>
+                  {g.abbreviation ? (
+                    <GroupBadge abbreviation={g.abbreviation} label={g.label} color={g.color} />
+                  ) : (
+                    <span class="muted">{unknownGroupLabel(g.group_uid)}</span>
+                  )}{' '}
+                  <span class="muted">({g.members} membres)</span>
+                </td>
+                <td>{POSITION_LABELS[g.position]}</td>
+                <td class="num">{g.for_count}</td>
+                <td class="num">{g.against_count}</td>
+                <td class="num">{g.abstention_count}</td>
+                <td class="num opt">{g.non_voting_count}</td>
+                <td class="opt">
+                  <StackedBar segments={resultSegments(g)} label={g.abbreviation ?? 'Groupe'} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>Votes des députés</h2>
+      <p class="muted">
+        {count(s.rebels, 'vote exprimé', 'votes exprimés')} contre la position officielle du groupe,
+        surlignés.
+      </p>
+      <FilterForm path={`/scrutins/${s.number}`} target="#votes" trigger="change, submit">
+        <label>
+          Groupe
+          <select name="groupe">
+            <option value="">Tous</option>
+            {groups
+              .filter((g) => g.abbreviation)
+              .map((g) => (
+                <option
+                  value={g.abbreviation!}
+                  selected={view.groupFilter?.toUpperCase() === g.abbreviation!.toUpperCase()}
+                >
+                  {g.abbreviation}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          Vote
+          <select name="position">
+            <option value="">Tous</option>
+            {Object.entries(POSITION_LABELS).map(([value, label]) => (
+              <option value={value} selected={view.positionFilter === value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Filtrer</button>
+      </FilterForm>
+      <ScrutinVotesList {...view} />
+    </Layout>
+  );
+}
