@@ -4,15 +4,8 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/database.ts';
-import {
-  anReferential,
-  anScrutins,
-  describeSources,
-  type ScheduledStatus,
-  type SourceInfo,
-} from '../domain/sources.ts';
+import { describeSources, type ScheduledStatus, type SourceInfo } from '../domain/sources.ts';
 import { ErrorPage } from '../views/error.tsx';
-import type { ListMeta } from './lib/export.ts';
 import { isHtmx } from './lib/htmx.ts';
 import { changementsRoutes } from './routes/changements.tsx';
 import { declarationsRoutes } from './routes/declarations.tsx';
@@ -20,6 +13,7 @@ import { faitsRoutes } from './routes/faits.tsx';
 import { suiviRoutes } from './routes/suivi.tsx';
 import { deputesRoutes } from './routes/deputes.tsx';
 import { donneesRoutes } from './routes/donnees.tsx';
+import { exportsRoutes } from './routes/exports.tsx';
 import { geoRoutes } from './routes/geo.tsx';
 import { groupesRoutes } from './routes/groupes.tsx';
 import { homeRoutes } from './routes/home.tsx';
@@ -57,8 +51,6 @@ export interface AppOptions {
 
 export type AppEnv = {
   Variables: {
-    sourceMeta: Pick<ListMeta, 'source' | 'licence'>;
-    votesMeta: Pick<ListMeta, 'source' | 'licence'>;
     legislature: number;
     crawlState: CrawlState;
   };
@@ -79,8 +71,6 @@ export function createApp({
   sources,
 }: AppOptions) {
   const app = new Hono<AppEnv>();
-  const source = anReferential(config);
-  const votesSource = anScrutins(config);
 
   app.use(
     secureHeaders({
@@ -117,11 +107,6 @@ export function createApp({
   app.use(async (c, next) => {
     if (c.req.url.length > MAX_URL_LENGTH)
       throw new HTTPException(414, { message: 'Adresse trop longue.' });
-    c.set('sourceMeta', { source: `${source.publisher} – ${source.url}`, licence: source.licence });
-    c.set('votesMeta', {
-      source: `${votesSource.publisher} – ${votesSource.url}`,
-      licence: votesSource.licence,
-    });
     c.set('legislature', config.legislature);
     c.set('crawlState', crawlState());
     await next();
@@ -130,9 +115,9 @@ export function createApp({
   app.route('/', staticRoutes());
   app.route('/', homeRoutes(db));
   app.route('/', deputesRoutes(db));
-  // Before the scrutins routes, whose /deputes/:uid/:file would take the deputy's feed.
   app.route('/', changementsRoutes(db));
   app.route('/', scrutinsRoutes(db, config.legislature));
+  app.route('/', exportsRoutes(db, config.legislature));
   app.route('/', groupesRoutes(db, config.legislature));
   app.route('/', methodologieRoutes());
   app.route('/', geoRoutes(db, config.legislature));

@@ -1,6 +1,6 @@
 // Pure computations of the vote figures; their formulas are documented on /methodologie.
 import type { DeputyVoteStats, GroupProximityTable } from '../../db/schema/index.ts';
-import { CAST, FUNCTION_CAUSES, agreementIndex, type Position } from '../../domain/votes.ts';
+import { CAST, FUNCTION_CAUSES, type Position } from '../../domain/votes.ts';
 
 export interface TermInput {
   acteur_uid: string;

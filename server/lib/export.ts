@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { SourceInfo } from '../../domain/sources.ts';
 
 /**
  * Most rows one CSV or JSON list export answers. Above it the request is refused (413) with a
@@ -44,9 +45,23 @@ export function toCsv<R>(columns: Column<R>[], records: R[], excel = false): str
   return (excel ? '\uFEFF' : '') + csv + '\r\n';
 }
 
-export interface ListMeta {
+/** Where exported rows come from and under which licence: the metadata of every export. */
+export interface ExportSource {
   source: string;
   licence: string;
+}
+
+/** The export metadata of rows drawn from these sources ("publisher – URL", joined by " ; "). */
+export function sourceMeta(
+  ...sources: Pick<SourceInfo, 'publisher' | 'url' | 'licence'>[]
+): ExportSource {
+  return {
+    source: sources.map((s) => `${s.publisher} – ${s.url}`).join(' ; '),
+    licence: [...new Set(sources.map((s) => s.licence))].join(' ; '),
+  };
+}
+
+export interface ListMeta extends ExportSource {
   page: number;
   per_page: number | null;
 }
@@ -77,4 +92,9 @@ export function sendJsonList<R>(
     generated_at: new Date().toISOString(),
     items: records.map((r) => Object.fromEntries(columns.map((col) => [col.name, col.value(r)]))),
   });
+}
+
+/** Sends one JSON document (a deputy, a scrutin…): its sources, `generated_at`, then the body. */
+export function sendJsonDocument(c: Context, meta: ExportSource, body: object): Response {
+  return c.json({ ...meta, generated_at: new Date().toISOString(), ...body });
 }

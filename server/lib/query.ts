@@ -1,6 +1,7 @@
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { isCalendarDay } from '../../domain/text.ts';
+import type { Position } from '../../domain/votes.ts';
 
 /** Longest accepted value of a free-text query parameter. */
 export const MAX_PARAM_LENGTH = 200;
@@ -69,3 +70,10 @@ export function badQuery(result: {
     });
   }
 }
+
+/** A vote position in a query string: pour, contre, abstention or nonvotant. */
+export const positionParam = enumParam(['pour', 'contre', 'abstention', 'nonvotant']);
+
+/** The stored position of a `positionParam` value. */
+export const toPosition = (p: string | undefined): Position | null =>
+  p === 'nonvotant' ? 'nonVotant' : ((p as Position | undefined) ?? null);

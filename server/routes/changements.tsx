@@ -1,6 +1,5 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono, type Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { DB } from '../../db/database.ts';
 import {
@@ -14,8 +13,8 @@ import { ChangesPage, ChangesResults } from '../../views/changements/changements
 import type { AppEnv } from '../app.tsx';
 import { CHANGE_COLUMNS, entityLabel, entityPath, kindLabel } from '../records/changements.ts';
 import { atomXml } from '../lib/atom.ts';
-import { sendCsv, sendJsonList } from '../lib/export.ts';
 import { pageOrFragment } from '../lib/htmx.ts';
+import { canonicalQuery, listRoute } from '../lib/list-route.ts';
 import { badQuery, dateParam, intParam, listParam } from '../lib/query.ts';
 
 const PER_PAGE = 50;
@@ -32,7 +31,8 @@ const deputyParam = z.preprocess(
     .optional(),
 );
 
-const changesQuery = z.object({
+/** The filters of the change log, of its exports and feeds. */
+export const changesQuery = z.object({
   type: listParam(30, /^[a-z][a-z0-9_]{0,39}$/),
   entite: listParam(10, /^[a-z][a-z0-9_]{0,19}$/),
   id: z.preprocess(
@@ -53,7 +53,8 @@ const changesQuery = z.object({
 
 type ChangesQuery = z.infer<typeof changesQuery>;
 
-function toFilter(q: ChangesQuery): ChangeFilter {
+/** The change log filter of a validated query. */
+export function changeFilter(q: ChangesQuery): ChangeFilter {
   return {
     ...defaultChangeFilter,
     kinds: q.type,
@@ -67,27 +68,6 @@ function toFilter(q: ChangesQuery): ChangeFilter {
   };
 }
 
-/** The canonical query string of a filter (defaults and paging left out), for links and feeds. */
-function canonicalQuery(q: ChangesQuery): string {
-  const params = new URLSearchParams();
-  for (const t of q.type) params.append('type', t);
-  for (const e of q.entite) params.append('entite', e);
-  if (q.id) params.append('id', q.id);
-  if (q.depute) params.append('depute', q.depute);
-  for (const g of q.groupe) params.append('groupe', g);
-  for (const s of q.source) params.append('source', s);
-  if (q.du) params.append('du', q.du);
-  if (q.au) params.append('au', q.au);
-  if (q.per_page) params.append('per_page', String(q.per_page));
-  return params.toString();
-}
-
-function paging(q: { page?: number; per_page?: number }, csv: boolean) {
-  const page = q.page ?? 1;
-  const perPage = q.per_page ?? (csv ? null : PER_PAGE);
-  return { page, perPage, limit: perPage, offset: perPage ? (page - 1) * perPage : 0 };
-}
-
 /** Source and licence of the change log export: derived from every source, same licence. */
 const changesMeta = {
   source:
@@ -96,7 +76,7 @@ const changesMeta = {
 };
 
 /** An Atom feed of the latest events matching a filter. */
-async function sendFeed(
+export async function sendChangesFeed(
   c: Context,
   db: DB,
   filter: ChangeFilter,
@@ -141,84 +121,40 @@ async function sendFeed(
   return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
 }
 
-/** `/changements` (HTML, CSV, JSON, Atom) and `/deputes/<uid>/changements.atom`. */
+/** `/changements` (HTML, CSV, JSON, Atom); a deputy's feed is among the /deputes routes. */
 export function changementsRoutes(db: DB) {
   const app = new Hono<AppEnv>();
-  const validQuery = zValidator('query', changesQuery, badQuery);
 
-  app.get('/changements.csv', validQuery, async (c) => {
+  app.get('/changements.atom', zValidator('query', changesQuery, badQuery), async (c) => {
     const q = c.req.valid('query');
-    const { rows } = await listChanges(db, toFilter(q), paging(q, true));
-    return sendCsv(c, 'changements', CHANGE_COLUMNS, rows);
-  });
-
-  app.get('/changements.json', validQuery, async (c) => {
-    const q = c.req.valid('query');
-    const { page, perPage, ...bounds } = paging(q, false);
-    const { total, rows } = await listChanges(db, toFilter(q), bounds);
-    return sendJsonList(c, CHANGE_COLUMNS, rows, total, {
-      ...changesMeta,
-      page,
-      per_page: perPage,
-    });
-  });
-
-  app.get('/changements.atom', validQuery, async (c) => {
-    const q = c.req.valid('query');
-    const query = canonicalQuery(q);
-    return sendFeed(
+    const query = canonicalQuery(Object.keys(changesQuery.shape), q);
+    return sendChangesFeed(
       c,
       db,
-      toFilter(q),
+      changeFilter(q),
       'Suivi des députés : changements',
       '/changements.atom',
       `/changements${query ? `?${query}` : ''}`,
     );
   });
 
-  app.get('/deputes/:id/changements.atom', validQuery, async (c) => {
-    const uid = c.req.param('id');
-    if (!/^PA\d{1,10}$/.test(uid))
-      throw new HTTPException(404, { message: 'Identifiant de député inconnu.' });
-    const acteur = await db
-      .selectFrom('acteur')
-      .select(['first_name', 'last_name'])
-      .where('uid', '=', uid)
-      .executeTakeFirst();
-    if (!acteur) throw new HTTPException(404, { message: `Aucun député ${uid} dans les données.` });
-    const q = c.req.valid('query');
-    return sendFeed(
-      c,
-      db,
-      { ...toFilter(q), deputy: uid },
-      `Suivi des députés : ${acteur.first_name} ${acteur.last_name}`,
-      `/deputes/${uid}/changements.atom`,
-      `/deputes/${uid}`,
-    );
-  });
-
-  app.get('/changements', validQuery, async (c) => {
-    const q = c.req.valid('query');
-    const { page, perPage, ...bounds } = paging(q, false);
-    const filter = toFilter(q);
-    const [{ total, rows }, options] = await Promise.all([
-      listChanges(db, filter, bounds),
-      changeFilterOptions(db),
-    ]);
-    const view = {
-      filter,
-      rows,
-      total,
-      page,
-      perPage: perPage ?? PER_PAGE,
-      query: canonicalQuery(q),
-      options,
-    };
-    return pageOrFragment(
-      c,
-      () => <ChangesPage {...view} />,
-      () => <ChangesResults {...view} />,
-    );
+  listRoute(app, {
+    path: '/changements',
+    query: changesQuery,
+    columns: CHANGE_COLUMNS,
+    meta: () => changesMeta,
+    csvName: 'changements',
+    perPage: PER_PAGE,
+    load: (_c, { q, limit, offset }) => listChanges(db, changeFilter(q), { limit, offset }),
+    html: async (c, view) => {
+      const filter = changeFilter(view.q);
+      const props = { ...view, filter, options: await changeFilterOptions(db) };
+      return pageOrFragment(
+        c,
+        () => <ChangesPage {...props} />,
+        () => <ChangesResults {...props} />,
+      );
+    },
   });
 
   return app;

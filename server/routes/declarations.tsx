@@ -32,7 +32,8 @@ import {
   UNLINKED_COLUMNS,
   declarationJson,
 } from '../records/declarations.ts';
-import { sendCsv, sendJsonList, type ListMeta } from '../lib/export.ts';
+import { sendJsonDocument, sourceMeta } from '../lib/export.ts';
+import { canonicalQuery as givenParams, listRoute, pageOf } from '../lib/list-route.ts';
 import { pageOrFragment } from '../lib/htmx.ts';
 import { badQuery, enumParam, intParam, listParam, textParam } from '../lib/query.ts';
 
@@ -92,19 +93,6 @@ const problemsQuery = z.object({
   per_page: intParam(1, MAX_PER_PAGE),
 });
 
-/** Source and licence of every HATVP export. */
-function hatvpMeta(): Pick<ListMeta, 'source' | 'licence'> {
-  const info = hatvpIndex();
-  return { source: `${info.publisher} – ${info.url}`, licence: info.licence };
-}
-
-/** Page bounds from the query: JSON and HTML are paged, CSV is whole unless per_page is given. */
-function paging(q: { page?: number; per_page?: number }, csv: boolean) {
-  const page = q.page ?? 1;
-  const perPage = q.per_page ?? (csv ? null : PER_PAGE);
-  return { page, perPage, limit: perPage, offset: perPage ? (page - 1) * perPage : 0 };
-}
-
 /**
  * `/declarations` (search across items, HTML), `/declarations.csv|json` (the index),
  * `/declarations/items.csv|json` (items), `/declarations/<id>` (HTML, JSON), the unlinked
@@ -112,43 +100,35 @@ function paging(q: { page?: number; per_page?: number }, csv: boolean) {
  */
 export function declarationsRoutes(db: DB) {
   const app = new Hono<AppEnv>();
-  const validQuery = zValidator('query', declarationsQuery, badQuery);
+  const hatvpMeta = sourceMeta(hatvpIndex());
 
-  app.get('/declarations.csv', validQuery, async (c) => {
-    const q = c.req.valid('query');
-    const { rows } = await listDeclarations(db, toFilter(q), paging(q, true));
-    return sendCsv(c, 'declarations', DECLARATION_COLUMNS, rows);
+  const declarationsList = {
+    query: declarationsQuery,
+    meta: () => hatvpMeta,
+    perPage: PER_PAGE,
+    canonical: canonicalQuery,
+  };
+  listRoute(app, {
+    ...declarationsList,
+    path: '/declarations',
+    columns: DECLARATION_COLUMNS,
+    csvName: 'declarations',
+    load: (_c, { q, limit, offset }) => listDeclarations(db, toFilter(q), { limit, offset }),
+  });
+  listRoute(app, {
+    ...declarationsList,
+    path: '/declarations/items',
+    columns: ITEM_COLUMNS,
+    csvName: 'declarations-elements',
+    load: (_c, { q, limit, offset }) => searchItems(db, toFilter(q), { limit, offset }),
   });
 
-  app.get('/declarations.json', validQuery, async (c) => {
+  // The page searches the items; its exports are /declarations/items.csv|json.
+  app.get('/declarations', zValidator('query', declarationsQuery, badQuery), async (c) => {
     const q = c.req.valid('query');
-    const { page, perPage, ...bounds } = paging(q, false);
-    const { total, rows } = await listDeclarations(db, toFilter(q), bounds);
-    return sendJsonList(c, DECLARATION_COLUMNS, rows, total, {
-      ...hatvpMeta(),
-      page,
-      per_page: perPage,
-    });
-  });
-
-  app.get('/declarations/items.csv', validQuery, async (c) => {
-    const q = c.req.valid('query');
-    const { rows } = await searchItems(db, toFilter(q), paging(q, true));
-    return sendCsv(c, 'declarations-elements', ITEM_COLUMNS, rows);
-  });
-
-  app.get('/declarations/items.json', validQuery, async (c) => {
-    const q = c.req.valid('query');
-    const { page, perPage, ...bounds } = paging(q, false);
-    const { total, rows } = await searchItems(db, toFilter(q), bounds);
-    return sendJsonList(c, ITEM_COLUMNS, rows, total, { ...hatvpMeta(), page, per_page: perPage });
-  });
-
-  app.get('/declarations', validQuery, async (c) => {
-    const q = c.req.valid('query');
-    const { page, perPage, ...bounds } = paging(q, false);
+    const { page, perPage, limit, offset } = pageOf(q, PER_PAGE, false);
     const [result, types, deputyOptions, totals] = await Promise.all([
-      searchItems(db, toFilter(q), bounds),
+      searchItems(db, toFilter(q), { limit, offset }),
       mandateTypes(db),
       deputyFilterOptions(db),
       declarationTotals(db),
@@ -169,50 +149,42 @@ export function declarationsRoutes(db: DB) {
     );
   });
 
-  for (const format of ['', '.csv', '.json'] as const) {
-    app.get(`/declarations/non-liees${format}`, async (c) => {
+  listRoute(app, {
+    path: '/declarations/non-liees',
+    query: z.object({}),
+    columns: UNLINKED_COLUMNS,
+    meta: () => hatvpMeta,
+    csvName: 'declarants-non-relies',
+    perPage: null,
+    load: async () => {
       const rows = await listUnlinked(db);
-      if (format === '.csv') return sendCsv(c, 'declarants-non-relies', UNLINKED_COLUMNS, rows);
-      if (format === '.json') {
-        return sendJsonList(c, UNLINKED_COLUMNS, rows, rows.length, {
-          ...hatvpMeta(),
-          page: 1,
-          per_page: null,
-        });
-      }
-      return c.html(<UnlinkedPage rows={rows} />);
-    });
+      return { total: rows.length, rows };
+    },
+    html: (c, { rows }) => c.html(<UnlinkedPage rows={rows} />),
+  });
 
-    app.get(
-      `/declarations/anomalies${format}`,
-      zValidator('query', problemsQuery, badQuery),
-      async (c) => {
-        const q = c.req.valid('query');
-        const { page, perPage, ...bounds } = paging(q, format === '.csv');
-        const result = await listProblems(db, q.type, bounds);
-        if (format === '.csv') {
-          return sendCsv(c, 'declarations-anomalies', PROBLEM_COLUMNS, result.rows);
-        }
-        if (format === '.json') {
-          return sendJsonList(c, PROBLEM_COLUMNS, result.rows, result.total, {
-            ...hatvpMeta(),
-            page,
-            per_page: perPage,
-          });
-        }
-        const query = new URLSearchParams(q.type.map((t) => ['type', t])).toString();
-        return c.html(
-          <ProblemsPage
-            {...result}
-            kind={q.type[0] ?? null}
-            page={page}
-            perPage={perPage!}
-            query={query}
-          />,
-        );
-      },
-    );
-  }
+  listRoute(app, {
+    path: '/declarations/anomalies',
+    query: problemsQuery,
+    columns: PROBLEM_COLUMNS,
+    meta: () => hatvpMeta,
+    csvName: 'declarations-anomalies',
+    perPage: PER_PAGE,
+    canonical: (q) => givenParams(Object.keys(problemsQuery.shape), q, ['per_page']),
+    load: (_c, { q, limit, offset }) => listProblems(db, q.type, { limit, offset }),
+    html: (c, view) =>
+      c.html(
+        <ProblemsPage
+          rows={view.rows}
+          total={view.total}
+          kinds={view.kinds}
+          kind={view.q.type[0] ?? null}
+          page={view.page}
+          perPage={view.perPage}
+          query={view.query}
+        />,
+      ),
+  });
 
   app.get('/declarations/:id', async (c) => {
     const match = /^([a-z0-9][a-z0-9._-]{0,200}?)(\.json)?$/.exec(c.req.param('id'));
@@ -221,11 +193,7 @@ export function declarationsRoutes(db: DB) {
       throw new HTTPException(404, { message: 'Aucune déclaration de ce nom dans les données.' });
     }
     if (match[2]) {
-      return c.json({
-        ...hatvpMeta(),
-        generated_at: new Date().toISOString(),
-        ...declarationJson(detail),
-      });
+      return sendJsonDocument(c, hatvpMeta, declarationJson(detail));
     }
     return c.html(<DeclarationPage detail={detail} />);
   });

@@ -1,5 +1,5 @@
 import { zValidator } from '@hono/zod-validator';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { DB } from '../../db/database.ts';
@@ -15,11 +15,25 @@ import { deputyFacts } from '../../db/queries/faits.ts';
 import { factJson } from '../records/faits.ts';
 import { defaultChangeFilter, listChanges } from '../../db/queries/changements.ts';
 import type { AppEnv } from '../app.tsx';
+import { anReferential, anScrutins } from '../../domain/sources.ts';
+import { DEPUTY_VOTE_COLUMNS } from '../records/scrutins.ts';
+import { DeputeVotesPage, DeputeVotesResults } from '../../views/deputes/depute-votes.tsx';
+import { changeFilter, changesQuery, sendChangesFeed } from './changements.tsx';
 import type { Position } from '../../domain/votes.ts';
 import { deputyDeclarationsJson } from '../records/declarations.ts';
-import { sendCsv, sendJsonList } from '../lib/export.ts';
+import { sendJsonDocument, sourceMeta } from '../lib/export.ts';
+import { canonicalQuery as givenParams, listRoute } from '../lib/list-route.ts';
 import { pageOrFragment } from '../lib/htmx.ts';
-import { badQuery, enumParam, intParam, listParam, textParam } from '../lib/query.ts';
+import {
+  badQuery,
+  dateParam,
+  enumParam,
+  intParam,
+  listParam,
+  positionParam,
+  textParam,
+  toPosition,
+} from '../lib/query.ts';
 import {
   DEPUTY_COLUMNS,
   deputyRecord,
@@ -56,7 +70,7 @@ const deputesQuery = z.object({
   age_max: intParam(0, 150),
   nom: textParam(),
   scrutin: intParam(1, 1_000_000),
-  position: enumParam(['pour', 'contre', 'abstention', 'nonvotant']),
+  position: positionParam,
   participations: enumParam(['oui', 'non']),
   conseil: enumParam(['oui', 'non']),
   profession_hatvp: enumParam(['oui', 'non']),
@@ -135,87 +149,72 @@ function canonicalQuery(q: DeputesQuery): string {
   return params.toString();
 }
 
+const deputyVotesQuery = z.object({
+  position: positionParam,
+  type: enumParam(['spo', 'sps', 'moc']),
+  du: dateParam,
+  au: dateParam,
+  q: textParam(),
+  frondes: enumParam(['1', 'oui']),
+  page: intParam(1, 100_000),
+  per_page: intParam(1, 5000),
+});
+
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** `/deputes` (HTML, CSV, JSON) and `/deputes/<uid>` (HTML, JSON). */
+type Ctx = Context<AppEnv>;
+const referentialMeta = (c: Ctx) =>
+  sourceMeta(anReferential({ legislature: c.get('legislature') }));
+const votesMeta = (c: Ctx) => sourceMeta(anScrutins({ legislature: c.get('legislature') }));
+
+/** The uid of `/deputes/<uid>/…`; any other segment is a 404. */
+function deputyUid(c: Ctx): string {
+  const uid = c.req.param('uid') ?? '';
+  if (!/^PA\d{1,10}$/.test(uid))
+    throw new HTTPException(404, { message: 'Identifiant de député inconnu.' });
+  return uid;
+}
+
+/**
+ * Every `/deputes` route: the list (HTML, CSV, JSON), a deputy's page and JSON, their votes
+ * (`/deputes/<uid>/votes`, `.csv`, `.json`) and their changes feed.
+ */
 export function deputesRoutes(db: DB) {
   const app = new Hono<AppEnv>();
 
-  const validQuery = zValidator('query', deputesQuery, badQuery);
-
-  app.get('/deputes.csv', validQuery, async (c) => {
-    const q = c.req.valid('query');
-    const limit = q.per_page ?? null;
-    const page = q.page ?? 1;
-    const { rows } = await listDeputies(
-      db,
-      toFilter(q, c.get('legislature')),
-      { limit, offset: limit ? (page - 1) * limit : 0 },
-      today(),
-    );
-    return sendCsv(
-      c,
-      'deputes',
-      DEPUTY_COLUMNS,
-      rows.map((r) => deputyRecord(r, today())),
-    );
-  });
-
-  app.get('/deputes.json', validQuery, async (c) => {
-    const q = c.req.valid('query');
-    const perPage = q.per_page ?? PER_PAGE;
-    const page = q.page ?? 1;
-    const { total, rows } = await listDeputies(
-      db,
-      toFilter(q, c.get('legislature')),
-      { limit: perPage, offset: (page - 1) * perPage },
-      today(),
-    );
-    return sendJsonList(
-      c,
-      DEPUTY_COLUMNS,
-      rows.map((r) => deputyRecord(r, today())),
-      total,
-      {
-        ...c.get('sourceMeta'),
-        page,
-        per_page: perPage,
-      },
-    );
-  });
-
-  app.get('/deputes', validQuery, async (c) => {
-    const q = c.req.valid('query');
-    const perPage = q.per_page ?? PER_PAGE;
-    const page = q.page ?? 1;
-    const filter = toFilter(q, c.get('legislature'));
-    const [{ total, rows }, options] = await Promise.all([
-      listDeputies(db, filter, { limit: perPage, offset: (page - 1) * perPage }, today()),
-      deputyFilterOptions(db),
-    ]);
-    const outside = filter.scrutin
-      ? await votersOutsideReferential(
-          db,
-          filter.scrutin.legislature,
-          filter.scrutin.number,
-          filter.scrutin.position,
-        )
-      : 0;
-    const view = {
-      outside,
-      filter,
-      options,
-      records: rows.map((r) => deputyRecord(r, today())),
-      total,
-      page,
-      perPage,
-      query: canonicalQuery(q),
-    };
-    return pageOrFragment(
-      c,
-      () => <DeputesPage {...view} />,
-      () => <DeputesResults {...view} />,
-    );
+  listRoute(app, {
+    path: '/deputes',
+    query: deputesQuery,
+    columns: DEPUTY_COLUMNS,
+    meta: referentialMeta,
+    csvName: 'deputes',
+    perPage: PER_PAGE,
+    canonical: canonicalQuery,
+    load: async (c, { q, limit, offset }) => {
+      const filter = toFilter(q, c.get('legislature'));
+      const { total, rows } = await listDeputies(db, filter, { limit, offset }, today());
+      return { total, rows: rows.map((r) => deputyRecord(r, today())), filter };
+    },
+    html: async (c, view) => {
+      const { filter } = view;
+      const [options, outside] = await Promise.all([
+        deputyFilterOptions(db),
+        filter.scrutin
+          ? votersOutsideReferential(
+              db,
+              filter.scrutin.legislature,
+              filter.scrutin.number,
+              filter.scrutin.position,
+            )
+          : 0,
+      ]);
+      const props = { ...view, records: view.rows, options, outside };
+      return pageOrFragment(
+        c,
+        () => <DeputesPage {...props} />,
+        () => <DeputesResults {...props} />,
+      );
+    },
   });
 
   app.get('/deputes/:id', async (c) => {
@@ -230,9 +229,7 @@ export function deputesRoutes(db: DB) {
       throw new HTTPException(404, { message: `Aucun député ${match[1]} dans les données.` });
     const stats = await deputyVoteStats(db, detail.acteur.uid);
     if (match[2]) {
-      return c.json({
-        ...c.get('sourceMeta'),
-        generated_at: new Date().toISOString(),
+      return sendJsonDocument(c, referentialMeta(c), {
         ...deputyDetailJson(detail, today()),
         votes: voteStatsJson(stats),
         declarations_hatvp: deputyDeclarationsJson(declarations),
@@ -269,6 +266,61 @@ export function deputesRoutes(db: DB) {
       />,
     );
   });
+
+  listRoute(app, {
+    path: '/deputes/:uid/votes',
+    query: deputyVotesQuery,
+    columns: DEPUTY_VOTE_COLUMNS,
+    meta: votesMeta,
+    csvName: (c) => `votes-${deputyUid(c)}`,
+    perPage: PER_PAGE,
+    canonical: (q) => givenParams(Object.keys(deputyVotesQuery.shape), q, ['per_page']),
+    load: async (c, { q, limit, offset }) => {
+      const uid = deputyUid(c);
+      const detail = await getDeputy(db, uid);
+      if (!detail)
+        throw new HTTPException(404, { message: `Aucun député ${uid} dans les données.` });
+      const filter = {
+        position: toPosition(q.position),
+        type: q.type?.toUpperCase() ?? null,
+        from: q.du ?? null,
+        to: q.au ?? null,
+        words: q.q ?? null,
+        rebelOnly: q.frondes !== undefined,
+      };
+      const { total, rows } = await deputyVotes(db, uid, filter, { limit, offset });
+      return { total, rows, filter, acteur: detail.acteur };
+    },
+    html: (c, view) =>
+      pageOrFragment(
+        c,
+        () => <DeputeVotesPage {...view} />,
+        () => <DeputeVotesResults {...view} />,
+      ),
+  });
+
+  app.get(
+    '/deputes/:uid/changements.atom',
+    zValidator('query', changesQuery, badQuery),
+    async (c) => {
+      const uid = deputyUid(c);
+      const acteur = await db
+        .selectFrom('acteur')
+        .select(['first_name', 'last_name'])
+        .where('uid', '=', uid)
+        .executeTakeFirst();
+      if (!acteur)
+        throw new HTTPException(404, { message: `Aucun député ${uid} dans les données.` });
+      return sendChangesFeed(
+        c,
+        db,
+        { ...changeFilter(c.req.valid('query')), deputy: uid },
+        `Suivi des députés : ${acteur.first_name} ${acteur.last_name}`,
+        `/deputes/${uid}/changements.atom`,
+        `/deputes/${uid}`,
+      );
+    },
+  );
 
   return app;
 }

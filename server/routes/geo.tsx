@@ -1,4 +1,3 @@
-import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
@@ -10,7 +9,6 @@ import {
   inseeTable,
   postcodeTable,
   search,
-  type SearchResult,
 } from '../../db/queries/geo.ts';
 import { anReferential, inseeCirconscriptions, laPostePostcodes } from '../../domain/sources.ts';
 import { CirconscriptionPage, CirconscriptionsPage } from '../../views/geo/circonscriptions.tsx';
@@ -27,9 +25,10 @@ import {
   searchRecord,
   singleAnswer,
 } from '../records/geo.ts';
-import { sendCsv, sendJsonList, type Column, type ListMeta } from '../lib/export.ts';
+import { sendJsonDocument, sourceMeta, type Column } from '../lib/export.ts';
+import { listRoute } from '../lib/list-route.ts';
 import { isHtmx, pageOrFragment } from '../lib/htmx.ts';
-import { badQuery, intParam, textParam } from '../lib/query.ts';
+import { intParam, textParam } from '../lib/query.ts';
 
 const departementParam = z.preprocess(
   (v) => (Array.isArray(v) ? v[0] : v) || undefined,
@@ -59,88 +58,64 @@ const CIRCO_ID = /^(\d{2,3}|2[AB])-0*([1-9]\d?)(\.json)?$/i;
 /** Circonscriptions, the search ("find my deputy") and the correspondence tables. */
 export function geoRoutes(db: DB, legislature: number) {
   const app = new Hono<AppEnv>();
-  const geoMeta = (withDeputies: boolean): Pick<ListMeta, 'source' | 'licence'> => {
-    const sources = [
+  const geoMeta = (withDeputies: boolean) =>
+    sourceMeta(
       ...(withDeputies ? [anReferential({ legislature })] : []),
       inseeCirconscriptions(),
       laPostePostcodes(),
-    ];
-    return {
-      source: sources.map((s) => `${s.publisher} – ${s.url}`).join(' ; '),
-      licence: [...new Set(sources.map((s) => s.licence))].join(' ; '),
-    };
-  };
-
-  const validSearch = zValidator('query', searchQuery, badQuery);
-  const runSearch = (q: string | undefined) => search(db, legislature, q ?? '', SEARCH_LIMIT);
-  const searchMeta = (result: SearchResult) => ({
-    ...geoMeta(true),
-    page: 1,
-    per_page: null,
-    q: result.query,
-    type: result.kind,
-    motif: explain(result),
-    lieux: result.places,
-    deputes: result.deputies,
-    circonscriptions: result.circos,
-  });
-
-  app.get('/recherche.json', validSearch, async (c) => {
-    const result = await runSearch(c.req.valid('query').q);
-    const records = result.candidates.map(searchRecord);
-    return sendJsonList(c, SEARCH_COLUMNS, records, records.length, searchMeta(result));
-  });
-
-  app.get('/recherche.csv', validSearch, async (c) => {
-    const result = await runSearch(c.req.valid('query').q);
-    return sendCsv(c, 'recherche', SEARCH_COLUMNS, result.candidates.map(searchRecord));
-  });
-
-  app.get('/recherche', validSearch, async (c) => {
-    const result = await runSearch(c.req.valid('query').q);
-    const single = singleAnswer(result);
-    // Without htmx (a submitted form), a single answer goes straight to the deputy.
-    if (single && !isHtmx(c)) {
-      const deputy = single.deputies[0];
-      return c.redirect(deputy ? `/deputes/${deputy.uid}` : circoPath(single), 302);
-    }
-    const reason = explain(result);
-    return pageOrFragment(
-      c,
-      () => <RecherchePage result={result} reason={reason} />,
-      () => <SearchResults result={result} reason={reason} />,
     );
+
+  listRoute(app, {
+    path: '/recherche',
+    query: searchQuery,
+    columns: SEARCH_COLUMNS,
+    meta: () => geoMeta(true),
+    csvName: 'recherche',
+    perPage: null,
+    load: async (_c, { q }) => {
+      const result = await search(db, legislature, q.q ?? '', SEARCH_LIMIT);
+      const rows = result.candidates.map(searchRecord);
+      const meta = {
+        q: result.query,
+        type: result.kind,
+        motif: explain(result),
+        lieux: result.places,
+        deputes: result.deputies,
+        circonscriptions: result.circos,
+      };
+      return { total: rows.length, rows, meta, result };
+    },
+    html: (c, { result }) => {
+      const single = singleAnswer(result);
+      // Without htmx (a submitted form), a single answer goes straight to the deputy.
+      if (single && !isHtmx(c)) {
+        const deputy = single.deputies[0];
+        return c.redirect(deputy ? `/deputes/${deputy.uid}` : circoPath(single), 302);
+      }
+      const reason = explain(result);
+      return pageOrFragment(
+        c,
+        () => <RecherchePage result={result} reason={reason} />,
+        () => <SearchResults result={result} reason={reason} />,
+      );
+    },
   });
 
-  const validList = zValidator('query', listQuery, badQuery);
-  const listCircos = async (departement: string | undefined) =>
-    circonscriptions(db, legislature, departement ? [departement] : null);
-
-  app.get('/circonscriptions.json', validList, async (c) => {
-    const circos = await listCircos(c.req.valid('query').departement);
-    return sendJsonList(c, CIRCO_COLUMNS, circos, circos.length, {
-      ...geoMeta(true),
-      page: 1,
-      per_page: null,
-    });
-  });
-
-  app.get('/circonscriptions.csv', validList, async (c) =>
-    sendCsv(
-      c,
-      'circonscriptions',
-      CIRCO_COLUMNS,
-      await listCircos(c.req.valid('query').departement),
-    ),
-  );
-
-  app.get('/circonscriptions', validList, async (c) => {
-    const { departement } = c.req.valid('query');
-    const circos = await listCircos(departement);
-    const query = departement ? new URLSearchParams({ departement }).toString() : '';
-    return c.html(
-      <CirconscriptionsPage circos={circos} departement={departement ?? null} query={query} />,
-    );
+  listRoute(app, {
+    path: '/circonscriptions',
+    query: listQuery,
+    columns: CIRCO_COLUMNS,
+    meta: () => geoMeta(true),
+    csvName: 'circonscriptions',
+    perPage: null,
+    load: async (_c, { q }) => {
+      const rows = await circonscriptions(db, legislature, q.departement ? [q.departement] : null);
+      return { total: rows.length, rows };
+    },
+    html: (c, { q, rows, query }) =>
+      c.html(
+        <CirconscriptionsPage circos={rows} departement={q.departement ?? null} query={query} />,
+      ),
   });
 
   app.get('/circonscriptions/:id', async (c) => {
@@ -166,9 +141,7 @@ export function geoRoutes(db: DB, legislature: number) {
     if (json) {
       const { circo, communes, postcodes, departementCommunes, formerDeputy } = detail;
       const deputy = circo.deputies[0] ?? null;
-      return c.json({
-        ...geoMeta(true),
-        generated_at: new Date().toISOString(),
+      return sendJsonDocument(c, geoMeta(true), {
         ...Object.fromEntries(CIRCO_COLUMNS.map((col) => [col.name, col.value(circo)])),
         depute: deputy && {
           uid: deputy.uid,
@@ -208,30 +181,24 @@ export function geoRoutes(db: DB, legislature: number) {
     return c.html(<CirconscriptionPage detail={detail} siblings={siblings} />);
   });
 
-  const validTable = zValidator('query', tableQuery, badQuery);
+  /** A correspondence table: read whole, then paged like any list (CSV whole by default). */
   const tableRoutes = <R,>(
     path: string,
     columns: Column<R>[],
     rows: (departement: string | null) => Promise<R[]>,
-  ) => {
-    app.get(`${path}.csv`, validTable, async (c) => {
-      const q = c.req.valid('query');
-      let all = await rows(q.departement ?? null);
-      if (q.per_page) all = all.slice(((q.page ?? 1) - 1) * q.per_page, (q.page ?? 1) * q.per_page);
-      return sendCsv(c, path.split('/').pop()!, columns, all);
+  ) =>
+    listRoute(app, {
+      path,
+      query: tableQuery,
+      columns,
+      meta: () => geoMeta(false),
+      csvName: path.split('/').pop()!,
+      perPage: TABLE_PER_PAGE,
+      load: async (_c, { q, limit, offset }) => {
+        const all = await rows(q.departement ?? null);
+        return { total: all.length, rows: limit ? all.slice(offset, offset + limit) : all };
+      },
     });
-    app.get(`${path}.json`, validTable, async (c) => {
-      const q = c.req.valid('query');
-      const perPage = q.per_page ?? TABLE_PER_PAGE;
-      const page = q.page ?? 1;
-      const all = await rows(q.departement ?? null);
-      return sendJsonList(c, columns, all.slice((page - 1) * perPage, page * perPage), all.length, {
-        ...geoMeta(false),
-        page,
-        per_page: perPage,
-      });
-    });
-  };
   tableRoutes('/correspondances/communes-circonscriptions', INSEE_COLUMNS, (d) =>
     inseeTable(db, d),
   );

@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
 import type { DB } from '../../db/database.ts';
 import { defaultDeputyFilter, listDeputies } from '../../db/queries/deputes.ts';
 import { findGroup, listGroups } from '../../db/queries/groupes.ts';
+import { anReferential } from '../../domain/sources.ts';
 import type { AppEnv } from '../app.tsx';
-import { sendCsv, sendJsonList } from '../lib/export.ts';
+import { sendCsv, sendJsonList, sourceMeta } from '../lib/export.ts';
+import { listRoute } from '../lib/list-route.ts';
 import {
   DEPUTY_COLUMNS,
   GROUP_COLUMNS,
@@ -52,27 +55,28 @@ export function composition(members: DeputyRecord[]): Composition {
 
 export function groupesRoutes(db: DB, legislature: number) {
   const app = new Hono<AppEnv>();
+  const referentialMeta = sourceMeta(anReferential({ legislature }));
 
-  app.get('/groupes.csv', async (c) =>
-    sendCsv(c, 'groupes', GROUP_COLUMNS, await listGroups(db, legislature)),
-  );
-  app.get('/groupes.json', async (c) => {
-    const groups = await listGroups(db, legislature);
-    return sendJsonList(c, GROUP_COLUMNS, groups, groups.length, {
-      ...c.get('sourceMeta'),
-      page: 1,
-      per_page: null,
-    });
+  listRoute(app, {
+    path: '/groupes',
+    query: z.object({}),
+    columns: GROUP_COLUMNS,
+    meta: () => referentialMeta,
+    csvName: 'groupes',
+    perPage: null,
+    load: async () => {
+      const rows = await listGroups(db, legislature);
+      return { total: rows.length, rows };
+    },
+    html: async (c, { rows }) =>
+      c.html(
+        <GroupesPage
+          groups={rows}
+          matrix={await proximityMatrix(db, legislature)}
+          participation={await participationOfDeputiesInOffice(db)}
+        />,
+      ),
   });
-  app.get('/groupes', async (c) =>
-    c.html(
-      <GroupesPage
-        groups={await listGroups(db, legislature)}
-        matrix={await proximityMatrix(db, legislature)}
-        participation={await participationOfDeputiesInOffice(db)}
-      />,
-    ),
-  );
 
   app.get('/groupes/:id', async (c) => {
     const match = /^([\p{L}\p{N}-]{1,40}?)(\.csv|\.json)?$/u.exec(c.req.param('id'));
@@ -92,7 +96,7 @@ export function groupesRoutes(db: DB, legislature: number) {
     if (match[2] === '.csv') return sendCsv(c, `groupe-${slug}`, DEPUTY_COLUMNS, members);
     if (match[2] === '.json') {
       return sendJsonList(c, DEPUTY_COLUMNS, members, members.length, {
-        ...c.get('sourceMeta'),
+        ...referentialMeta,
         page: 1,
         per_page: null,
       });

@@ -1,32 +1,30 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { stream } from 'hono/streaming';
-import Papa from 'papaparse';
 import { z } from 'zod';
 import type { DB } from '../../db/database.ts';
-import { getDeputy } from '../../db/queries/deputes.ts';
 import {
-  deputyVotes,
   getScrutin,
   listScrutins,
   scrutinVotes,
-  allVotesInBatches,
   type ScrutinFilter,
 } from '../../db/queries/scrutins.ts';
-import type { Position } from '../../domain/votes.ts';
+import { anScrutins } from '../../domain/sources.ts';
 import type { AppEnv } from '../app.tsx';
-import { neutraliseCell, sendCsv, sendJsonList } from '../lib/export.ts';
+import { sendJsonDocument, sourceMeta } from '../lib/export.ts';
 import { pageOrFragment } from '../lib/htmx.ts';
-import { badQuery, dateParam, enumParam, intParam, listParam, textParam } from '../lib/query.ts';
+import { listRoute } from '../lib/list-route.ts';
 import {
-  BULK_VOTE_COLUMNS,
-  DEPUTY_VOTE_COLUMNS,
-  SCRUTIN_COLUMNS,
-  SCRUTIN_VOTE_COLUMNS,
-  anScrutinUrl,
-} from '../records/scrutins.ts';
-import { DeputeVotesPage, DeputeVotesResults } from '../../views/deputes/depute-votes.tsx';
+  badQuery,
+  dateParam,
+  enumParam,
+  intParam,
+  listParam,
+  positionParam,
+  textParam,
+  toPosition,
+} from '../lib/query.ts';
+import { SCRUTIN_COLUMNS, SCRUTIN_VOTE_COLUMNS, anScrutinUrl } from '../records/scrutins.ts';
 import {
   ScrutinPage,
   ScrutinVotesList,
@@ -35,9 +33,6 @@ import {
 } from '../../views/scrutins/scrutins.tsx';
 
 const PER_PAGE = 100;
-const positionParam = enumParam(['pour', 'contre', 'abstention', 'nonvotant']);
-const toPosition = (p: string | undefined): Position | null =>
-  p === 'nonvotant' ? 'nonVotant' : ((p as Position | undefined) ?? null);
 
 const scrutinsQuery = z.object({
   q: textParam(),
@@ -64,81 +59,33 @@ function scrutinFilter(q: ScrutinsQuery): ScrutinFilter {
   };
 }
 
-function canonical(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params))
-    if (v !== undefined && v !== '') search.set(k, String(v));
-  return search.toString();
-}
-
 const scrutinVotesQuery = z.object({
   groupe: listParam(1, /^[\p{L}\p{N}-]+$/u),
   position: positionParam,
 });
 
-const deputyVotesQuery = z.object({
-  position: positionParam,
-  type: enumParam(['spo', 'sps', 'moc']),
-  du: dateParam,
-  au: dateParam,
-  q: textParam(),
-  frondes: enumParam(['1', 'oui']),
-  page: intParam(1, 100_000),
-  per_page: intParam(1, 5000),
-});
-
-/** `/scrutins…`, `/deputes/<uid>/votes…` and the bulk `/exports/votes.csv`. */
+/** `/scrutins` (HTML, CSV, JSON), a scrutin's page and JSON, and its votes as CSV and JSON. */
 export function scrutinsRoutes(db: DB, legislature: number) {
   const app = new Hono<AppEnv>();
-  const validScrutins = zValidator('query', scrutinsQuery, badQuery);
+  const votesMeta = sourceMeta(anScrutins({ legislature }));
 
-  const scrutinPage = async (q: ScrutinsQuery, all: boolean) => {
-    const perPage = q.per_page ?? PER_PAGE;
-    const page = q.page ?? 1;
-    const limit = all && !q.per_page ? null : perPage;
-    const result = await listScrutins(db, legislature, scrutinFilter(q), {
-      limit,
-      offset: limit ? (page - 1) * perPage : 0,
-    });
-    return { ...result, page, perPage };
-  };
-
-  app.get('/scrutins.csv', validScrutins, async (c) => {
-    const { rows } = await scrutinPage(c.req.valid('query'), true);
-    return sendCsv(c, 'scrutins', SCRUTIN_COLUMNS, rows);
-  });
-  app.get('/scrutins.json', validScrutins, async (c) => {
-    const { rows, total, page, perPage } = await scrutinPage(c.req.valid('query'), false);
-    return sendJsonList(c, SCRUTIN_COLUMNS, rows, total, {
-      ...c.get('votesMeta'),
-      page,
-      per_page: perPage,
-    });
-  });
-  app.get('/scrutins', validScrutins, async (c) => {
-    const q = c.req.valid('query');
-    const { rows, total, page, perPage } = await scrutinPage(q, false);
-    const view = {
-      filter: scrutinFilter(q),
-      rows,
-      total,
-      page,
-      perPage,
-      query: canonical({
-        q: q.q,
-        du: q.du,
-        au: q.au,
-        type: q.type,
-        resultat: q.resultat,
-        tri: q.tri,
-        per_page: q.per_page,
-      }),
-    };
-    return pageOrFragment(
-      c,
-      () => <ScrutinsPage {...view} />,
-      () => <ScrutinsResults {...view} />,
-    );
+  listRoute(app, {
+    path: '/scrutins',
+    query: scrutinsQuery,
+    columns: SCRUTIN_COLUMNS,
+    meta: () => votesMeta,
+    csvName: 'scrutins',
+    perPage: PER_PAGE,
+    load: (_c, { q, limit, offset }) =>
+      listScrutins(db, legislature, scrutinFilter(q), { limit, offset }),
+    html: (c, view) => {
+      const props = { ...view, filter: scrutinFilter(view.q) };
+      return pageOrFragment(
+        c,
+        () => <ScrutinsPage {...props} />,
+        () => <ScrutinsResults {...props} />,
+      );
+    },
   });
 
   const findScrutin = async (raw: string) => {
@@ -160,9 +107,7 @@ export function scrutinsRoutes(db: DB, legislature: number) {
     const positionFilter = toPosition(q.position);
     if (match[2]) {
       const { scrutin: s, groups } = detail;
-      return c.json({
-        ...c.get('votesMeta'),
-        generated_at: new Date().toISOString(),
+      return sendJsonDocument(c, votesMeta, {
         numero: s.number,
         uid: s.uid,
         date: s.date,
@@ -221,101 +166,21 @@ export function scrutinsRoutes(db: DB, legislature: number) {
     );
   });
 
-  for (const format of ['csv', 'json'] as const) {
-    app.get(
-      `/scrutins/:numero/votes.${format}`,
-      zValidator('query', scrutinVotesQuery, badQuery),
-      async (c) => {
-        const detail = await findScrutin(c.req.param('numero'));
-        const q = c.req.valid('query');
-        const votes = await scrutinVotes(db, detail.scrutin.uid, {
-          group: q.groupe[0] ?? null,
-          position: toPosition(q.position),
-        });
-        if (format === 'csv')
-          return sendCsv(c, `scrutin-${detail.scrutin.number}-votes`, SCRUTIN_VOTE_COLUMNS, votes);
-        return sendJsonList(c, SCRUTIN_VOTE_COLUMNS, votes, votes.length, {
-          ...c.get('votesMeta'),
-          page: 1,
-          per_page: null,
-        });
-      },
-    );
-  }
-
-  // A deputy's votes: `/deputes/<uid>/votes`, `.csv`, `.json`.
-  app.get('/deputes/:uid/:file', zValidator('query', deputyVotesQuery, badQuery), async (c) => {
-    const file = /^votes(?:\.(csv|json))?$/.exec(c.req.param('file'));
-    const uid = /^PA\d{1,10}$/.test(c.req.param('uid')) ? c.req.param('uid') : null;
-    if (!file || !uid) return c.notFound();
-    const detail = await getDeputy(db, uid);
-    if (!detail) throw new HTTPException(404, { message: `Aucun député ${uid} dans les données.` });
-    const q = c.req.valid('query');
-    const filter = {
-      position: toPosition(q.position),
-      type: q.type?.toUpperCase() ?? null,
-      from: q.du ?? null,
-      to: q.au ?? null,
-      words: q.q ?? null,
-      rebelOnly: q.frondes !== undefined,
-    };
-    const perPage = q.per_page ?? PER_PAGE;
-    const page = q.page ?? 1;
-    const all = file[1] === 'csv' && !q.per_page;
-    const { total, rows } = await deputyVotes(db, uid, filter, {
-      limit: all ? null : perPage,
-      offset: all ? 0 : (page - 1) * perPage,
-    });
-    if (file[1] === 'csv') return sendCsv(c, `votes-${uid}`, DEPUTY_VOTE_COLUMNS, rows);
-    if (file[1] === 'json') {
-      return sendJsonList(c, DEPUTY_VOTE_COLUMNS, rows, total, {
-        ...c.get('votesMeta'),
-        page,
-        per_page: perPage,
+  listRoute(app, {
+    path: '/scrutins/:numero/votes',
+    query: scrutinVotesQuery,
+    columns: SCRUTIN_VOTE_COLUMNS,
+    meta: () => votesMeta,
+    csvName: (c) => `scrutin-${Number(c.req.param('numero'))}-votes`,
+    perPage: null,
+    load: async (c, { q }) => {
+      const detail = await findScrutin(c.req.param('numero') ?? '');
+      const rows = await scrutinVotes(db, detail.scrutin.uid, {
+        group: q.groupe[0] ?? null,
+        position: toPosition(q.position),
       });
-    }
-    const query = canonical({
-      position: q.position,
-      type: q.type,
-      du: q.du,
-      au: q.au,
-      q: q.q,
-      frondes: q.frondes,
-    });
-    const view = { acteur: detail.acteur, rows, total, page, perPage, filter, query };
-    return pageOrFragment(
-      c,
-      () => <DeputeVotesPage {...view} />,
-      () => <DeputeVotesResults {...view} />,
-    );
-  });
-
-  // Every individual vote of the legislature, streamed row by row.
-  app.get('/exports/votes.csv', async (c) => {
-    c.header('content-type', 'text/csv; charset=utf-8');
-    c.header('content-disposition', `attachment; filename="votes-${legislature}e-legislature.csv"`);
-    return stream(c, async (out) => {
-      await out.write(BULK_VOTE_COLUMNS.join(',') + '\r\n');
-      for await (const batch of allVotesInBatches(db, legislature)) {
-        const lines = batch.map((v) =>
-          [
-            v.number,
-            v.date,
-            v.type_code,
-            v.acteur_uid,
-            v.first_name,
-            v.last_name,
-            v.group_uid,
-            v.group_abbreviation,
-            v.position,
-            v.cause,
-            v.delegation === 1,
-            v.rebel === 1,
-          ].map(neutraliseCell),
-        );
-        await out.write(Papa.unparse(lines, { newline: '\r\n' }) + '\r\n');
-      }
-    });
+      return { total: rows.length, rows };
+    },
   });
 
   return app;
