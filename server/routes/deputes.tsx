@@ -167,11 +167,11 @@ const referentialMeta = (c: Ctx) =>
   sourceMeta(anReferential({ legislature: c.get('legislature') }));
 const votesMeta = (c: Ctx) => sourceMeta(anScrutins({ legislature: c.get('legislature') }));
 
-/** The uid of `/deputes/<uid>/…`; any other segment is a 404. */
+/** The uid of `/deputes/<uid>/…`; any other segment is a page that does not exist. */
 function deputyUid(c: Ctx): string {
   const uid = c.req.param('uid') ?? '';
   if (!/^PA\d{1,10}$/.test(uid))
-    throw new HTTPException(404, { message: 'Identifiant de député inconnu.' });
+    throw new HTTPException(404, { message: "Cette page n'existe pas." });
   return uid;
 }
 
@@ -303,7 +303,9 @@ export function deputesRoutes(db: DB) {
     '/deputes/:uid/changements.atom',
     zValidator('query', changesQuery, badQuery),
     async (c) => {
-      const uid = deputyUid(c);
+      const uid = c.req.param('uid');
+      if (!/^PA\d{1,10}$/.test(uid))
+        throw new HTTPException(404, { message: 'Identifiant de député inconnu.' });
       const acteur = await db
         .selectFrom('acteur')
         .select(['first_name', 'last_name'])

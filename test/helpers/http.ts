@@ -1,3 +1,6 @@
+// The one loopback HTTP server of the tests, laid out like a SOURCES_MIRROR (`/<host>/<path>`):
+// each test sets what a path answers (a file with an ETag, an HTML page, a status, a scripted
+// sequence, or no answer at all) and reads back every request it received.
 import { createHash } from 'node:crypto';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -5,70 +8,146 @@ import type { AddressInfo } from 'node:net';
 export interface RecordedRequest {
   path: string;
   headers: IncomingHttpHeaders;
-  /** Status answered, or null when the request was left hanging. */
+  /** When the request arrived (ms, performance clock). */
+  at: number;
+  /** Status answered, or null while (or when) the request is left hanging. */
   status: number | null;
 }
 
+/** One scripted answer: a status, with optional headers and body. */
+export interface Answer {
+  status: number;
+  body?: string | Buffer;
+  headers?: Record<string, string>;
+}
+
 type Route =
-  | { kind: 'file'; body: Uint8Array; etag: string }
-  | { kind: 'status'; status: number }
+  | { kind: 'file'; body: Buffer; etag: string; contentType: string | null }
+  | { kind: 'script'; answers: Answer[] }
   | { kind: 'hang' };
 
-export interface SourceServer {
+export interface TestServer {
   url: string;
   /** Every request received, in order. */
   requests: RecordedRequest[];
-  /** Serves `body` at `path` with an ETag (the body's hash unless given); returns the ETag. */
-  serve(path: string, body: Uint8Array, etag?: string): string;
+  /** Most requests in flight at once. */
+  readonly maxInFlight: number;
+  /** Delay before each answer. */
+  latencyMs: number;
+  /**
+   * Serves `body` at `path` with an ETag (the body's hash unless given), answering 304 to a
+   * matching If-None-Match; returns the ETag.
+   */
+  serve(path: string, body: string | Uint8Array, etag?: string): string;
+  /** Serves an HTML page (text/html; charset=utf-8) at `path` until replaced. */
+  page(path: string, html: string): void;
+  /** Answers these in turn at `path` (the last one repeats). */
+  answer(path: string, ...answers: Answer[]): void;
   /** Answers `status` with an empty body at `path`. */
   fail(path: string, status: number): void;
   /** Accepts requests at `path` and never answers. */
   hang(path: string): void;
+  /** Forgets `path` (it answers 404). */
+  remove(path: string): void;
+  /** Requests made to `path`. */
+  count(path: string): number;
   close(): Promise<void>;
 }
 
-/**
- * A loopback HTTP server whose answers a test sets per path, recording each request so the
- * test can check conditional headers and retries. Answers 304 to a matching If-None-Match.
- */
-export async function startSourceServer(): Promise<SourceServer> {
+const hashTag = (bytes: Uint8Array) =>
+  `"${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}"`;
+
+/** Starts the server on a free loopback port. */
+export async function startTestServer(): Promise<TestServer> {
   const routes = new Map<string, Route>();
   const requests: RecordedRequest[] = [];
+  let inFlight = 0;
+  const state = { maxInFlight: 0, latencyMs: 0 };
   const server = http.createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const recorded: RecordedRequest = { path, headers: req.headers, status: null };
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const recorded: RecordedRequest = {
+      path,
+      headers: req.headers,
+      at: performance.now(),
+      status: null,
+    };
     requests.push(recorded);
     const route = routes.get(path);
-    const answer = (status: number, headers: http.OutgoingHttpHeaders = {}, body?: Uint8Array) => {
-      recorded.status = status;
-      res.writeHead(status, headers).end(body);
+    if (route?.kind === 'hang') return;
+    inFlight++;
+    state.maxInFlight = Math.max(state.maxInFlight, inFlight);
+    const reply = (
+      status: number,
+      headers: http.OutgoingHttpHeaders = {},
+      body?: Buffer | string,
+    ) => {
+      const send = () => {
+        inFlight--;
+        recorded.status = status;
+        res.writeHead(status, headers).end(body);
+      };
+      if (state.latencyMs > 0) setTimeout(send, state.latencyMs);
+      else send();
     };
-    if (!route) return answer(404);
-    if (route.kind === 'hang') return;
-    if (route.kind === 'status') return answer(route.status);
-    if (req.headers['if-none-match'] === route.etag) return answer(304, { etag: route.etag });
-    answer(
+    if (!route) return reply(404);
+    if (route.kind === 'script') {
+      const next = route.answers.length > 1 ? route.answers.shift()! : route.answers[0]!;
+      return reply(next.status, next.headers, next.body);
+    }
+    if (req.headers['if-none-match'] === route.etag) return reply(304, { etag: route.etag });
+    reply(
       200,
-      { 'content-type': 'application/zip', 'content-length': route.body.length, etag: route.etag },
+      {
+        ...(route.contentType ? { 'content-type': route.contentType } : {}),
+        'content-length': route.body.length,
+        etag: route.etag,
+      },
       route.body,
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const file = (
+    path: string,
+    body: string | Uint8Array,
+    etag: string | undefined,
+    contentType: string | null,
+  ) => {
+    const bytes = Buffer.from(body);
+    const tag = etag ?? hashTag(bytes);
+    routes.set(path, { kind: 'file', body: bytes, etag: tag, contentType });
+    return tag;
+  };
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    serve(path, body, etag) {
-      const tag = etag ?? `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
-      routes.set(path, { kind: 'file', body, etag: tag });
-      return tag;
+    get maxInFlight() {
+      return state.maxInFlight;
+    },
+    get latencyMs() {
+      return state.latencyMs;
+    },
+    set latencyMs(ms: number) {
+      state.latencyMs = ms;
+    },
+    serve: (path, body, etag) =>
+      file(path, body, etag, path.endsWith('.zip') ? 'application/zip' : null),
+    page(path, html) {
+      file(path, html, undefined, 'text/html; charset=utf-8');
+    },
+    answer(path, ...answers) {
+      routes.set(path, { kind: 'script', answers });
     },
     fail(path, status) {
-      routes.set(path, { kind: 'status', status });
+      routes.set(path, { kind: 'script', answers: [{ status }] });
     },
     hang(path) {
       routes.set(path, { kind: 'hang' });
     },
+    remove(path) {
+      routes.delete(path);
+    },
+    count: (path) => requests.filter((r) => r.path === path).length,
     close() {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));

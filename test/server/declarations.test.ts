@@ -8,8 +8,8 @@ import {
   PROBLEM_COLUMNS,
   UNLINKED_COLUMNS,
 } from '../../server/records/declarations.ts';
-import { tempDatabase } from '../hatvp/database.ts';
-import { seededWithDeclarations } from '../hatvp/seed.ts';
+import { tempDatabase } from '../helpers/db.ts';
+import { seededWithDeclarations } from '../helpers/seed-hatvp.ts';
 
 let db: DB;
 let close: () => Promise<void>;

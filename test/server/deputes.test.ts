@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import type { DB } from '../../db/database.ts';
 import { createApp } from '../../server/app.tsx';
 import { DEPUTY_COLUMNS } from '../../server/records/deputes.ts';
-import { seededDatabase } from './seed.ts';
+import { seededDatabase } from '../helpers/seed.ts';
 
 let db: DB;
 let close: () => Promise<void>;

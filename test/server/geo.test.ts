@@ -11,7 +11,7 @@ import {
   SEARCH_COLUMNS,
 } from '../../server/records/geo.ts';
 import { INSEE_ROWS, inseeWorkbook, laPosteBytes } from '../fixtures/geo/files.ts';
-import { seededDatabase } from './seed.ts';
+import { seededDatabase } from '../helpers/seed.ts';
 
 // The seed's deputies in office: PA1 33-1, PA2 75-3, PA3 2A-1, PA4 971-2, PA6 33-3;
 // PA5 held 33-2 until January 2025.

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/database.ts';
+import { type DB, migrateToLatest, openDatabase } from '../../db/database.ts';
 import { createApp, type CrawlState } from '../../server/app.tsx';
 import { DEPUTY_COLUMNS, GROUP_COLUMNS } from '../../server/records/deputes.ts';
-import { migrateToLatest, openDatabase } from '../../db/database.ts';
-import { seededDatabase } from './seed.ts';
+import { seededDatabase } from '../helpers/seed.ts';
 
 let db: DB;
 let close: () => Promise<void>;

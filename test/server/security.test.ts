@@ -8,7 +8,7 @@ import type { DB } from '../../db/database.ts';
 import { createApp } from '../../server/app.tsx';
 import { MAX_EXPORT_ROWS, sendCsv, sendJsonList, type Column } from '../../server/lib/export.ts';
 import { listen } from '../../server/listen.ts';
-import { seededDatabase } from './seed.ts';
+import { seededDatabase } from '../helpers/seed.ts';
 
 let db: DB;
 let close: () => Promise<void>;
