@@ -167,13 +167,8 @@ const referentialMeta = (c: Ctx) =>
   sourceMeta(anReferential({ legislature: c.get('legislature') }));
 const votesMeta = (c: Ctx) => sourceMeta(anScrutins({ legislature: c.get('legislature') }));
 
-/** The uid of `/deputes/<uid>/…`; any other segment is a page that does not exist. */
-function deputyUid(c: Ctx): string {
-  const uid = c.req.param('uid') ?? '';
-  if (!/^PA\d{1,10}$/.test(uid))
-    throw new HTTPException(404, { message: "Cette page n'existe pas." });
-  return uid;
-}
+/** The uid of `/deputes/<uid>/votes…`, which the route's pattern has checked. */
+const uidParam = (c: Ctx) => c.req.param('uid') ?? '';
 
 /**
  * Every `/deputes` route: the list (HTML, CSV, JSON), a deputy's page and JSON, their votes
@@ -268,15 +263,16 @@ export function deputesRoutes(db: DB) {
   });
 
   listRoute(app, {
-    path: '/deputes/:uid/votes',
+    // Any other segment than a deputy's uid is a page that does not exist (404).
+    path: '/deputes/:uid{PA\\d{1,10}}/votes',
     query: deputyVotesQuery,
     columns: DEPUTY_VOTE_COLUMNS,
     meta: votesMeta,
-    csvName: (c) => `votes-${deputyUid(c)}`,
+    csvName: (c) => `votes-${uidParam(c)}`,
     perPage: PER_PAGE,
     canonical: (q) => givenParams(Object.keys(deputyVotesQuery.shape), q, ['per_page']),
     load: async (c, { q, limit, offset }) => {
-      const uid = deputyUid(c);
+      const uid = uidParam(c);
       const detail = await getDeputy(db, uid);
       if (!detail)
         throw new HTTPException(404, { message: `Aucun député ${uid} dans les données.` });
