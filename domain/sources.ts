@@ -1,7 +1,9 @@
 // The description of each source: its id (the one name used by `--source`, /sources, the
 // registry and CRAWL_SCHEDULE_<ID>), its canonical URL, publisher, licence and default schedule.
+import { isHttpUrl } from './text.ts';
 
-export interface SourceInfo {
+/** One file a source fetches: what it is, where it is published, by whom, under which licence. */
+export interface SourceFile {
   id: string;
   name: string;
   /** Canonical URL, as published. */
@@ -9,8 +11,13 @@ export interface SourceInfo {
   licence: string;
   licenceUrl: string;
   publisher: string;
+}
+
+export interface SourceInfo extends SourceFile {
   /** Default cron expression of its runs in `npm start` (minute hour day month weekday). */
   schedule?: string;
+  /** The files it fetches, when they are more than the one at its own URL. */
+  files?: SourceFile[];
 }
 
 /** The schedule of a source that names none: daily at 05:00. */
@@ -74,20 +81,23 @@ export function trackersSource(): SourceInfo {
   };
 }
 
-/** INSEE's table commune → législative circonscription (xlsx). Also the `geo` source's id. */
+/**
+ * The geography, named after its first file: INSEE's table commune → législative
+ * circonscription (xlsx), joined with La Poste's postcodes.
+ */
 export function inseeCirconscriptions(): SourceInfo {
-  return {
+  const insee: SourceFile = {
     id: 'geo',
-    schedule: '0 4 * * 1',
     name: 'Composition communale des circonscriptions législatives',
     url: 'https://www.insee.fr/fr/statistiques/fichier/6436476/circo_composition.xlsx',
     publisher: 'INSEE',
     ...LICENCE_OUVERTE,
   };
+  return { ...insee, schedule: '0 4 * * 1', files: [insee, laPostePostcodes()] };
 }
 
 /** La Poste's official postcode base (postcode → INSEE commune), crawled with the `geo` source. */
-export function laPostePostcodes(): SourceInfo {
+export function laPostePostcodes(): SourceFile {
   return {
     id: 'geo:laposte',
     name: 'Base officielle des codes postaux',
@@ -116,6 +126,11 @@ export function describeSources(config: { legislature: number }): SourceInfo[] {
     hatvpIndex(),
     trackersSource(),
   ];
+}
+
+/** The files whose data the site republishes (/donnees): each source's files, or its own URL. */
+export function publishedFiles(sources: readonly SourceInfo[]): SourceFile[] {
+  return sources.flatMap((s) => s.files ?? (isHttpUrl(s.url) ? [s] : []));
 }
 
 /** What the scheduler of `npm start` tells the pages about one source. */

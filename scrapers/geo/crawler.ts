@@ -9,7 +9,7 @@ import { appendChanges } from '../../db/state/changes.ts';
 import { changeEvent, initialImport } from '../lib/changes.ts';
 import { downloadIfChanged, type Download } from '../lib/download.ts';
 import { SourceError, type CrawlContext, type CrawlCounts } from '../lib/source.ts';
-import { inseeCirconscriptions, laPostePostcodes, type SourceInfo } from '../../domain/sources.ts';
+import { inseeCirconscriptions, laPostePostcodes, type SourceFile } from '../../domain/sources.ts';
 import { geoRowCount, ingestGeo } from './ingest.ts';
 import {
   decodeLaPoste,
@@ -39,7 +39,7 @@ export function readLaPoste(bytes: Uint8Array): LaposteRow[] {
 }
 
 interface Fetched {
-  info: SourceInfo;
+  info: SourceFile;
   url: string;
   download: Download;
 }

@@ -7,7 +7,7 @@ import {
   SCRUTIN_COLUMNS,
   SCRUTIN_VOTE_COLUMNS,
 } from '../../server/records/scrutins.ts';
-import type { SourceInfo } from '../../domain/sources.ts';
+import type { SourceFile } from '../../domain/sources.ts';
 import { GeoDocumentation } from '../geo/donnees-geo.tsx';
 import { DeclarationsDocs } from '../declarations/declarations-docs.tsx';
 import { FaitsDocs } from '../faits/faits.tsx';
@@ -39,7 +39,7 @@ const PARAMETERS: [string, string][] = [
   ],
 ];
 
-export function DonneesPage({ sources }: { sources: SourceInfo[] }) {
+export function DonneesPage({ sources }: { sources: SourceFile[] }) {
   return (
     <Layout title="Données et documentation" section="donnees">
       <h1>Données et documentation</h1>
