@@ -83,6 +83,12 @@ export class SourceError extends Error {
   }
 }
 
+/** What each `scrapers/<source>/index.ts` exports: its description and its crawl. */
+export interface SourceModule {
+  describe(config: { legislature: number }): SourceInfo;
+  crawl(ctx: CrawlContext): Promise<CrawlCounts>;
+}
+
 /** A crawlable source: its description and its crawl. */
 export interface CrawlSource {
   info: SourceInfo;

@@ -13,7 +13,7 @@ import { badQuery } from './query.ts';
 export interface ListPage<Q> {
   q: Q;
   page: number;
-  /** Rows per page; null when the whole list is asked for (a CSV without per_page). */
+  /** Rows per page; null for the whole list (a CSV without per_page, or a list never paged). */
   perPage: number | null;
   limit: number | null;
   offset: number;

@@ -106,7 +106,6 @@ export function declarationsRoutes(db: DB) {
     query: declarationsQuery,
     meta: () => hatvpMeta,
     perPage: PER_PAGE,
-    canonical: canonicalQuery,
   };
   listRoute(app, {
     ...declarationsList,

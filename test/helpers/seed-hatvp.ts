@@ -1,4 +1,4 @@
-// The route tests' database: the hand-written AN referential of test/server/seed.ts plus the
+// The route tests' database: the hand-written AN referential of test/helpers/seed.ts plus the
 // hand-written HATVP index and files, written by the ingest functions (no HTTP).
 import { readdirSync } from 'node:fs';
 import path from 'node:path';

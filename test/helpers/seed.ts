@@ -1,11 +1,9 @@
 // A small referential written by hand in the AMO40 JSON format, parsed and ingested into a
 // fresh temporary database for the route tests.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { migrateToLatest, openDatabase, type DB } from '../../db/database.ts';
+import type { DB } from '../../db/database.ts';
 import { ingestReferential } from '../../scrapers/assemblee/ingest.ts';
 import { parseActeur, parseOrgane, type Referential } from '../../scrapers/assemblee/parse.ts';
+import { tempDatabase } from './db.ts';
 
 const nil = { '@xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', '@xsi:nil': 'true' };
 
@@ -209,15 +207,7 @@ export function sampleReferential(): Referential {
 
 /** A migrated temporary database holding the sample referential; `close` removes it. */
 export async function seededDatabase(): Promise<{ db: DB; close: () => Promise<void> }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'tracker-routes-'));
-  const db = openDatabase(path.join(dir, 'test.sqlite'));
-  await migrateToLatest(db);
+  const { db, cleanup } = await tempDatabase();
   await db.transaction().execute((trx) => ingestReferential(trx, sampleReferential(), 17));
-  return {
-    db,
-    close: async () => {
-      await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { db, close: cleanup };
 }

@@ -6,11 +6,11 @@ import { REGISTRY, crawlSources } from '../../scrapers/index.ts';
 describe('source registry', () => {
   const config = loadConfig({});
 
-  it('has one crawler per described source, and describes every crawler', () => {
-    const described = describeSources(config).map((s) => s.id);
-    expect(new Set(described).size).toBe(described.length);
-    expect([...described].sort()).toEqual(Object.keys(REGISTRY).sort());
-    expect(crawlSources(config).map((s) => s.info.id)).toEqual(described);
+  it('names the sources the pages describe, in the same order, each id once', () => {
+    const described = describeSources(config);
+    expect(new Set(described.map((s) => s.id)).size).toBe(described.length);
+    expect(REGISTRY).toHaveLength(described.length);
+    expect(crawlSources(config).map((s) => s.info)).toEqual(described);
   });
 
   it('gives every source a schedule read by the configuration', () => {

@@ -1,5 +1,5 @@
 // Route tests of the votes pages and exports with app.request on a database seeded with the
-// sample referential and five hand-written scrutins (test/server/votes-seed.ts). Expected
+// sample referential and five hand-written scrutins (test/helpers/seed-votes.ts). Expected
 // rows and figures are worked out by hand from the seed's description.
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

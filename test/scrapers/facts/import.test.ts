@@ -1,16 +1,16 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type DB, migrateToLatest, openDatabase } from '../../../db/database.ts';
+import type { DB } from '../../../db/database.ts';
 import { importFacts } from '../../../scrapers/facts/ingest.ts';
 import { FactsFileError, parseFactsFile, type FactRow } from '../../../scrapers/facts/parse.ts';
 import { ingestReferential } from '../../../scrapers/assemblee/ingest.ts';
 import { createApp } from '../../../server/app.tsx';
 import { FACT_COLUMNS } from '../../../server/records/faits.ts';
+import { tempDatabase } from '../../helpers/db.ts';
 import { PROJECT_ROOT } from '../../helpers/paths.ts';
 import { sampleReferential } from '../../helpers/seed.ts';
 
@@ -92,18 +92,13 @@ describe('parseFactsFile', () => {
 let dir: string;
 let file: string;
 let db: DB;
+let cleanup: () => Promise<void>;
 
 beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'tracker-facts-'));
-  file = path.join(dir, 'test.sqlite');
-  db = openDatabase(file);
-  await migrateToLatest(db);
+  ({ db, dir, file, cleanup } = await tempDatabase());
   await db.transaction().execute((trx) => ingestReferential(trx, sampleReferential(), 17));
 });
-afterEach(async () => {
-  await db.destroy();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => cleanup());
 
 const counts = async () => ({
   facts: (await db.selectFrom('fact').selectAll().execute()).length,

@@ -1,32 +1,28 @@
 // The real `geo` crawler (Crawlee, conditional GETs) against loopback servers, into a
 // temporary SQLite file: first crawl, unchanged re-crawl, one file changed, bad files and
 // HTTP failures that must leave the database as it was.
-import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.ts';
-import { migrateToLatest, openDatabase, type DB } from '../../../db/database.ts';
+import type { DB } from '../../../db/database.ts';
 import { runCrawl } from '../../../scrapers/run.ts';
 import { serveFolder, type StaticServer } from '../../../scripts/static-server.ts';
+import { tempDatabase } from '../../helpers/db.ts';
+import { startTestServer } from '../../helpers/http.ts';
 import { LAPOSTE_TEXT, laPosteBytes, writeGeoMirror } from '../../fixtures/geo/files.ts';
 
 let dir: string;
 let db: DB;
+let cleanup: () => Promise<void>;
 let mirror: StaticServer | null;
 
 beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'tracker-geo-'));
-  db = openDatabase(path.join(dir, 'test.sqlite'));
-  await migrateToLatest(db);
+  ({ db, dir, cleanup } = await tempDatabase());
   mirror = null;
 });
 afterEach(async () => {
   await mirror?.close();
-  await db.destroy();
-  rmSync(dir, { recursive: true, force: true });
+  await cleanup();
 });
 
 async function crawl(url: string, download = {}) {
@@ -169,28 +165,23 @@ describe('geo crawl', () => {
   });
 
   it('reports a server error and a timeout, after retries', async () => {
-    let calls = 0;
-    let hang = false;
-    const server = http.createServer((_req, res) => {
-      calls++;
-      // A hanging server never answers: the download times out.
-      if (!hang) res.writeHead(503).end('maintenance');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const server = await startTestServer();
+    const insee = '/www.insee.fr/fr/statistiques/fichier/6436476/circo_composition.xlsx';
+    server.answer(insee, { status: 503, body: 'maintenance' });
+    const url = server.url;
     try {
       const unavailable = await crawl(url, { maxRetries: 1, timeoutMs: 300 });
       expect(unavailable.status).toBe('failed');
       expect(unavailable.error).toMatch(/circo_composition\.xlsx: HTTP 503$/);
-      expect(calls).toBe(2);
-      hang = true;
+      expect(server.requests.length).toBe(2);
+      // A hanging server never answers: the download times out.
+      server.hang(insee);
       const timedOut = await crawl(url, { maxRetries: 0, timeoutMs: 300 });
       expect(timedOut.status).toBe('failed');
       expect(timedOut.error).toMatch(/circo_composition\.xlsx: .*timeout/i);
       expect(await countRows('geo_area')).toBe(0);
     } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
     }
   });
 });

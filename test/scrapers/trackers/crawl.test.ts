@@ -156,7 +156,11 @@ describe('trackers crawl over loopback', () => {
 
   it('reports an HTTP error or a selector that finds nothing without touching the snapshots', async () => {
     const id = await tracker([]);
-    server.fail(MIRROR_PATH, 404);
+    server.answer(MIRROR_PATH, {
+      status: 404,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: 'erreur',
+    });
     const failed = await crawl();
     expect(failed).toMatchObject({ status: 'partial', failed: 1 });
     expect(failed.error).toContain(PAGE);
