@@ -17,6 +17,16 @@ export interface Config {
   adminToken: string | null;
   /** When `npm start` crawls each source, and how it retries after a failure. */
   schedule: ScheduleConfig;
+  /** What a downloaded archive may hold before it is refused unread. */
+  archive: ArchiveLimits;
+}
+
+export interface ArchiveLimits {
+  maxEntries: number;
+  /** Sum of the entries' decompressed sizes. */
+  maxBytes: number;
+  /** Decompressed / compressed size of one entry, checked on entries over 1 MiB. */
+  maxRatio: number;
 }
 
 export interface ScheduleConfig {
@@ -37,7 +47,10 @@ export interface Politeness {
   /** Retries after a network error, a 429 or a 5xx, waiting backoffMs × 2^attempt (or Retry-After). */
   maxRetries: number;
   backoffMs: number;
+  /** For the whole response, headers and body. */
   timeoutMs: number;
+  /** A response body longer than this is refused (a content error, not retried). */
+  maxDownloadBytes: number;
   /** A file that was missing (404) or failed is asked for again after this many hours. */
   retryFailedHours: number;
 }
@@ -45,6 +58,8 @@ export interface Politeness {
 /** Default User-Agent; set CRAWL_USER_AGENT to name your own deployment and contact. */
 export const DEFAULT_USER_AGENT =
   'suivi-des-deputes/0.1 (open-source parliamentary tracker; +https://github.com/suivi-des-deputes/suivi-des-deputes)';
+
+const MIB = 1024 * 1024;
 
 function numberSetting(
   env: NodeJS.ProcessEnv,
@@ -123,12 +138,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRetries: numberSetting(env, 'CRAWL_MAX_RETRIES', 3, 0),
       backoffMs: numberSetting(env, 'CRAWL_BACKOFF_MS', 2000, 0),
       timeoutMs: numberSetting(env, 'CRAWL_TIMEOUT_MS', 30_000, 1),
+      maxDownloadBytes: numberSetting(env, 'CRAWL_MAX_DOWNLOAD_MB', 2048, 1) * MIB,
       retryFailedHours: numberSetting(env, 'CRAWL_RETRY_FAILED_HOURS', 24, 0, false),
     },
     schedule: {
       sources: scheduleSettings(env, legislature),
       retryBaseMs: numberSetting(env, 'CRAWL_RETRY_MINUTES', 5, 0, false) * 60_000,
       retryMaxMs: numberSetting(env, 'CRAWL_RETRY_MAX_MINUTES', 240, 0, false) * 60_000,
+    },
+    archive: {
+      maxEntries: numberSetting(env, 'ARCHIVE_MAX_ENTRIES', 500_000, 1),
+      maxBytes: numberSetting(env, 'ARCHIVE_MAX_MB', 4096, 1) * MIB,
+      maxRatio: numberSetting(env, 'ARCHIVE_MAX_RATIO', 200, 1),
     },
   };
 }

@@ -2,6 +2,9 @@
 // registry and CRAWL_SCHEDULE_<ID>), its canonical URL, publisher, licence and default schedule.
 import { isHttpUrl } from './text.ts';
 
+/** A text encoding a source declares for its text files (WHATWG labels). */
+export type TextEncoding = 'utf-8' | 'iso-8859-1';
+
 /** One file a source fetches: what it is, where it is published, by whom, under which licence. */
 export interface SourceFile {
   id: string;
@@ -11,6 +14,8 @@ export interface SourceFile {
   licence: string;
   licenceUrl: string;
   publisher: string;
+  /** For a text file (CSV): the encoding it is published in; its bytes are checked against it. */
+  encoding?: TextEncoding;
 }
 
 export interface SourceInfo extends SourceFile {
@@ -63,6 +68,7 @@ export function hatvpIndex(): SourceInfo {
     schedule: '0 3 * * *',
     name: "Déclarations d'intérêts et d'activités (HATVP)",
     url: `${HATVP}/livraison/opendata/liste.csv`,
+    encoding: 'utf-8',
     publisher: 'Haute Autorité pour la transparence de la vie publique',
     ...LICENCE_OUVERTE,
   };
@@ -102,6 +108,7 @@ export function laPostePostcodes(): SourceFile {
     id: 'geo:laposte',
     name: 'Base officielle des codes postaux',
     url: 'https://datanova.laposte.fr/data-fair/api/v1/datasets/laposte-hexasmal/raw',
+    encoding: 'iso-8859-1',
     publisher: 'La Poste',
     ...LICENCE_OUVERTE,
   };

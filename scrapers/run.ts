@@ -28,6 +28,8 @@ export interface RunOptions {
   onSourceDone?: (summary: SourceSummary) => void;
   /** What started the run, stored with it: cli (default), startup, schedule. */
   trigger?: string;
+  /** Accept new states that fail the plausibility checks (logged as change events). */
+  acceptShrink?: boolean;
 }
 
 /** The first rejected files and how many more, for a one-line summary. */
@@ -73,6 +75,7 @@ export async function runCrawl(
         config,
         syncState,
         download: options.download ?? {},
+        acceptShrink: options.acceptShrink ?? false,
         progress: (event) => options.onProgress?.(id, event),
         changes: { runId, source: id, sourceUrl: source.info.url, detectedAt: startedAt },
       });

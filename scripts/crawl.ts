@@ -11,20 +11,25 @@ import { printSummary, terminalProgress, type CrawlMessage } from './progress.ts
 const TRIGGERS = ['cli', 'startup', 'schedule', 'retry'];
 let only: string[];
 let trigger: string;
+let acceptShrink: boolean;
 try {
   const { values } = parseArgs({
     options: {
       source: { type: 'string', multiple: true },
       trigger: { type: 'string', default: 'cli' },
+      'accept-shrink': { type: 'boolean', default: false },
     },
   });
   only = (values.source ?? []).flatMap((s) => s.split(',')).filter(Boolean);
   trigger = values.trigger!;
+  acceptShrink = values['accept-shrink']!;
+  if (acceptShrink && only.length === 0)
+    throw new Error('--accept-shrink needs --source: accept a shrink source by source');
   if (!TRIGGERS.includes(trigger))
     throw new Error(`--trigger must be one of ${TRIGGERS.join(', ')}`);
 } catch (error) {
   console.error((error as Error).message);
-  console.error('Usage: npm run crawl [-- --source an]');
+  console.error('Usage: npm run crawl [-- --source an [--accept-shrink]]');
   process.exit(2);
 }
 const tell = (message: CrawlMessage) => process.send?.(message);
@@ -38,6 +43,7 @@ try {
   const summaries = await runCrawl(db, config, {
     only,
     trigger,
+    acceptShrink,
     onProgress: (source, event) => {
       progress.update(source, event);
       tell({ type: 'progress', source, event });

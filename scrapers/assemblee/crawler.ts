@@ -4,9 +4,11 @@
 // mandat, adresse, deport, pays; sync_state row "an".
 import { anReferential } from '../../domain/sources.ts';
 import { readZip } from '../lib/zip.ts';
+import { appendChanges } from '../../db/state/changes.ts';
 import {
   SourceError,
   UNCHANGED,
+  checkPlausible,
   downloadSource,
   type CrawlContext,
   type CrawlCounts,
@@ -22,16 +24,28 @@ export async function crawlReferential(ctx: CrawlContext): Promise<CrawlCounts> 
   const { url, download, fileName } = fetched;
   let referential: Referential;
   try {
-    referential = parseReferential(readZip(download.body));
+    referential = parseReferential(readZip(download.body, ctx.config.archive));
   } catch (error) {
     const file = error instanceof FileError ? error.file : fileName;
     const reason =
       error instanceof FileError ? error.message.slice(file.length + 2) : (error as Error).message;
     throw new SourceError(file, reason);
   }
+  const stored = await storedCounts(ctx);
+  const accepted = checkPlausible(ctx, [
+    { file: fileName, what: 'acteurs', stored: stored.acteur, next: referential.acteurs.length },
+    { file: fileName, what: 'organes', stored: stored.organe, next: referential.organes.length },
+    {
+      file: fileName,
+      what: 'mandats',
+      stored: stored.mandat,
+      next: referential.acteurs.reduce((n, a) => n + a.mandats.length, 0),
+    },
+  ]);
   const total = referentialRowCount(referential);
   let done = 0;
   const counts = await ctx.db.transaction().execute(async (trx) => {
+    await appendChanges(trx, accepted);
     const result = await ingestReferential(
       trx,
       referential,
@@ -54,5 +68,23 @@ export async function crawlReferential(ctx: CrawlContext): Promise<CrawlCounts> 
     changed: counts.changed,
     removed: counts.removed,
     failed: 0,
+  };
+}
+
+/** How many acteurs, organes and mandats the database holds now. */
+async function storedCounts(ctx: CrawlContext) {
+  const count = async (table: 'acteur' | 'organe' | 'mandat') =>
+    Number(
+      (
+        await ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    acteur: await count('acteur'),
+    organe: await count('organe'),
+    mandat: await count('mandat'),
   };
 }

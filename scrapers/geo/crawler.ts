@@ -8,17 +8,18 @@ import readXlsxFile from 'read-excel-file/node';
 import { appendChanges } from '../../db/state/changes.ts';
 import { changeEvent, initialImport } from '../lib/changes.ts';
 import { downloadIfChanged, type Download } from '../lib/download.ts';
-import { SourceError, type CrawlContext, type CrawlCounts } from '../lib/source.ts';
+import {
+  SourceError,
+  checkPlausible,
+  politeness,
+  type CrawlContext,
+  type CrawlCounts,
+} from '../lib/source.ts';
 import { inseeCirconscriptions, laPostePostcodes, type SourceFile } from '../../domain/sources.ts';
 import { geoRowCount, ingestGeo } from './ingest.ts';
-import {
-  decodeLaPoste,
-  parseInseeWorkbook,
-  parseLaPoste,
-  type InseeRow,
-  type LaposteRow,
-} from './parse.ts';
+import { parseInseeWorkbook, parseLaPoste, type InseeRow, type LaposteRow } from './parse.ts';
 import { sourceUrl } from '../lib/source.ts';
+import { decodeText } from '../lib/encoding.ts';
 
 /** Reads INSEE's workbook; any failure names the file. */
 export async function readInseeWorkbook(bytes: Buffer): Promise<InseeRow[]> {
@@ -29,12 +30,18 @@ export async function readInseeWorkbook(bytes: Buffer): Promise<InseeRow[]> {
   }
 }
 
-/** Reads La Poste's base; any failure names the file. */
+const LAPOSTE_FILE = 'laposte-hexasmal (raw)';
+
+/**
+ * Reads La Poste's base, published in ISO-8859-1 (a UTF-8 copy, as some republications are,
+ * is read as such); any failure names the file.
+ */
 export function readLaPoste(bytes: Uint8Array): LaposteRow[] {
+  const text = decodeText(bytes, LAPOSTE_FILE, laPostePostcodes().encoding!);
   try {
-    return parseLaPoste(decodeLaPoste(bytes));
+    return parseLaPoste(text);
   } catch (error) {
-    throw new SourceError('laposte-hexasmal (raw)', (error as Error).message);
+    throw new SourceError(LAPOSTE_FILE, (error as Error).message);
   }
 }
 
@@ -51,7 +58,8 @@ export async function crawlGeo(ctx: CrawlContext): Promise<CrawlCounts> {
     ctx.progress({ phase: 'téléchargement', done: i, total: sources.length });
     const url = sourceUrl(info.url, ctx.config.sourcesMirror);
     const previous = await ctx.syncState.get(info.id);
-    fetched.push({ info, url, download: await downloadIfChanged(url, previous, ctx.download) });
+    const download = await downloadIfChanged(url, previous, politeness(ctx));
+    fetched.push({ info, url, download });
   }
   const [insee, laposte] = fetched as [Fetched, Fetched];
   const unchanged = fetched.filter((f) => f.download.kind === 'unchanged');
@@ -64,6 +72,37 @@ export async function crawlGeo(ctx: CrawlContext): Promise<CrawlCounts> {
     insee.download.kind === 'changed' ? await readInseeWorkbook(insee.download.body) : null;
   const laposteRows =
     laposte.download.kind === 'changed' ? readLaPoste(laposte.download.body) : null;
+  const stored = async (table: 'geo_insee_row' | 'geo_laposte_row') =>
+    Number(
+      (
+        await ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const accepted = checkPlausible(ctx, [
+    ...(inseeRows
+      ? [
+          {
+            file: 'circo_composition.xlsx',
+            what: 'lignes INSEE',
+            stored: await stored('geo_insee_row'),
+            next: inseeRows.length,
+          },
+        ]
+      : []),
+    ...(laposteRows
+      ? [
+          {
+            file: LAPOSTE_FILE,
+            what: 'lignes La Poste',
+            stored: await stored('geo_laposte_row'),
+            next: laposteRows.length,
+          },
+        ]
+      : []),
+  ]);
   const total = geoRowCount(inseeRows, laposteRows);
   const imported = (await Promise.all(sources.map((i) => ctx.syncState.get(i.id)))).some(
     (state) => state?.content_hash,
@@ -80,6 +119,7 @@ export async function crawlGeo(ctx: CrawlContext): Promise<CrawlCounts> {
     }
     // The geography is logged as a whole: its first import, then each update with its counts.
     const { added, changed, removed } = result;
+    await appendChanges(trx, accepted);
     await appendChanges(
       trx,
       !imported

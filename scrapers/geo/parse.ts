@@ -142,23 +142,6 @@ export function parseInseeWorkbook(
   );
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const latin1 = new TextDecoder('latin1');
-
-/**
- * Decodes La Poste's file: published in ISO-8859-1, but a UTF-8 copy (as some republications
- * are) is read as such; a byte-order mark is dropped.
- */
-export function decodeLaPoste(bytes: Uint8Array): string {
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    text = latin1.decode(bytes);
-  }
-  return text.replace(/^\uFEFF/, '');
-}
-
 const LAPOSTE_COLUMNS = {
   commune_code: ['code commune insee'],
   commune_name: ['nom de la commune', 'nom commune'],

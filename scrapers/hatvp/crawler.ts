@@ -5,7 +5,14 @@
 // declaration_problem; sync_state row "hatvp".
 import { sha256, downloadIfChanged } from '../lib/download.ts';
 import { fetchFiles, fetchRobots, type FileOutcome } from '../lib/fetch-files.ts';
-import { SourceError, type CrawlContext, type CrawlCounts } from '../lib/source.ts';
+import {
+  SourceError,
+  checkPlausible,
+  politeness,
+  type CrawlContext,
+  type CrawlCounts,
+} from '../lib/source.ts';
+import { decodeText, decodeXml } from '../lib/encoding.ts';
 import { hatvpIndex, hatvpUrls } from '../../domain/sources.ts';
 import {
   filesToFetch,
@@ -24,14 +31,20 @@ import { sourceUrl } from '../lib/source.ts';
 /** Declaration files written per transaction. */
 const BATCH = 200;
 
-/** A fetched file read into a result: parsed, or the reason it could not be. */
-function readFile(id: string, indexType: string, outcome: FileOutcome): FileResult {
+/**
+ * A fetched file read into a result: parsed, or the reason it could not be. Any reading error
+ * (encoding, malformed XML, a parser limit) is the file's content, not its download: it is
+ * recorded as invalid, not fetched again at once.
+ */
+function readFile(id: string, file: string, indexType: string, outcome: FileOutcome): FileResult {
   if (outcome.kind === 'missing') {
     return { id, kind: 'missing', reason: `fichier absent (HTTP ${outcome.status})` };
   }
-  if (outcome.kind === 'failed') return { id, kind: 'failed', reason: outcome.reason };
+  if (outcome.kind !== 'ok') {
+    return { id, kind: 'failed', reason: outcome.kind === 'failed' ? outcome.reason : 'HTTP 304' };
+  }
   try {
-    const declaration = parseDeclarationFile(outcome.body);
+    const declaration = parseDeclarationFile(decodeXml(outcome.body, file));
     const type = declaration.type?.toLowerCase();
     if (type && !indexType.startsWith(type)) {
       declaration.warnings.push({
@@ -41,18 +54,20 @@ function readFile(id: string, indexType: string, outcome: FileOutcome): FileResu
     }
     return { id, kind: 'parsed', declaration, hash: sha256(outcome.body) };
   } catch (error) {
-    if (!(error instanceof DeclarationError)) throw error;
-    return { id, kind: 'invalid', reason: error.message };
+    const reason =
+      error instanceof SourceError
+        ? error.reason
+        : error instanceof DeclarationError
+          ? error.message
+          : `lecture impossible (${(error as Error).message})`;
+    return { id, kind: 'invalid', reason };
   }
 }
 
 export async function crawlDeclarations(ctx: CrawlContext): Promise<CrawlCounts> {
   const info = hatvpIndex();
   const mirror = ctx.config.sourcesMirror;
-  const polite = { ...ctx.config.politeness };
-  if (ctx.download.userAgent) polite.userAgent = ctx.download.userAgent;
-  if (ctx.download.timeoutMs) polite.timeoutMs = ctx.download.timeoutMs;
-  if (ctx.download.maxRetries !== undefined) polite.maxRetries = ctx.download.maxRetries;
+  const polite = politeness(ctx);
 
   ctx.progress({ phase: 'robots.txt', done: 0, total: 1 });
   const robots = await fetchRobots(sourceUrl(hatvpUrls.robots, mirror), hatvpUrls.robots, polite);
@@ -63,22 +78,26 @@ export async function crawlDeclarations(ctx: CrawlContext): Promise<CrawlCounts>
 
   ctx.progress({ phase: 'index', done: 0, total: 1 });
   const url = sourceUrl(info.url, mirror);
-  const download = await downloadIfChanged(url, await ctx.syncState.get(info.id), {
-    userAgent: polite.userAgent,
-    timeoutMs: polite.timeoutMs,
-    maxRetries: polite.maxRetries,
-  });
+  const download = await downloadIfChanged(url, await ctx.syncState.get(info.id), polite);
   const errors: string[] = [];
   let counts = { added: 0, changed: 0, removed: 0 };
   if (download.kind === 'changed') {
     let index;
     try {
-      index = parseIndex(download.body);
+      index = parseIndex(decodeText(download.body, 'liste.csv', info.encoding!));
     } catch (error) {
       if (!(error instanceof IndexError)) throw error;
       throw new SourceError('liste.csv', error.message);
     }
+    const { n: stored } = await ctx.db
+      .selectFrom('declaration')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const accepted = checkPlausible(ctx, [
+      { file: 'liste.csv', what: 'déclarations', stored: Number(stored), next: index.rows.length },
+    ]);
     counts = await ctx.db.transaction().execute(async (trx) => {
+      await appendChanges(trx, accepted);
       const before = await declarationFacts(trx);
       const result = await ingestIndex(trx, index);
       await refreshLinks(trx);
@@ -141,7 +160,7 @@ export async function crawlDeclarations(ctx: CrawlContext): Promise<CrawlCounts>
     polite,
     (request, outcome) => {
       const file = byId.get(request.key)!;
-      return record(readFile(file.id, file.document_type, outcome), file.xml_file);
+      return record(readFile(file.id, file.xml_file, file.document_type, outcome), file.xml_file);
     },
   );
   await flush();

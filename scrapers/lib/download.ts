@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { BasicCrawler, Configuration, LogLevel, log } from 'crawlee';
+import type { Politeness } from '../../config.ts';
+import { fetchFiles, type FileOutcome } from './fetch-files.ts';
 
 /** What a previous successful fetch of the URL left in the sync state. */
 export interface Validators {
@@ -29,87 +30,47 @@ export class DownloadError extends Error {
   }
 }
 
-export interface DownloadOptions {
-  /** Per-request timeout. */
-  timeoutMs?: number;
-  /** Retries after a network error, a 429 or a 5xx. */
-  maxRetries?: number;
-  userAgent?: string;
-}
+/** Overrides of the configured politeness for one crawl (tests, the scheduler). */
+export type DownloadOptions = Partial<Politeness>;
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**
- * Fetches one file with a Crawlee BasicCrawler, conditionally (If-None-Match /
- * If-Modified-Since from the previous validators), and tells whether its content changed.
- * Storage is in memory: nothing is written to ./storage.
+ * Fetches one file conditionally (If-None-Match / If-Modified-Since from the previous
+ * validators) through `fetchFiles`, so with the same timeout, retries, back-off, Retry-After
+ * and size limit as every other download, and tells whether its content changed.
  */
 export async function downloadIfChanged(
   url: string,
   previous: Validators | null,
-  options: DownloadOptions = {},
+  polite: Politeness,
 ): Promise<Download> {
-  const { timeoutMs = 60_000, maxRetries = 2 } = options;
-  let outcome: Download | null = null;
-  let failure: string | null = null;
-  log.setLevel(LogLevel.OFF);
-  const crawler = new BasicCrawler(
-    {
-      maxRequestRetries: maxRetries,
-      maxConcurrency: 1,
-      requestHandlerTimeoutSecs: Math.ceil(timeoutMs / 1000) + 10,
-      useSessionPool: false,
-      async requestHandler({ request, sendRequest }) {
-        const headers: Record<string, string> = {};
-        if (previous?.etag) headers['if-none-match'] = previous.etag;
-        if (previous?.last_modified) headers['if-modified-since'] = previous.last_modified;
-        if (options.userAgent) headers['user-agent'] = options.userAgent;
-        const response = await sendRequest({
-          responseType: 'buffer',
-          throwHttpErrors: false,
-          followRedirect: true,
-          headers,
-          timeout: { request: timeoutMs },
-        });
-        const status = response.statusCode;
-        if (status === 304) {
-          outcome = { kind: 'unchanged', reason: 'not-modified' };
-          return;
-        }
-        if (status === 429 || status >= 500) throw new Error(`HTTP ${status}`);
-        if (status < 200 || status >= 300) {
-          request.noRetry = true;
-          throw new Error(`HTTP ${status}`);
-        }
-        const body: unknown = response.body;
-        if (!Buffer.isBuffer(body)) throw new Error('response body is not binary');
-        const contentHash = sha256(body);
-        if (previous?.content_hash === contentHash) {
-          outcome = { kind: 'unchanged', reason: 'same-hash' };
-          return;
-        }
-        const header = (name: string) => {
-          const value = response.headers[name];
-          return typeof value === 'string' ? value : null;
-        };
-        outcome = {
-          kind: 'changed',
-          body,
-          etag: header('etag'),
-          lastModified: header('last-modified'),
-          contentHash,
-        };
-      },
-      failedRequestHandler(_context, error) {
-        failure = error.message;
-      },
-    },
-    new Configuration({ persistStorage: false, purgeOnStart: true }),
-  );
-  await crawler.run([{ url, uniqueKey: `${url}#${Date.now()}` }]);
-  await crawler.teardown();
-  if (outcome) return outcome;
-  throw new DownloadError(url, failure ?? 'no response');
+  const headers: Record<string, string> = {};
+  if (previous?.etag) headers['if-none-match'] = previous.etag;
+  if (previous?.last_modified) headers['if-modified-since'] = previous.last_modified;
+  let outcome: FileOutcome | null = null;
+  await fetchFiles([{ key: url, url, headers }], polite, (_file, o) => {
+    outcome = o;
+  });
+  const result = outcome as FileOutcome | null;
+  if (!result) throw new DownloadError(url, 'no response');
+  switch (result.kind) {
+    case 'not-modified':
+      return { kind: 'unchanged', reason: 'not-modified' };
+    case 'missing':
+      throw new DownloadError(url, `HTTP ${result.status}`);
+    case 'failed':
+      throw new DownloadError(url, result.reason);
+  }
+  const contentHash = sha256(result.body);
+  if (previous?.content_hash === contentHash) return { kind: 'unchanged', reason: 'same-hash' };
+  return {
+    kind: 'changed',
+    body: result.body,
+    etag: result.etag,
+    lastModified: result.lastModified,
+    contentHash,
+  };
 }

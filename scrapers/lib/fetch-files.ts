@@ -5,13 +5,17 @@ import type { Politeness } from '../../config.ts';
 export interface FileRequest {
   key: string;
   url: string;
+  /** Extra request headers (If-None-Match, If-Modified-Since for a conditional request). */
+  headers?: Record<string, string>;
 }
 
 export type FileOutcome =
-  | { kind: 'ok'; body: Buffer }
+  | { kind: 'ok'; body: Buffer; etag: string | null; lastModified: string | null }
+  /** 304 to a conditional request. */
+  | { kind: 'not-modified' }
   /** 404 or 410: the file is not there. */
   | { kind: 'missing'; status: number }
-  /** Another HTTP error, a timeout or a network error, after the retries. */
+  /** Another HTTP error, a timeout, a network error (after the retries) or a file too large. */
   | { kind: 'failed'; reason: string };
 
 /** A 429 or 5xx (or network) error worth retrying, with the server's Retry-After if any. */
@@ -29,12 +33,49 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Longest wait a server's Retry-After may impose before the next attempt. */
 const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
-function retryAfter(value: unknown): number | null {
-  if (typeof value !== 'string') return null;
+function retryAfter(value: string | null): number | null {
+  if (value === null) return null;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, seconds * 1000));
   const date = Date.parse(value);
   return Number.isNaN(date) ? null : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, date - Date.now()));
+}
+
+/** A response body over the size limit: a content error, not retried. */
+class TooLargeError extends Error {}
+
+const MIB = 1024 * 1024;
+
+/** Reads a response body, stopping as soon as it passes `maxBytes`. */
+async function readBody(response: Response, maxBytes: number): Promise<Buffer> {
+  const tooLarge = () =>
+    new TooLargeError(`fichier plus grand que la limite de ${Math.round(maxBytes / MIB)} Mio`);
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/** The reason a request failed: its timeout, or the network error's own cause. */
+function requestFailure(error: unknown, timeoutMs: number): string {
+  const err = error as Error & { cause?: Error };
+  if (err.name === 'TimeoutError') return `timeout: no complete response in ${timeoutMs} ms`;
+  return err.cause?.message ? `${err.message} (${err.cause.message})` : err.message;
 }
 
 /** Spaces the starts of requests by at least `delayMs`, whatever the concurrency. */
@@ -50,9 +91,11 @@ function startGate(delayMs: number) {
 
 /**
  * Fetches files politely with one Crawlee BasicCrawler: at most `concurrency` requests at once,
- * `delayMs` between request starts, the configured User-Agent, retries of 429/5xx/network errors
- * after `backoffMs × 2^attempt` (or the server's Retry-After). A 404 is an outcome, not an error.
+ * `delayMs` between request starts, the configured User-Agent, `timeoutMs` for the whole
+ * response, retries of 429/5xx/network errors after `backoffMs × 2^attempt` (or the server's
+ * Retry-After), bodies cut at `maxDownloadBytes`. A 404 is an outcome, not an error.
  * `onFile` is called once per file; storage is in memory (nothing lands in ./storage).
+ * Every download of every source goes through here.
  */
 export async function fetchFiles(
   files: FileRequest[],
@@ -72,42 +115,57 @@ export async function fetchFiles(
       requestHandlerTimeoutSecs:
         Math.ceil((polite.timeoutMs + polite.concurrency * polite.delayMs) / 1000) + 10,
       useSessionPool: false,
-      async requestHandler({ request, sendRequest }) {
+      async requestHandler({ request }) {
         const file = byKey.get(request.userData.key as string)!;
         await gate();
-        let response;
+        let response: Response;
         try {
-          response = await sendRequest({
-            responseType: 'buffer',
-            throwHttpErrors: false,
-            followRedirect: true,
-            headers: { 'user-agent': polite.userAgent },
-            timeout: { request: polite.timeoutMs },
-            retry: { limit: 0 },
-            // Plain requests that say who we are: no browser-like generated headers.
-            useHeaderGenerator: false,
+          response = await fetch(file.url, {
+            headers: { 'user-agent': polite.userAgent, ...file.headers },
+            redirect: 'follow',
+            signal: AbortSignal.timeout(polite.timeoutMs),
           });
         } catch (error) {
-          throw new RetryableError((error as Error).message, null);
+          throw new RetryableError(requestFailure(error, polite.timeoutMs), null);
         }
-        const status = response.statusCode;
+        const status = response.status;
         if (status === 429 || status >= 500) {
-          throw new RetryableError(`HTTP ${status}`, retryAfter(response.headers['retry-after']));
+          await response.body?.cancel();
+          throw new RetryableError(
+            `HTTP ${status}`,
+            retryAfter(response.headers.get('retry-after')),
+          );
+        }
+        if (status === 304) {
+          await onFile(file, { kind: 'not-modified' });
+          return;
         }
         if (status === 404 || status === 410) {
+          await response.body?.cancel();
           await onFile(file, { kind: 'missing', status });
           return;
         }
         if (status < 200 || status >= 300) {
+          await response.body?.cancel();
           await onFile(file, { kind: 'failed', reason: `HTTP ${status}` });
           return;
         }
-        const body: unknown = response.body;
-        if (!Buffer.isBuffer(body)) {
-          await onFile(file, { kind: 'failed', reason: 'réponse non binaire' });
+        let body: Buffer;
+        try {
+          body = await readBody(response, polite.maxDownloadBytes);
+        } catch (error) {
+          if (!(error instanceof TooLargeError)) {
+            throw new RetryableError(requestFailure(error, polite.timeoutMs), null);
+          }
+          await onFile(file, { kind: 'failed', reason: error.message });
           return;
         }
-        await onFile(file, { kind: 'ok', body });
+        await onFile(file, {
+          kind: 'ok',
+          body,
+          etag: response.headers.get('etag'),
+          lastModified: response.headers.get('last-modified'),
+        });
       },
       async errorHandler({ request }, error) {
         const backoff = polite.backoffMs * 2 ** request.retryCount;

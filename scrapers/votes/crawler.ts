@@ -6,6 +6,7 @@ import { readZip } from '../lib/zip.ts';
 import {
   SourceError,
   UNCHANGED,
+  checkPlausible,
   downloadSource,
   type CrawlContext,
   type CrawlCounts,
@@ -22,14 +23,30 @@ export async function crawlScrutins(ctx: CrawlContext): Promise<CrawlCounts> {
   const { url, download, fileName } = fetched;
   let files: Map<string, Uint8Array>;
   try {
-    files = readZip(download.body);
+    files = readZip(download.body, ctx.config.archive);
   } catch (error) {
     throw new SourceError(fileName, (error as Error).message);
   }
-  if (![...files.keys()].some((name) => /VTANR\d+L\d+V\d+\.json$/.test(name))) {
+  const scrutinFiles = [...files.keys()].filter((name) => /VTANR\d+L\d+V\d+\.json$/.test(name));
+  if (scrutinFiles.length === 0) {
     throw new SourceError('(archive)', 'no json/VTANR…V<n>.json scrutin file');
   }
+  // Scrutins are never removed, but an archive missing most of them is not a plausible state.
+  const { n: stored } = await ctx.db
+    .selectFrom('scrutin')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('legislature', '=', ctx.config.legislature)
+    .executeTakeFirstOrThrow();
+  const accepted = checkPlausible(ctx, [
+    {
+      file: fileName,
+      what: 'fichiers de scrutin',
+      stored: Number(stored),
+      next: scrutinFiles.length,
+    },
+  ]);
   const result = await ctx.db.transaction().execute(async (trx) => {
+    await appendChanges(trx, accepted);
     const before = await scrutinFacts(trx);
     const ingest = await ingestScrutins(trx, files, ctx.config.legislature, (done, total) =>
       ctx.progress({ phase: 'scrutins', done, total }),

@@ -5,6 +5,7 @@ import type { Column } from '../lib/export.ts';
 export const KIND_LABELS: Record<string, string> = {
   initial_import: 'Import initial',
   source_updated: 'Source mise à jour',
+  shrink_accepted: 'Réduction de la source acceptée par l’opérateur',
   took_office: 'Prise de fonctions',
   left_office: 'Fin de mandat',
   new_acteur: 'Nouvelle personne au référentiel',
@@ -66,7 +67,7 @@ export const CHANGE_COLUMNS: Column<ChangeRow>[] = [
   {
     name: 'type',
     description:
-      'Nature du changement : initial_import, took_office, left_office, group_change, party_change, role_change, profession_change, contact_change, name_change, seat_change, new_scrutin, scrutin_changed, new_declaration, new_declaration_version…',
+      'Nature du changement : initial_import, source_updated, shrink_accepted, took_office, left_office, group_change, party_change, role_change, profession_change, contact_change, name_change, seat_change, new_scrutin, scrutin_changed, new_declaration, new_declaration_version…',
     value: (r) => r.kind,
   },
   {

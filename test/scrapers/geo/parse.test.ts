@@ -7,13 +7,9 @@ import {
   laPosteDisplayName,
   placeKey,
 } from '../../../domain/places.ts';
-import {
-  decodeLaPoste,
-  parseInseeSheet,
-  parseLaPoste,
-  splitCircoCode,
-} from '../../../scrapers/geo/parse.ts';
+import { parseInseeSheet, parseLaPoste, splitCircoCode } from '../../../scrapers/geo/parse.ts';
 import { SourceError } from '../../../scrapers/lib/source.ts';
+import { decodeText } from '../../../scrapers/lib/encoding.ts';
 import { INSEE_ROWS, buildXlsx, inseeWorkbook, laPosteBytes } from '../../fixtures/geo/files.ts';
 
 const HEADER = ['DEP', 'libdep', 'REG', 'libreg', 'COMMUNE_RESID', 'LIBcom', 'circo', 'type_com'];
@@ -138,6 +134,7 @@ describe("INSEE's workbook", () => {
 describe("La Poste's base", () => {
   it('decodes ISO-8859-1, and UTF-8 with or without a byte-order mark', () => {
     const text = 'Libellé;CHÂTEAU';
+    const decodeLaPoste = (bytes: Buffer) => decodeText(bytes, 'raw', 'iso-8859-1');
     expect(decodeLaPoste(Buffer.from(text, 'latin1'))).toBe(text);
     expect(decodeLaPoste(Buffer.from(text, 'utf8'))).toBe(text);
     expect(decodeLaPoste(Buffer.from(`\uFEFF${text}`, 'utf8'))).toBe(text);
