@@ -149,7 +149,7 @@ export async function ingestScrutins(
     const hash = sha256(bytes);
     const previous = known.get(uid);
     const first = readFrom.get(uid);
-    readFrom.set(uid, first ?? name);
+    if (first === undefined) readFrom.set(uid, name);
     if (first !== undefined) {
       result.errors.push(`${name}: scrutin ${uid} already read from ${first}`);
     } else if (previous === hash) {

@@ -721,8 +721,14 @@ describe('votes crawl', () => {
       ['VTANR5L17V3', V3.title],
       ['VTANR5L17V4', V4.title],
     ]);
-    // The refused files are fetched again at the next crawl.
+    // The refused files are fetched again at the next crawl; once corrected, nothing is lost.
     expect((await syncRow(tmp.db)).content_hash).toBeNull();
+    publish(SCRUTINS_MIRROR_PATH, scrutinsZip(scrutinEntries([V1, V2, V3, V4])));
+    expect(await crawl('votes')).toMatchObject({ added: 0, changed: 0, failed: 0 });
+    expect(await snapshot(tmp.db)).toEqual(after);
+    const sync = await syncRow(tmp.db);
+    expect(sync.last_error).toBeNull();
+    expect(sync.content_hash).not.toBeNull();
   });
 
   it('ingests the first file of a scrutin published twice in a first crawl', async () => {
