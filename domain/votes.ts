@@ -7,6 +7,9 @@ export type Position = 'pour' | 'contre' | 'abstention' | 'nonVotant';
 /** Prefix of the placeholder id of a group published without its own id. */
 export const UNKNOWN_GROUP = 'INCONNU-';
 
+/** Seats of the Assemblée nationale since 1986: no count of one scrutin goes beyond it. */
+export const SEATS = 577;
+
 export const CAST: ReadonlySet<Position> = new Set(['pour', 'contre', 'abstention']);
 
 /** Causes of a non-vote by function: president of the Assembly, presiding the sitting, government member. */

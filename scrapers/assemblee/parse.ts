@@ -50,6 +50,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /** Parses every JSON file of the AMO archive (`acteur/`, `organe/`, `deport/`, `pays/`). */
 export function parseReferential(files: Iterable<[string, Uint8Array]>): Referential {
   const referential: Referential = { acteurs: [], organes: [], deports: [], pays: [] };
+  // The file each record was read from, by folder and uid, to name both files of a duplicate.
+  const readFrom = new Map<string, string>();
   for (const [name, bytes] of files) {
     const folder = /(?:^|\/)(acteur|organe|deport|pays)\/[^/]+\.json$/.exec(name)?.[1];
     if (!folder) continue;
@@ -59,20 +61,30 @@ export function parseReferential(files: Iterable<[string, Uint8Array]>): Referen
     } catch (error) {
       throw new FileError(name, `invalid JSON (${(error as Error).message})`);
     }
+    let uid: string;
     try {
-      if (folder === 'acteur') referential.acteurs.push(parseActeur(json));
-      else if (folder === 'organe') referential.organes.push(parseOrgane(json));
-      else if (folder === 'deport') referential.deports.push(parseDeport(json));
-      else referential.pays.push(parsePays(json));
+      if (folder === 'acteur') uid = push(referential.acteurs, parseActeur(json));
+      else if (folder === 'organe') uid = push(referential.organes, parseOrgane(json));
+      else if (folder === 'deport') uid = push(referential.deports, parseDeport(json));
+      else uid = push(referential.pays, parsePays(json));
     } catch (error) {
       if (error instanceof ShapeError)
         throw new FileError(name, `unexpected shape at ${error.message}`);
       throw error;
     }
+    const first = readFrom.get(`${folder} ${uid}`);
+    if (first) throw new FileError(name, `${folder} ${uid} already read from ${first}`);
+    readFrom.set(`${folder} ${uid}`, name);
   }
   if (referential.acteurs.length === 0) throw new FileError('(archive)', 'no acteur/*.json file');
   if (referential.organes.length === 0) throw new FileError('(archive)', 'no organe/*.json file');
   return referential;
+}
+
+/** Adds a record to its list and gives its uid. */
+function push<T extends { uid: string }>(list: T[], record: T): string {
+  list.push(record);
+  return record.uid;
 }
 
 /** One `acteur/PA….json` file: identity, profession, addresses and embedded mandates. */
@@ -137,7 +149,7 @@ function parseMandat(json: unknown, acteurUid: string, path: string): Mandat {
     acteur_uid: acteurUid,
     organe_uid: organeUid,
     organe_type: requiredText(m.typeOrgane, `${path}.typeOrgane`),
-    legislature: int(m.legislature, `${path}.legislature`),
+    legislature: int(m.legislature, `${path}.legislature`, 1),
     start_date: date(m.dateDebut, `${path}.dateDebut`),
     end_date: date(m.dateFin, `${path}.dateFin`),
     role_code: qualite ? text(qualite.codeQualite, `${path}.infosQualite.codeQualite`) : null,
@@ -146,13 +158,13 @@ function parseMandat(json: unknown, acteurUid: string, path: string): Mandat {
         text(qualite.libQualite, `${path}.infosQualite.libQualite`))
       : null,
     principal: text(m.nominPrincipale, `${path}.nominPrincipale`) === '1' ? 1 : 0,
-    precedence: int(m.preseance, `${path}.preseance`),
+    precedence: int(m.preseance, `${path}.preseance`, 0),
     departement_code: lieu
       ? text(lieu.numDepartement, `${path}.election.lieu.numDepartement`)
       : null,
     departement_name: lieu ? text(lieu.departement, `${path}.election.lieu.departement`) : null,
     region: lieu ? text(lieu.region, `${path}.election.lieu.region`) : null,
-    circo_number: lieu ? int(lieu.numCirco, `${path}.election.lieu.numCirco`) : null,
+    circo_number: lieu ? int(lieu.numCirco, `${path}.election.lieu.numCirco`, 1) : null,
     circo_uid: election
       ? text(election.refCirconscription, `${path}.election.refCirconscription`)
       : null,
@@ -186,9 +198,9 @@ function parseAdresse(json: unknown, acteurUid: string, path: string): Adresse {
     uid: requiredText(a.uid, `${path}.uid`),
     acteur_uid: acteurUid,
     kind: addressKind(text(a['@xsi:type'], `${path}.@xsi:type`), typeLabel),
-    type_code: int(a.type, `${path}.type`),
+    type_code: int(a.type, `${path}.type`, 0),
     type_label: typeLabel,
-    weight: int(a.poids, `${path}.poids`),
+    weight: int(a.poids, `${path}.poids`, 0),
     title: text(a.intitule, `${path}.intitule`),
     street: [street, complement].filter(Boolean).join(', ') || null,
     postcode: text(a.codePostal, `${path}.codePostal`),
@@ -212,7 +224,7 @@ export function parseOrgane(json: unknown): Organe {
     abbreviation: text(o.libelleAbrev, 'organe.libelleAbrev'),
     start_date: vimode ? date(vimode.dateDebut, 'organe.viMoDe.dateDebut') : null,
     end_date: vimode ? date(vimode.dateFin, 'organe.viMoDe.dateFin') : null,
-    legislature: int(o.legislature, 'organe.legislature'),
+    legislature: int(o.legislature, 'organe.legislature', 1),
     color: text(o.couleurAssociee, 'organe.couleurAssociee'),
     parent_uid: text(o.organeParent, 'organe.organeParent'),
     departement_code: departement ? text(departement.code, 'organe.lieu.departement.code') : null,
@@ -220,7 +232,7 @@ export function parseOrgane(json: unknown): Organe {
       ? text(departement.libelle, 'organe.lieu.departement.libelle')
       : null,
     region: region ? text(region.libelle, 'organe.lieu.region.libelle') : null,
-    number: int(o.numero, 'organe.numero'),
+    number: int(o.numero, 'organe.numero', 0),
   };
 }
 
@@ -285,7 +297,7 @@ export function parseDeport(json: unknown): Deport {
   return {
     uid: requiredText(d.uid, 'deport.uid'),
     acteur_uid: requiredText(d.refActeur, 'deport.refActeur'),
-    legislature: int(d.legislature, 'deport.legislature'),
+    legislature: int(d.legislature, 'deport.legislature', 1),
     created_at: date(d.dateCreation, 'deport.dateCreation'),
     published_at: date(d.datePublication, 'deport.datePublication'),
     scope: label('portee'),

@@ -1,6 +1,7 @@
 // Readers for the Assemblée nationale's JSON, converted from XML with these quirks:
 // a one-item list is an object, an absent list is null, a missing value is null or
 // {"@xsi:nil": "true"}, numbers are strings and some ids are {"#text": …} objects.
+import { isCalendarDay } from '../../domain/text.ts';
 
 /** Raised when a file does not have the shape the parser expects; `path` says where. */
 export class ShapeError extends Error {
@@ -63,20 +64,25 @@ export function requiredText(value: Json, path: string): string {
   return result;
 }
 
-/** An integer written as text, or null. */
-export function int(value: Json, path: string): number | null {
+/** An integer written as text, or null; `min` is the smallest value that makes sense there. */
+export function int(value: Json, path: string, min = Number.MIN_SAFE_INTEGER): number | null {
   const raw = text(value, path);
   if (raw === null) return null;
   if (!/^-?\d+$/.test(raw)) throw new ShapeError(path, `expected an integer, got "${raw}"`);
-  return Number(raw);
+  const number = Number(raw);
+  if (!Number.isSafeInteger(number)) throw new ShapeError(path, `integer out of range "${raw}"`);
+  if (number < min)
+    throw new ShapeError(path, `expected an integer of at least ${min}, got "${raw}"`);
+  return number;
 }
 
-/** A date `YYYY-MM-DD` (time part dropped), or null. */
+/** A date `YYYY-MM-DD` (time part dropped) that names a day of the calendar, or null. */
 export function date(value: Json, path: string): string | null {
   const raw = text(value, path);
   if (raw === null) return null;
   const match = /^(\d{4}-\d{2}-\d{2})/.exec(raw);
   if (!match) throw new ShapeError(path, `expected a date, got "${raw}"`);
+  if (!isCalendarDay(match[1]!)) throw new ShapeError(path, `not a day of the calendar "${raw}"`);
   return match[1]!;
 }
 
@@ -87,9 +93,9 @@ function describe(value: Json): string {
   return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
 }
 
-/** A required integer. */
-export function requiredInt(value: Json, path: string): number {
-  const result = int(value, path);
+/** A required integer, at least `min`. */
+export function requiredInt(value: Json, path: string, min?: number): number {
+  const result = int(value, path, min);
   if (result === null) throw new ShapeError(path, 'missing value');
   return result;
 }

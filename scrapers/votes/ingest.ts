@@ -140,12 +140,19 @@ export async function ingestScrutins(
   // Votes written by this ingest; when it rewrote every stored scrutin they are all the
   // votes, and the figures are computed from them without reading them back.
   const written: { uids: Set<string>; votes: VoteInput[] } = { uids: new Set(), votes: [] };
+  // The file each scrutin was read from: a second file for it (the same name under another
+  // folder) is refused, whichever comes first in the archive keeps the scrutin.
+  const readFrom = new Map<string, string>();
   let done = 0;
   for (const [name, bytes] of entries) {
     const uid = SCRUTIN_FILE.exec(name)![1]!;
     const hash = sha256(bytes);
     const previous = known.get(uid);
-    if (previous === hash) {
+    const first = readFrom.get(uid);
+    if (first === undefined) readFrom.set(uid, name);
+    if (first !== undefined) {
+      result.errors.push(`${name}: scrutin ${uid} already read from ${first}`);
+    } else if (previous === hash) {
       result.unchanged++;
     } else {
       try {

@@ -11,7 +11,7 @@ import {
 } from '../lib/an-json.ts';
 import type { Scrutin, ScrutinGroup, Vote } from '../../db/schema/index.ts';
 import { fold } from '../../domain/text.ts';
-import { CAST, UNKNOWN_GROUP, agreementIndex, type Position } from '../../domain/votes.ts';
+import { CAST, SEATS, UNKNOWN_GROUP, agreementIndex, type Position } from '../../domain/votes.ts';
 
 export interface ParsedScrutin {
   scrutin: Omit<Scrutin, 'content_hash'>;
@@ -40,7 +40,37 @@ function position(value: unknown, path: string): Position {
   return raw as Position;
 }
 
-const count = (value: unknown, path: string) => int(value, path) ?? 0;
+const count = (value: unknown, path: string) => int(value, path, 0) ?? 0;
+
+/**
+ * Refuses an official synthesis that contradicts itself: suffrages exprimés are the votes
+ * for and against, votants add the abstentions, and nobody is counted beyond the seats.
+ */
+function checkSynthesis(
+  official: Record<'for_count' | 'against_count' | 'abstention_count' | 'non_voting_count', number>,
+  voters: number | null,
+  expressed: number | null,
+) {
+  const cast = official.for_count + official.against_count;
+  if (expressed !== null && expressed !== cast) {
+    throw new ShapeError(
+      'syntheseVote.suffragesExprimes',
+      `${expressed} expressed votes, but ${cast} for and against`,
+    );
+  }
+  if (voters !== null && voters !== cast + official.abstention_count) {
+    throw new ShapeError(
+      'syntheseVote.nombreVotants',
+      `${voters} voters, but ${cast + official.abstention_count} for, against and abstaining`,
+    );
+  }
+  const counted = cast + official.abstention_count + official.non_voting_count;
+  if (counted > SEATS)
+    throw new ShapeError(
+      'syntheseVote.decompte',
+      `${counted} deputies counted, beyond ${SEATS} seats`,
+    );
+}
 
 /**
  * One `json/VTANR5L17V<n>.json` file: the scrutin, each group's official position and
@@ -113,7 +143,7 @@ export function parseScrutin(json: unknown): ParsedScrutin {
     groups.push({
       scrutin_uid: uid,
       group_uid: groupUid,
-      members: int(group.nombreMembresGroupe, `${path}.nombreMembresGroupe`),
+      members: int(group.nombreMembresGroupe, `${path}.nombreMembresGroupe`, 0),
       position: groupPosition,
       for_count: tally.pour,
       against_count: tally.contre,
@@ -133,6 +163,13 @@ export function parseScrutin(json: unknown): ParsedScrutin {
     abstention_count: count(decompte.abstentions, 'syntheseVote.decompte.abstentions'),
     non_voting_count: count(decompte.nonVotants, 'syntheseVote.decompte.nonVotants'),
   };
+  const number = requiredInt(s.numero, 'scrutin.numero', 1);
+  const legislature = requiredInt(s.legislature, 'scrutin.legislature', 1);
+  if (uid !== `VTANR5L${legislature}V${number}`)
+    throw new ShapeError('scrutin.numero', `${number} (legislature ${legislature}) is not ${uid}`);
+  const voters = int(synthese.nombreVotants, 'syntheseVote.nombreVotants', 0);
+  const expressed = int(synthese.suffragesExprimes, 'syntheseVote.suffragesExprimes', 0);
+  checkSynthesis(official, voters, expressed);
   const nominative = {
     listed_for: listed('pour'),
     listed_against: listed('contre'),
@@ -161,8 +198,8 @@ export function parseScrutin(json: unknown): ParsedScrutin {
   return {
     scrutin: {
       uid,
-      number: requiredInt(s.numero, 'scrutin.numero'),
-      legislature: requiredInt(s.legislature, 'scrutin.legislature'),
+      number,
+      legislature,
       date: requiredDate(s.dateScrutin, 'scrutin.dateScrutin'),
       session_ref: text(s.sessionRef, 'scrutin.sessionRef'),
       sitting_ref: text(s.seanceRef, 'scrutin.seanceRef'),
@@ -175,13 +212,14 @@ export function parseScrutin(json: unknown): ParsedScrutin {
       object,
       title_key: fold(`${title} ${object ?? ''}`),
       requesters: demandeur ? text(demandeur.texte, 'scrutin.demandeur.texte') : null,
-      voters: int(synthese.nombreVotants, 'syntheseVote.nombreVotants'),
-      expressed: int(synthese.suffragesExprimes, 'syntheseVote.suffragesExprimes'),
-      required: int(synthese.nbrSuffragesRequis, 'syntheseVote.nbrSuffragesRequis'),
+      voters,
+      expressed,
+      required: int(synthese.nbrSuffragesRequis, 'syntheseVote.nbrSuffragesRequis', 0),
       ...official,
       voluntary_non_voting_count: int(
         decompte.nonVotantsVolontaires,
         'syntheseVote.decompte.nonVotantsVolontaires',
+        0,
       ),
       ...nominative,
       counts_mismatch: mismatches.length > 0 ? mismatches.join(' ; ') : null,

@@ -325,6 +325,30 @@ describe('AN referential crawl', () => {
         ],
       },
       {
+        name: 'a birth date that is no day of the calendar',
+        arrange: (server) =>
+          server.serve(
+            P,
+            amo40Zip({
+              'acteur/PA900004.json': editedActeur('PA900004', (a) => {
+                (a.etatCivil as Record<string, any>).infoNaissance.dateNais = '1981-13-45';
+              }),
+            }),
+          ),
+        error: ['file acteur/PA900004.json: ', 'infoNaissance.dateNais', '1981-13-45'],
+      },
+      {
+        name: 'an acteur published in two files',
+        arrange: (server) =>
+          server.serve(
+            P,
+            amo40Zip({ 'acteur/PA900005-copie.json': editedActeur('PA900005', () => {}) }),
+          ),
+        error: [
+          'file acteur/PA900005-copie.json: acteur PA900005 already read from acteur/PA900005.json',
+        ],
+      },
+      {
         name: 'a zip without acteur files',
         arrange: (server) =>
           server.serve(

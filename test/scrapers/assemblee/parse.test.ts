@@ -24,7 +24,7 @@ import {
   type ParsedActeur,
 } from '../../../scrapers/assemblee/parse.ts';
 import { professionKey, professionLabel } from '../../../domain/professions.ts';
-import { readFixtureFiles, readJsonFixture } from '../../helpers/an-zip.ts';
+import { editedActeur, readFixtureFiles, readJsonFixture } from '../../helpers/an-zip.ts';
 import { AN_FIXTURES } from '../../helpers/paths.ts';
 import { groupHistory } from '../../../domain/mandates.ts';
 
@@ -83,6 +83,23 @@ describe('an-json readers', () => {
     expect(thrown(() => date('03/02/2025', 'deport.dateCreation')).message).toBe(
       'deport.dateCreation: expected a date, got "03/02/2025"',
     );
+  });
+
+  it('refuses integers out of range and dates that are no day of the calendar', () => {
+    expect(int('0', 'organe.numero', 0)).toBe(0);
+    expect(thrown(() => int('-1', 'organe.numero', 0)).message).toBe(
+      'organe.numero: expected an integer of at least 0, got "-1"',
+    );
+    // 10^23 has no exact double: it would be stored as another number.
+    expect(thrown(() => int('99999999999999999999999', 'x'))).toBeInstanceOf(ShapeError);
+    expect(int('9007199254740991', 'x')).toBe(2 ** 53 - 1);
+    expect(thrown(() => int('9007199254740993', 'x'))).toBeInstanceOf(ShapeError);
+    expect(date('2024-02-29', 'd')).toBe('2024-02-29');
+    for (const bad of ['2024-13-45', '2025-02-29', '2024-04-31T10:00:00+02:00', '2024-00-10']) {
+      const error = thrown(() => date(bad, 'infoNaissance.dateNais'));
+      expect((error as ShapeError).path).toBe('infoNaissance.dateNais');
+      expect(error.message).toContain(bad);
+    }
   });
 
   it('requires objects and values where the format has them, naming the path', () => {
@@ -540,6 +557,60 @@ describe('parseReferential', () => {
     );
     expect(thrown(() => parseReferential(noOrgane)).message).toBe(
       '(archive): no organe/*.json file',
+    );
+  });
+
+  it.each([
+    {
+      name: 'a birth date that is no day',
+      edit: (a: Record<string, any>) => (a.etatCivil.infoNaissance.dateNais = '1979-02-30'),
+      message: 'acteur/PA900001.json: unexpected shape at infoNaissance.dateNais: ',
+    },
+    {
+      name: 'a mandate starting on a day that is no day',
+      edit: (a: Record<string, any>) => (a.mandats.mandat[1].dateDebut = '2024-07-32'),
+      message: 'acteur/PA900001.json: unexpected shape at acteur.mandats.mandat[1].dateDebut: ',
+    },
+    {
+      name: 'a legislature 0',
+      edit: (a: Record<string, any>) => (a.mandats.mandat[0].legislature = '0'),
+      message: 'acteur/PA900001.json: unexpected shape at acteur.mandats.mandat[0].legislature: ',
+    },
+    {
+      name: 'a negative circonscription number',
+      edit: (a: Record<string, any>) => (a.mandats.mandat[0].election.lieu.numCirco = '-3'),
+      message:
+        'acteur/PA900001.json: unexpected shape at acteur.mandats.mandat[0].election.lieu.numCirco: ',
+    },
+    {
+      name: 'a precedence beyond the integers',
+      edit: (a: Record<string, any>) =>
+        (a.mandats.mandat[0].preseance = '123456789012345678901234567890'),
+      message: 'acteur/PA900001.json: unexpected shape at acteur.mandats.mandat[0].preseance: ',
+    },
+  ])('names the file of $name', ({ edit, message }) => {
+    const files = readFixtureFiles();
+    files.set('acteur/PA900001.json', bytes(editedActeur('PA900001', edit)));
+    const error = thrown(() => parseReferential(files));
+    expect(error).toBeInstanceOf(FileError);
+    expect((error as FileError).file).toBe('acteur/PA900001.json');
+    expect(error.message.startsWith(message)).toBe(true);
+  });
+
+  it('names both files of an acteur or an organ published twice', () => {
+    const files = readFixtureFiles();
+    files.set('acteur/PA900002-bis.json', files.get('acteur/PA900002.json')!);
+    const error = thrown(() => parseReferential(files));
+    expect(error).toBeInstanceOf(FileError);
+    expect((error as FileError).file).toBe('acteur/PA900002-bis.json');
+    expect(error.message).toBe(
+      'acteur/PA900002-bis.json: acteur PA900002 already read from acteur/PA900002.json',
+    );
+
+    const organs = readFixtureFiles();
+    organs.set('copie/organe/PO900101.json', organs.get('organe/PO900101.json')!);
+    expect(thrown(() => parseReferential(organs)).message).toBe(
+      'copie/organe/PO900101.json: organe PO900101 already read from organe/PO900101.json',
     );
   });
 

@@ -675,4 +675,78 @@ describe('votes crawl', () => {
       failed: 4,
     });
   });
+
+  it('refuses impossible values and a second file for one scrutin, naming the files', async () => {
+    publish(SCRUTINS_MIRROR_PATH, scrutinsZip(scrutinEntries([V1, V2, V3])));
+    expect(await crawl('votes')).toMatchObject({ status: 'ok', added: 3 });
+    const before = await snapshot(tmp.db);
+
+    const withSynthesis = (spec: ScrutinSpec, edit: (synthese: Record<string, any>) => void) => {
+      const json = scrutinJson(spec) as { scrutin: Record<string, any> };
+      edit(json.scrutin.syntheseVote);
+      return json;
+    };
+    publish(
+      SCRUTINS_MIRROR_PATH,
+      scrutinsZip({
+        ...scrutinEntries([V1, V4]),
+        [scrutinEntry(2)]: scrutinJson({ ...V2, date: '2025-13-45' }),
+        [scrutinEntry(3)]: withSynthesis(V3, (s) => (s.decompte.contre = '-1')),
+        // A copy of V4 under another folder, and a new scrutin numbered beyond the integers.
+        [`copie/${scrutinEntry(4)}`]: scrutinJson({ ...V4, title: 'une autre motion' }),
+        [scrutinEntry(5)]: (() => {
+          const json = scrutinJson({ ...V4, number: 5 }) as { scrutin: Record<string, any> };
+          json.scrutin.numero = '99999999999999999999999';
+          return json;
+        })(),
+      }),
+    );
+    const summary = await crawl('votes');
+    expect(summary).toMatchObject({ status: 'partial', added: 1, changed: 0, failed: 4 });
+    const errors = (summary.error ?? '').split(' | ');
+    expect(errors).toEqual([
+      expect.stringMatching(/^json\/VTANR5L17V2\.json: .*scrutin\.dateScrutin.*2025-13-45/),
+      expect.stringMatching(/^json\/VTANR5L17V3\.json: .*syntheseVote\.decompte\.contre.*"-1"/),
+      'copie/json/VTANR5L17V4.json: scrutin VTANR5L17V4 already read from json/VTANR5L17V4.json',
+      expect.stringMatching(/^json\/VTANR5L17V5\.json: .*scrutin\.numero.*99999999999999999999999/),
+    ]);
+
+    const after = await snapshot(tmp.db);
+    // V2 and V3 keep their previous version; V4 is the one of json/, not of copie/.
+    expect(after.scrutins.slice(0, 3)).toEqual(before.scrutins);
+    expect(after.votes.filter((v) => !v.scrutin_uid.endsWith('V4'))).toEqual(before.votes);
+    expect(after.scrutins.map((r) => [r.uid, r.title])).toEqual([
+      ['VTANR5L17V1', V1.title],
+      ['VTANR5L17V2', V2.title],
+      ['VTANR5L17V3', V3.title],
+      ['VTANR5L17V4', V4.title],
+    ]);
+    // The refused files are fetched again at the next crawl; once corrected, nothing is lost.
+    expect((await syncRow(tmp.db)).content_hash).toBeNull();
+    publish(SCRUTINS_MIRROR_PATH, scrutinsZip(scrutinEntries([V1, V2, V3, V4])));
+    expect(await crawl('votes')).toMatchObject({ added: 0, changed: 0, failed: 0 });
+    expect(await snapshot(tmp.db)).toEqual(after);
+    const sync = await syncRow(tmp.db);
+    expect(sync.last_error).toBeNull();
+    expect(sync.content_hash).not.toBeNull();
+  });
+
+  it('ingests the first file of a scrutin published twice in a first crawl', async () => {
+    publish(
+      SCRUTINS_MIRROR_PATH,
+      scrutinsZip({
+        ...scrutinEntries([V1, V2]),
+        [`autre/${scrutinEntry(2)}`]: scrutinJson(V2),
+      }),
+    );
+    const summary = await crawl('votes');
+    expect(summary).toMatchObject({ status: 'partial', added: 2, failed: 1 });
+    expect(summary.error).toBe(
+      'autre/json/VTANR5L17V2.json: scrutin VTANR5L17V2 already read from json/VTANR5L17V2.json',
+    );
+    const stored = await tmp.db.selectFrom('vote').select('scrutin_uid').execute();
+    // V1: 5 voters listed, V2: 5 voters listed, each once.
+    expect(stored.filter((v) => v.scrutin_uid === 'VTANR5L17V1')).toHaveLength(5);
+    expect(stored.filter((v) => v.scrutin_uid === 'VTANR5L17V2')).toHaveLength(5);
+  });
 });

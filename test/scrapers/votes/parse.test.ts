@@ -366,6 +366,8 @@ describe('parseScrutin on a scrutin written out in full', () => {
     const json = edited7((s) => {
       s.ventilationVotes.organe.groupes.groupe = s.ventilationVotes.organe.groupes.groupe[1];
       s.syntheseVote.decompte = { nonVotants: '0', pour: '0', contre: '3', abstentions: '1' };
+      s.syntheseVote.nombreVotants = '4';
+      s.syntheseVote.suffragesExprimes = '3';
     });
     const parsed = parseScrutin(json);
     expect(parsed.groups.map((g) => [g.group_uid, g.position, g.against_count])).toEqual([
@@ -456,6 +458,78 @@ describe('parseScrutin: shape errors name the path', () => {
     expect((badCount as ShapeError).path).toBe('syntheseVote.decompte.pour');
     expect(thrown(() => parseScrutin({ scrutins: [] }))).toBeInstanceOf(ShapeError);
     expect(thrown(() => parseScrutin('scrutin'))).toBeInstanceOf(ShapeError);
+  });
+});
+
+describe('parseScrutin: impossible values name the path', () => {
+  it.each([
+    {
+      name: 'a number beyond the safe integers',
+      edit: (s: Json) => (s.numero = '99999999999999999999999'),
+      path: 'scrutin.numero',
+      reason: /99999999999999999999999/,
+    },
+    { name: 'a number 0', edit: (s: Json) => (s.numero = '0'), path: 'scrutin.numero' },
+    {
+      // File and uid say scrutin 7.
+      name: 'a number its uid does not carry',
+      edit: (s: Json) => (s.numero = '8'),
+      path: 'scrutin.numero',
+      reason: /VTANR5L17V7/,
+    },
+    {
+      name: 'a date that is no day of the calendar',
+      edit: (s: Json) => (s.dateScrutin = '2024-13-45'),
+      path: 'scrutin.dateScrutin',
+      reason: /2024-13-45/,
+    },
+    {
+      name: 'the 30th of February',
+      edit: (s: Json) => (s.dateScrutin = '2025-02-30'),
+      path: 'scrutin.dateScrutin',
+    },
+    {
+      name: 'a negative official count',
+      edit: (s: Json) => (s.syntheseVote.decompte.contre = '-4'),
+      path: 'syntheseVote.decompte.contre',
+    },
+    {
+      name: 'a negative number of voters',
+      edit: (s: Json) => (s.syntheseVote.nombreVotants = '-7'),
+      path: 'syntheseVote.nombreVotants',
+    },
+    {
+      name: 'a negative group size',
+      edit: (s: Json) => (s.ventilationVotes.organe.groupes.groupe[1].nombreMembresGroupe = '-5'),
+      path: 'ventilationVotes.organe.groupes.groupe[1].nombreMembresGroupe',
+    },
+    {
+      // 2 for + 4 against are 6 expressed votes.
+      name: 'expressed votes other than for + against',
+      edit: (s: Json) => (s.syntheseVote.suffragesExprimes = '5'),
+      path: 'syntheseVote.suffragesExprimes',
+    },
+    {
+      // 6 expressed + 1 abstention are 7 voters.
+      name: 'voters other than expressed + abstentions',
+      edit: (s: Json) => (s.syntheseVote.nombreVotants = '9'),
+      path: 'syntheseVote.nombreVotants',
+    },
+    {
+      // Consistent with itself, but 600 + 4 + 1 + 1 deputies for 577 seats.
+      name: 'more deputies counted than seats',
+      edit: (s: Json) => {
+        s.syntheseVote.decompte.pour = '600';
+        s.syntheseVote.suffragesExprimes = '604';
+        s.syntheseVote.nombreVotants = '605';
+      },
+      path: 'syntheseVote.decompte',
+    },
+  ])('rejects $name', ({ edit, path, reason }) => {
+    const error = thrown(() => parseScrutin(edited7(edit)));
+    expect(error).toBeInstanceOf(ShapeError);
+    expect((error as ShapeError).path).toBe(path);
+    if (reason) expect(error.message).toMatch(reason);
   });
 });
 
