@@ -18,12 +18,14 @@ const MIB = 1024 * 1024;
  */
 export function readZip(bytes: Uint8Array, limits: ArchiveLimits): Map<string, Uint8Array> {
   let entries: Record<string, Uint8Array>;
-  let count = 0;
+  const seen = new Set<string>();
   let total = 0;
   try {
     entries = unzipSync(bytes, {
       filter({ name, size, originalSize }) {
-        if (++count > limits.maxEntries) {
+        if (seen.has(name)) throw new ArchiveError(`${name} : deux fois dans l'archive`);
+        seen.add(name);
+        if (seen.size > limits.maxEntries) {
           throw new ArchiveError(`plus de ${limits.maxEntries} fichiers dans l'archive`);
         }
         total += originalSize;

@@ -360,9 +360,23 @@ describe('AN referential crawl', () => {
       {
         name: 'HTTP 500 (after its retries)',
         arrange: (server) => server.fail(P, 500),
-        download: { maxRetries: 2 },
+        download: { maxRetries: 2, backoffMs: 10 },
         error: ['download http://127.0.0.1:', `${P}: HTTP 500`],
         requests: 3,
+      },
+      {
+        name: 'a file over the size limit (not retried)',
+        arrange: (server) => server.serve(P, Buffer.alloc(1024 * 1024 + 1)),
+        download: { maxDownloadBytes: 1024 * 1024, maxRetries: 2 },
+        error: [`${P}: fichier plus grand que la limite de 1 Mio`],
+        requests: 1,
+      },
+      {
+        name: 'HTTP 429, retried after its Retry-After',
+        arrange: (server) => server.answer(P, { status: 429, headers: { 'retry-after': '1' } }),
+        download: { maxRetries: 1, backoffMs: 0 },
+        error: [`${P}: HTTP 429`],
+        requests: 2,
       },
       {
         name: 'a timeout',

@@ -376,6 +376,51 @@ describe('incremental crawls', () => {
   });
 });
 
+describe('file contents', () => {
+  const itemsOf = async (id: string) =>
+    db
+      .selectFrom('declaration_item')
+      .selectAll()
+      .where('declaration_id', '=', id)
+      .orderBy('id')
+      .execute();
+
+  it('reads a declaration in the encoding its XML declaration names', async () => {
+    await crawl();
+    const utf8 = (await itemsOf(MARTIN)).map(({ id: _id, ...item }) => item);
+    expect(JSON.stringify(utf8)).toMatch(/[éèàçô]/);
+    const index = hatvpFixture('liste.csv').toString('utf8');
+    server.serve(
+      INDEX_PATH,
+      index.replace('Député de Paris;dia;75;2024-09-01', 'Député de Paris;dia;75;2024-09-02'),
+    );
+    const xml = hatvpFixture(`dossiers/${MARTIN}.xml`)
+      .toString('utf8')
+      .replace("encoding='utf-8'", "encoding='ISO-8859-1'");
+    server.serve(filePath(`${MARTIN}.xml`), Buffer.from(xml, 'latin1'));
+    const summary = await crawl();
+    expect(summary.error).not.toContain(MARTIN);
+    expect((await itemsOf(MARTIN)).map(({ id: _id, ...item }) => item)).toEqual(utf8);
+  });
+
+  it('records a file past a parser limit as unreadable, asked for once', async () => {
+    const entities = Array.from({ length: 1001 }, (_, i) => `<!ENTITY e${i} "x">`).join('');
+    const xml = hatvpFixture(`dossiers/${MARTIN}.xml`)
+      .toString('utf8')
+      .replace('<declarations>', `<!DOCTYPE declarations [${entities}]><declarations>`);
+    server.serve(filePath(`${MARTIN}.xml`), xml);
+    const summary = await crawl({ CRAWL_MAX_RETRIES: '2' });
+    expect(server.count(filePath(`${MARTIN}.xml`))).toBe(1);
+    expect(summary.error).toMatch(new RegExp(`\\| ${MARTIN}\\.xml: [^|]*1000`));
+    const martin = await db
+      .selectFrom('declaration')
+      .select(['xml_status', 'xml_error'])
+      .where('id', '=', MARTIN)
+      .executeTakeFirstOrThrow();
+    expect(martin.xml_status).toBe('invalid');
+  });
+});
+
 describe('HTTP errors and politeness', () => {
   it('retries 429 and 5xx with a growing backoff, honours Retry-After, then records the failure', async () => {
     server.answer(
