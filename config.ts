@@ -17,6 +17,8 @@ export interface Config {
   adminToken: string | null;
   /** When `npm start` crawls each source, and how it retries after a failure. */
   schedule: ScheduleConfig;
+  /** Bulk dump downloads (`/exports/…`) one client address may hold at once. */
+  exportMaxPerClient: number;
 }
 
 export interface ScheduleConfig {
@@ -41,6 +43,9 @@ export interface Politeness {
   /** A file that was missing (404) or failed is asked for again after this many hours. */
   retryFailedHours: number;
 }
+
+/** Default of EXPORT_MAX_PER_CLIENT. */
+export const DEFAULT_EXPORT_MAX_PER_CLIENT = 2;
 
 /** Default User-Agent; set CRAWL_USER_AGENT to name your own deployment and contact. */
 export const DEFAULT_USER_AGENT =
@@ -130,5 +135,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryBaseMs: numberSetting(env, 'CRAWL_RETRY_MINUTES', 5, 0, false) * 60_000,
       retryMaxMs: numberSetting(env, 'CRAWL_RETRY_MAX_MINUTES', 240, 0, false) * 60_000,
     },
+    exportMaxPerClient: numberSetting(
+      env,
+      'EXPORT_MAX_PER_CLIENT',
+      DEFAULT_EXPORT_MAX_PER_CLIENT,
+      1,
+    ),
   };
 }
