@@ -163,10 +163,11 @@ export function sendCsvDump<R>(
     try {
       await out.write(dump.header.join(',') + '\r\n');
       for await (const batch of dump.batches) {
-        if (out.aborted) break;
         const rows = batch.map((r) => dump.cells(r).map(neutraliseCell));
         await out.write(Papa.unparse(rows, { newline: '\r\n' }) + '\r\n');
         await nextTurn();
+        // A client gone away reads no more batches.
+        if (out.aborted) break;
       }
     } finally {
       release();
