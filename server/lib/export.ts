@@ -148,6 +148,12 @@ export function sendCsvDump<R>(
   client: string,
   dump: CsvDump<R>,
 ): Response {
+  const headers = {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${dump.filename}"`,
+  };
+  // A HEAD request reads no body: it must neither hold a slot nor start a stream nobody reads.
+  if (c.req.method === 'HEAD') return c.body(null, 200, headers);
   const release = slots.take(client);
   if (!release) {
     return c.text(
@@ -156,8 +162,7 @@ export function sendCsvDump<R>(
       { 'retry-after': String(DUMP_RETRY_AFTER_SECONDS) },
     );
   }
-  c.header('content-type', 'text/csv; charset=utf-8');
-  c.header('content-disposition', `attachment; filename="${dump.filename}"`);
+  for (const [name, value] of Object.entries(headers)) c.header(name, value);
   return stream(c, async (out) => {
     out.onAbort(release);
     try {

@@ -109,6 +109,17 @@ describe('/exports/votes.csv: downloads per client', () => {
     expect((await fetch(dump())).status).toBe(429);
   });
 
+  it('answers HEAD requests without holding a slot', async () => {
+    for (let i = 0; i < 3; i++) {
+      const head = await fetch(dump(), { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('content-type')).toMatch(/^text\/csv/);
+    }
+    // The two slots are still free, and the third download is refused.
+    expect([(await download()).status, (await download()).status]).toEqual([200, 200]);
+    expect((await fetch(dump())).status).toBe(429);
+  });
+
   it('frees the slot of a client that goes away in the middle of a download', async () => {
     const first = await download();
     const second = await download();
