@@ -102,7 +102,7 @@ export function sendJsonDocument(c: Context, meta: ExportSource, body: object): 
 }
 
 /** Seconds a client refused a dump download is asked to wait (`Retry-After`). */
-export const DUMP_RETRY_AFTER_SECONDS = 30;
+const DUMP_RETRY_AFTER_SECONDS = 30;
 
 /** The dump downloads each client holds at once, at most `max` per client. */
 export function dumpSlots(max: number) {
