@@ -19,6 +19,8 @@ export interface Config {
   schedule: ScheduleConfig;
   /** What a downloaded archive may hold before it is refused unread. */
   archive: ArchiveLimits;
+  /** Bulk dump downloads (`/exports/…`) one client address may hold at once. */
+  exportMaxPerClient: number;
 }
 
 export interface ArchiveLimits {
@@ -54,6 +56,9 @@ export interface Politeness {
   /** A file that was missing (404) or failed is asked for again after this many hours. */
   retryFailedHours: number;
 }
+
+/** Default of EXPORT_MAX_PER_CLIENT. */
+export const DEFAULT_EXPORT_MAX_PER_CLIENT = 2;
 
 /** Default User-Agent; set CRAWL_USER_AGENT to name your own deployment and contact. */
 export const DEFAULT_USER_AGENT =
@@ -151,5 +156,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: numberSetting(env, 'ARCHIVE_MAX_MB', 4096, 1) * MIB,
       maxRatio: numberSetting(env, 'ARCHIVE_MAX_RATIO', 200, 1),
     },
+    exportMaxPerClient: numberSetting(
+      env,
+      'EXPORT_MAX_PER_CLIENT',
+      DEFAULT_EXPORT_MAX_PER_CLIENT,
+      1,
+    ),
   };
 }

@@ -285,6 +285,27 @@ console.log(
   `  /exports/votes.csv (${exportRows} rows)  ${ms(exportMs)}  → ${Math.round(exportRows / (exportMs / 1000)).toLocaleString('en')} rows/s, peak RSS +${Math.round((peak - baseline) / 1048576)} MiB over ${Math.round(baseline / 1048576)} MiB`,
 );
 
+// The home page, requested one after the other while two clients download the bulk export.
+{
+  let dumping = 2;
+  const dumps = [0, 1].map(async () => {
+    const res = await fetch(`${server.url}/exports/votes.csv`);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`/exports/votes.csv: HTTP ${res.status}`);
+    dumping--;
+  });
+  const times: number[] = [];
+  while (dumping > 0) {
+    const [t, res] = await timed(() => fetch(`${server.url}/`));
+    await res.arrayBuffer();
+    if (dumping > 0) times.push(t);
+  }
+  await Promise.all(dumps);
+  console.log(
+    `  / during 2 dumps         median ${ms(quantile(times, 0.5))}  p95 ${ms(quantile(times, 0.95))}  p99 ${ms(quantile(times, 0.99))}  (${times.length} requests while two clients download /exports/votes.csv)`,
+  );
+}
+
 // 3. Geography: crawl of both files (download, xlsx and CSV parse, join, ingest), then
 // "find my deputy" lookups over HTTP.
 const geoRuns: number[] = [];

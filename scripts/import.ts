@@ -1,11 +1,16 @@
-// Imports a file of curated facts: `npm run import -- facts.csv`. Every row is checked first;
-// one bad row (or an unknown deputy) writes nothing and names its line. Exit code 1 then,
-// 2 on a usage error.
+// Imports a file of curated facts: `npm run import -- facts.csv`, in UTF-8 or (it says so) in
+// Windows-1252. Every row is checked first; one bad row (or an unknown deputy) writes nothing
+// and names its line. Exit code 1 then, 2 on a usage error.
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '../config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
 import { importFacts } from '../scrapers/facts/ingest.ts';
-import { FactsFileError, parseFactsFile } from '../scrapers/facts/parse.ts';
+import {
+  FactsFileError,
+  decodeFactsFile,
+  parseFactsFile,
+  type DecodedFactsFile,
+} from '../scrapers/facts/parse.ts';
 
 const file = process.argv[2];
 if (!file || process.argv.length > 3) {
@@ -13,12 +18,17 @@ if (!file || process.argv.length > 3) {
   process.exit(2);
 }
 
-let content: string;
+let decoded: DecodedFactsFile;
 try {
-  content = readFileSync(file, 'utf8');
+  decoded = decodeFactsFile(readFileSync(file));
 } catch (error) {
   console.error(`${file} : ${(error as Error).message}`);
   process.exit(2);
+}
+if (decoded.encoding !== 'UTF-8') {
+  console.log(
+    `${file} : ce fichier n'est pas en UTF-8 ; il a été lu en ${decoded.encoding} (Latin-1), l'encodage des tableurs sous Windows.`,
+  );
 }
 
 const config = loadConfig();
@@ -26,7 +36,7 @@ const db = openDatabase(config.databasePath);
 try {
   await migrateToLatest(db);
   const now = new Date();
-  const rows = parseFactsFile(content, now.toISOString().slice(0, 10));
+  const rows = parseFactsFile(decoded.text, now.toISOString().slice(0, 10));
   const result = await importFacts(db, rows, now.toISOString());
   console.log(
     `${file} : ${rows.length} faits lus ; ${result.added} ajoutés, ${result.changed} modifiés, ${result.unchanged} inchangés.`,

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Config } from '../config.ts';
+import { DEFAULT_EXPORT_MAX_PER_CLIENT, type Config } from '../config.ts';
 import type { DB } from '../db/database.ts';
 import { describeSources, type ScheduledStatus, type SourceInfo } from '../domain/sources.ts';
 import { ErrorPage } from '../views/error.tsx';
@@ -41,7 +41,7 @@ export const idleCrawl: CrawlState = {
 
 export interface AppOptions {
   db: DB;
-  config: Pick<Config, 'legislature'> & Partial<Pick<Config, 'adminToken'>>;
+  config: Pick<Config, 'legislature'> & Partial<Pick<Config, 'adminToken' | 'exportMaxPerClient'>>;
   crawlState?: () => CrawlState;
   /** The scheduler's view of each source (npm start); absent when the site only serves. */
   schedule?: () => ScheduledStatus[];
@@ -117,7 +117,14 @@ export function createApp({
   app.route('/', deputesRoutes(db));
   app.route('/', changementsRoutes(db));
   app.route('/', scrutinsRoutes(db, config.legislature));
-  app.route('/', exportsRoutes(db, config.legislature));
+  app.route(
+    '/',
+    exportsRoutes(
+      db,
+      config.legislature,
+      config.exportMaxPerClient ?? DEFAULT_EXPORT_MAX_PER_CLIENT,
+    ),
+  );
   app.route('/', groupesRoutes(db, config.legislature));
   app.route('/', methodologieRoutes());
   app.route('/', geoRoutes(db, config.legislature));

@@ -281,11 +281,10 @@ export async function* allVotesInBatches(db: Kysely<Database>, legislature: numb
       .limit(size);
     if (after) {
       const { number, acteur } = after;
+      // A row-value comparison seeks in the scrutin_number index; the equivalent OR of two
+      // conditions made SQLite scan the legislature from its first scrutin at every batch.
       q = q.where((eb) =>
-        eb.or([
-          eb('s.number', '>', number),
-          eb.and([eb('s.number', '=', number), eb('v.acteur_uid', '>', acteur)]),
-        ]),
+        eb(eb.refTuple('s.number', 'v.acteur_uid'), '>', eb.tuple(number, acteur)),
       );
     }
     const rows = await q.execute();

@@ -2,7 +2,7 @@
 // fact; a file that names an unknown deputy writes nothing.
 import type { Kysely } from 'kysely';
 import { appendChanges } from '../../db/state/changes.ts';
-import type { Database, NewChangeEvent } from '../../db/schema/index.ts';
+import type { Database, Fact, NewChangeEvent } from '../../db/schema/index.ts';
 import { FactsFileError, type FactRow } from './parse.ts';
 
 export interface FactsImport {
@@ -41,17 +41,26 @@ export async function importFacts(
         })),
       );
     }
+    // The stored facts of these deputies, read once: one query per row scanned all the facts
+    // of a deputy and type each time (a file of 20,000 rows took 29 s). Labels compare in
+    // lower case, as the file's own duplicate check does (SQLite's lower() folds ASCII only).
+    const key = (uid: string, kind: string, label: string) =>
+      `${uid}\u0000${kind}\u0000${label.toLowerCase()}`;
+    const stored = new Map<string, Fact>();
+    for (const fact of await trx
+      .selectFrom('fact')
+      .selectAll()
+      .where('acteur_uid', 'in', uids.length > 0 ? uids : [''])
+      .orderBy('id')
+      .execute()) {
+      const k = key(fact.acteur_uid, fact.kind, fact.label);
+      if (!stored.has(k)) stored.set(k, fact);
+    }
     const result: FactsImport = { added: 0, changed: 0, unchanged: 0 };
     const events: NewChangeEvent[] = [];
     for (const row of rows) {
       const acteur = acteurs.get(row.acteurUid)!;
-      const existing = await trx
-        .selectFrom('fact')
-        .selectAll()
-        .where('acteur_uid', '=', row.acteurUid)
-        .where('kind', '=', row.kind)
-        .where((eb) => eb(eb.fn('lower', ['label']), '=', row.label.toLowerCase()))
-        .executeTakeFirst();
+      const existing = stored.get(key(row.acteurUid, row.kind, row.label));
       const values = {
         label: row.label,
         value: row.value,

@@ -70,6 +70,31 @@ function rowSchema(today: string) {
   });
 }
 
+/** A facts file's text and the encoding it was read in. */
+export interface DecodedFactsFile {
+  text: string;
+  encoding: 'UTF-8' | 'Windows-1252';
+}
+
+/** Windows-1252's characters for the bytes 0x80 to 0x9F (five of them unassigned). */
+const WINDOWS_1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * Decodes a facts file: UTF-8 when its bytes are valid UTF-8, otherwise Windows-1252, the
+ * superset of Latin-1 that spreadsheets write on French Windows (`é` as one byte, `œ`, `’`).
+ */
+export function decodeFactsFile(bytes: Uint8Array): DecodedFactsFile {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
+  } catch {
+    // Node 20's 'windows-1252' decoder reads 0x80–0x9F as Latin-1's control characters.
+    const text = new TextDecoder('windows-1252')
+      .decode(bytes)
+      .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_80_9F[c.charCodeAt(0) - 0x80]!);
+    return { text, encoding: 'Windows-1252' };
+  }
+}
+
 /**
  * Reads a facts file (UTF-8, `,` or `;` separated, header line first). Throws a
  * FactsFileError listing every bad line and why; returns the rows only when all are valid.

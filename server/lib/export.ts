@@ -1,6 +1,8 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import Papa from 'papaparse';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { stream } from 'hono/streaming';
 import type { SourceInfo } from '../../domain/sources.ts';
 
 /**
@@ -25,10 +27,10 @@ export interface Column<R> {
   value: (record: R) => string | number | boolean | null;
 }
 
+type Cell = string | number | boolean | null;
+
 /** Cells starting with = + - @ (or a tab/CR) are prefixed with ' so spreadsheets never run them. */
-export function neutraliseCell(
-  value: string | number | boolean | null,
-): string | number | boolean | null {
+export function neutraliseCell(value: Cell): Cell {
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
   return value;
 }
@@ -97,4 +99,83 @@ export function sendJsonList<R>(
 /** Sends one JSON document (a deputy, a scrutin…): its sources, `generated_at`, then the body. */
 export function sendJsonDocument(c: Context, meta: ExportSource, body: object): Response {
   return c.json({ ...meta, generated_at: new Date().toISOString(), ...body });
+}
+
+/** Seconds a client refused a dump download is asked to wait (`Retry-After`). */
+const DUMP_RETRY_AFTER_SECONDS = 30;
+
+/** The dump downloads each client holds at once, at most `max` per client. */
+export function dumpSlots(max: number) {
+  const held = new Map<string, number>();
+  return {
+    max,
+    /** Takes one of the client's slots: its release (once is enough), or null when all are held. */
+    take(client: string): (() => void) | null {
+      const count = held.get(client) ?? 0;
+      if (count >= max) return null;
+      held.set(client, count + 1);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        const left = (held.get(client) ?? 1) - 1;
+        if (left > 0) held.set(client, left);
+        else held.delete(client);
+      };
+    },
+  };
+}
+
+export type DumpSlots = ReturnType<typeof dumpSlots>;
+
+/** A bulk CSV dump: its file name, header, batches of records and the cells of one record. */
+export interface CsvDump<R> {
+  filename: string;
+  header: readonly string[];
+  batches: AsyncIterable<R[]>;
+  cells: (record: R) => Cell[];
+}
+
+/**
+ * Streams a bulk CSV dump batch by batch, giving the event loop a turn after each batch so
+ * that other requests are served during a download of several seconds; memory stays at a
+ * batch (writes wait for the client). The client holds one of its slots until the download
+ * ends or it goes away; without a free slot it gets a 429 with `Retry-After`.
+ */
+export function sendCsvDump<R>(
+  c: Context,
+  slots: DumpSlots,
+  client: string,
+  dump: CsvDump<R>,
+): Response {
+  const headers = {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${dump.filename}"`,
+  };
+  // A HEAD request reads no body: it must neither hold a slot nor start a stream nobody reads.
+  if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+  const release = slots.take(client);
+  if (!release) {
+    return c.text(
+      `Trop de téléchargements en cours depuis votre adresse (au plus ${slots.max} à la fois) : attendez la fin de l'un d'eux, puis réessayez.`,
+      429,
+      { 'retry-after': String(DUMP_RETRY_AFTER_SECONDS) },
+    );
+  }
+  for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  return stream(c, async (out) => {
+    out.onAbort(release);
+    try {
+      await out.write(dump.header.join(',') + '\r\n');
+      for await (const batch of dump.batches) {
+        const rows = batch.map((r) => dump.cells(r).map(neutraliseCell));
+        await out.write(Papa.unparse(rows, { newline: '\r\n' }) + '\r\n');
+        await nextTurn();
+        // A client gone away reads no more batches.
+        if (out.aborted) break;
+      }
+    } finally {
+      release();
+    }
+  });
 }

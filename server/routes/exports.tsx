@@ -1,43 +1,44 @@
 import { Hono } from 'hono';
-import { stream } from 'hono/streaming';
-import Papa from 'papaparse';
 import type { DB } from '../../db/database.ts';
 import { allVotesInBatches } from '../../db/queries/scrutins.ts';
 import type { AppEnv } from '../app.tsx';
-import { neutraliseCell } from '../lib/export.ts';
+import { clientAddress } from '../lib/client.ts';
+import { dumpSlots, sendCsvDump } from '../lib/export.ts';
 import { BULK_VOTE_COLUMNS } from '../records/scrutins.ts';
 
-/** `/exports/…`: bulk dumps, streamed in key-range batches rather than held in memory. */
-export function exportsRoutes(db: DB, legislature: number) {
-  const app = new Hono<AppEnv>();
+/** Rows per batch of a dump: a few milliseconds of work between two turns of the event loop. */
+const DUMP_BATCH_ROWS = 1000;
 
-  // Every individual vote of the legislature, streamed row by row.
-  app.get('/exports/votes.csv', async (c) => {
-    c.header('content-type', 'text/csv; charset=utf-8');
-    c.header('content-disposition', `attachment; filename="votes-${legislature}e-legislature.csv"`);
-    return stream(c, async (out) => {
-      await out.write(BULK_VOTE_COLUMNS.join(',') + '\r\n');
-      for await (const batch of allVotesInBatches(db, legislature)) {
-        const lines = batch.map((v) =>
-          [
-            v.number,
-            v.date,
-            v.type_code,
-            v.acteur_uid,
-            v.first_name,
-            v.last_name,
-            v.group_uid,
-            v.group_abbreviation,
-            v.position,
-            v.cause,
-            v.delegation === 1,
-            v.rebel === 1,
-          ].map(neutraliseCell),
-        );
-        await out.write(Papa.unparse(lines, { newline: '\r\n' }) + '\r\n');
-      }
-    });
-  });
+/**
+ * `/exports/…`: bulk dumps, streamed in key-range batches rather than held in memory, at most
+ * `maxPerClient` downloads at once per client address.
+ */
+export function exportsRoutes(db: DB, legislature: number, maxPerClient: number) {
+  const app = new Hono<AppEnv>();
+  const slots = dumpSlots(maxPerClient);
+
+  // Every individual vote of the legislature.
+  app.get('/exports/votes.csv', (c) =>
+    sendCsvDump(c, slots, clientAddress(c), {
+      filename: `votes-${legislature}e-legislature.csv`,
+      header: BULK_VOTE_COLUMNS,
+      batches: allVotesInBatches(db, legislature, DUMP_BATCH_ROWS),
+      cells: (v) => [
+        v.number,
+        v.date,
+        v.type_code,
+        v.acteur_uid,
+        v.first_name,
+        v.last_name,
+        v.group_uid,
+        v.group_abbreviation,
+        v.position,
+        v.cause,
+        v.delegation === 1,
+        v.rebel === 1,
+      ],
+    }),
+  );
 
   return app;
 }

@@ -1,12 +1,17 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../../db/database.ts';
 import { importFacts } from '../../../scrapers/facts/ingest.ts';
-import { FactsFileError, parseFactsFile, type FactRow } from '../../../scrapers/facts/parse.ts';
+import {
+  FactsFileError,
+  decodeFactsFile,
+  parseFactsFile,
+  type FactRow,
+} from '../../../scrapers/facts/parse.ts';
 import { ingestReferential } from '../../../scrapers/assemblee/ingest.ts';
 import { createApp } from '../../../server/app.tsx';
 import { FACT_COLUMNS } from '../../../server/records/faits.ts';
@@ -158,6 +163,29 @@ describe('importFacts', () => {
       detected_at: '2026-03-12T10:00:00.000Z',
     });
   });
+
+  it('finds a stored fact whose label starts with an accented capital', async () => {
+    const rows = parseFactsFile(
+      `${HEADER}\nPA1,fonction_partisane,Élue au bureau national,Parti A,https://parti-a.fr,2026-03-01`,
+      TODAY,
+    );
+    await importFacts(db, rows, '2026-03-10T10:00:00.000Z');
+    const edited = parseFactsFile(
+      `${HEADER}\nPA1,fonction_partisane,élue au bureau national,Parti B,https://parti-a.fr,2026-03-01`,
+      TODAY,
+    );
+    expect(await importFacts(db, rows, '2026-03-11T10:00:00.000Z')).toEqual({
+      added: 0,
+      changed: 0,
+      unchanged: 1,
+    });
+    expect(await importFacts(db, edited, '2026-03-12T10:00:00.000Z')).toEqual({
+      added: 0,
+      changed: 1,
+      unchanged: 0,
+    });
+    expect(await counts()).toEqual({ facts: 1, events: 2 });
+  });
 });
 
 describe('facts on the pages', () => {
@@ -218,7 +246,7 @@ describe('facts on the pages', () => {
 });
 
 describe('npm run import', () => {
-  const run = (csv: string) => {
+  const run = (csv: string | Buffer) => {
     const csvFile = path.join(dir, 'faits.csv');
     writeFileSync(csvFile, csv);
     return promisify(execFile)(
@@ -242,5 +270,25 @@ describe('npm run import', () => {
     expect(good.code).toBe(0);
     expect(good.stdout).toContain('3 faits lus ; 3 ajoutés, 0 modifiés, 0 inchangés');
     expect(await counts()).toEqual({ facts: 3, events: 3 });
+  });
+
+  it('reads a Windows-1252 (Latin-1) file as such and says so', async () => {
+    const bytes = readFileSync(
+      path.join(PROJECT_ROOT, 'test/fixtures/faits/faits-windows-1252.csv'),
+    );
+    const result = await run(bytes);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("n'est pas en UTF-8 ; il a été lu en Windows-1252 (Latin-1)");
+    expect(result.stdout).toContain('3 faits lus ; 3 ajoutés');
+    const facts = await db.selectFrom('fact').select(['label', 'value']).orderBy('id').execute();
+    expect(facts).toEqual([
+      { label: 'Trésorière', value: 'Parti A, fédération de Gironde' },
+      { label: 'Collaboratrice parlementaire', value: 'Hélène Martin, sa sœur' },
+      { label: 'Conseil municipal', value: 'Élu d’opposition à Mérignac' },
+    ]);
+    // The same facts in UTF-8: nothing to say, nothing changed.
+    const again = await run(decodeFactsFile(bytes).text);
+    expect(again.stdout).not.toContain('UTF-8');
+    expect(again.stdout).toContain('0 ajoutés, 0 modifiés, 3 inchangés');
   });
 });
