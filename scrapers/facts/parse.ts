@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import { FACT_KINDS, type FactKind } from '../../domain/facts.ts';
 import { isCalendarDay, isHttpUrl } from '../../domain/text.ts';
+import { decodeWithFallback } from '../lib/encoding.ts';
 
 /** The columns of a facts file, in this order. */
 export const FACT_FILE_COLUMNS = [
@@ -76,23 +77,13 @@ export interface DecodedFactsFile {
   encoding: 'UTF-8' | 'Windows-1252';
 }
 
-/** Windows-1252's characters for the bytes 0x80 to 0x9F (five of them unassigned). */
-const WINDOWS_1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-
 /**
  * Decodes a facts file: UTF-8 when its bytes are valid UTF-8, otherwise Windows-1252, the
  * superset of Latin-1 that spreadsheets write on French Windows (`é` as one byte, `œ`, `’`).
  */
 export function decodeFactsFile(bytes: Uint8Array): DecodedFactsFile {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
-  } catch {
-    // Node 20's 'windows-1252' decoder reads 0x80–0x9F as Latin-1's control characters.
-    const text = new TextDecoder('windows-1252')
-      .decode(bytes)
-      .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_80_9F[c.charCodeAt(0) - 0x80]!);
-    return { text, encoding: 'Windows-1252' };
-  }
+  const { text, encoding } = decodeWithFallback(bytes, 'windows-1252');
+  return { text, encoding: encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252' };
 }
 
 /**
