@@ -5,6 +5,7 @@ import { CheerioCrawler, Configuration, LogLevel, log } from 'crawlee';
 import { dueTrackers, recordCheck, recordFailure } from '../../db/queries/suivi.ts';
 import { type CrawlContext, type CrawlCounts, sourceUrl } from '../lib/source.ts';
 import { selectedText } from '../../domain/page-text.ts';
+import { NoiseError } from '../../domain/trackers.ts';
 
 type PageOutcome = { kind: 'text'; text: string } | { kind: 'failed'; reason: string };
 
@@ -90,7 +91,17 @@ export async function crawlTrackers(ctx: CrawlContext): Promise<CrawlCounts> {
       await recordFailure(ctx.db, tracker.id, outcome.reason, checkedAt);
       continue;
     }
-    const kind = await recordCheck(ctx.db, tracker.id, outcome.text, checkedAt);
+    let kind;
+    try {
+      kind = await recordCheck(ctx.db, tracker.id, outcome.text, checkedAt);
+    } catch (error) {
+      // A pattern stored before RE2 checked them at entry (a lookahead, say) fails its tracker.
+      if (!(error instanceof NoiseError)) throw error;
+      counts.failed++;
+      counts.errors!.push(`${tracker.url}: motif de bruit : ${error.message}`);
+      await recordFailure(ctx.db, tracker.id, `motif de bruit : ${error.message}`, checkedAt);
+      continue;
+    }
     if (kind === 'first') counts.added++;
     else if (kind === 'changed') counts.changed++;
     else counts.unchanged++;
