@@ -221,4 +221,52 @@ describe('trackers crawl over loopback', () => {
     expect(await count('tracker_snapshot')).toBe(1);
     expect(await count('review_item')).toBe(0);
   });
+
+  it('follows a redirect within the mirror but refuses one to a loopback address, naming it, without requesting it', async () => {
+    const inside = await startTestServer();
+    try {
+      await tracker([]);
+      server.answer(MIRROR_PATH, {
+        status: 301,
+        headers: { location: '/www.alice-dupre.fr/nouvelle' },
+      });
+      server.page(
+        '/www.alice-dupre.fr/nouvelle',
+        deputySite({ visitors: 1, date: '3 mars', news: [] }),
+      );
+      expect(await crawl()).toMatchObject({ status: 'ok', added: 1, failed: 0 });
+
+      const target = `${inside.url}/latest/meta-data`;
+      server.answer(MIRROR_PATH, { status: 302, headers: { location: target } });
+      inside.page('/latest/meta-data', deputySite({ visitors: 2, date: '3 mars', news: ['x'] }));
+      await makeDue();
+      const summary = await crawl();
+      expect(summary).toMatchObject({ status: 'partial', failed: 1, changed: 0 });
+      expect(summary.error).toContain(`${PAGE}: redirection vers ${target} refusée`);
+      expect(summary.error).toContain('adresse de bouclage');
+      expect(inside.requests).toEqual([]);
+      expect(await count('tracker_snapshot')).toBe(1);
+    } finally {
+      await inside.close();
+    }
+  });
+
+  it('refuses a tracker URL on a loopback address unless TRACKERS_ALLOW_PRIVATE is set', async () => {
+    const url = `${server.url}/intranet`;
+    await tracker([], url);
+    server.page('/intranet', deputySite({ visitors: 1, date: '3 mars', news: [] }));
+    const refused = await crawl({});
+    expect(refused).toMatchObject({ status: 'partial', failed: 1 });
+    expect(refused.error).toContain(
+      `${url}: adresse refusée : 127.0.0.1 est une adresse de bouclage`,
+    );
+    expect(server.count('/intranet')).toBe(0);
+
+    await makeDue();
+    expect(await crawl({ TRACKERS_ALLOW_PRIVATE: 'oui' })).toMatchObject({
+      status: 'ok',
+      added: 1,
+    });
+    expect(server.count('/intranet')).toBe(1);
+  });
 });
