@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Config } from '../config.ts';
+import { defaultPublicUrl, type Config } from '../config.ts';
 import type { DB } from '../db/database.ts';
 import { describeSources, type ScheduledStatus, type SourceInfo } from '../domain/sources.ts';
 import { ErrorPage } from '../views/error.tsx';
@@ -41,7 +41,8 @@ export const idleCrawl: CrawlState = {
 
 export interface AppOptions {
   db: DB;
-  config: Pick<Config, 'legislature'> & Partial<Pick<Config, 'adminToken'>>;
+  config: Pick<Config, 'legislature'> &
+    Partial<Pick<Config, 'adminToken' | 'publicUrl' | 'trustProxy' | 'trackersAllowPrivate'>>;
   crawlState?: () => CrawlState;
   /** The scheduler's view of each source (npm start); absent when the site only serves. */
   schedule?: () => ScheduledStatus[];
@@ -53,6 +54,8 @@ export type AppEnv = {
   Variables: {
     legislature: number;
     crawlState: CrawlState;
+    /** PUBLIC_URL: the origin of every absolute link, whatever the request's Host says. */
+    publicUrl: string;
   };
 };
 
@@ -71,6 +74,7 @@ export function createApp({
   sources,
 }: AppOptions) {
   const app = new Hono<AppEnv>();
+  const publicUrl = config.publicUrl ?? defaultPublicUrl(3000);
 
   app.use(
     secureHeaders({
@@ -108,6 +112,7 @@ export function createApp({
     if (c.req.url.length > MAX_URL_LENGTH)
       throw new HTTPException(414, { message: 'Adresse trop longue.' });
     c.set('legislature', config.legislature);
+    c.set('publicUrl', publicUrl);
     c.set('crawlState', crawlState());
     await next();
   });
@@ -126,7 +131,16 @@ export function createApp({
   app.route('/', donneesRoutes());
   app.route('/', faitsRoutes(db));
   // Without ADMIN_TOKEN the admin pages do not exist (404).
-  if (config.adminToken) app.route('/', suiviRoutes(db, config.adminToken));
+  if (config.adminToken)
+    app.route(
+      '/',
+      suiviRoutes(db, {
+        adminToken: config.adminToken,
+        publicUrl,
+        trustProxy: config.trustProxy ?? [],
+        allowPrivate: config.trackersAllowPrivate ?? false,
+      }),
+    );
 
   app.notFound((c) => {
     c.status(404);

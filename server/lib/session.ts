@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { BlockList, isIP } from 'node:net';
 import type { Context } from 'hono';
 
 /** Compares two secrets in constant time (whatever their lengths). */
@@ -17,18 +18,49 @@ export function isHttps(c: Context): boolean {
   );
 }
 
-/** The client's address as the socket reports it (not a header a client could forge). */
-export function clientAddress(c: Context): string {
-  const env = c.env as { incoming?: IncomingMessage } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'inconnu';
+const family = (address: string) => (isIP(address) === 6 ? 'ipv6' : 'ipv4');
+
+/** The proxies of TRUST_PROXY (addresses or CIDR ranges, as loadConfig checked them). */
+export function trustedProxies(entries: readonly string[]): BlockList {
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address, prefix] = entry.split('/') as [string, string | undefined];
+    if (prefix === undefined) list.addAddress(address, family(address));
+    else list.addSubnet(address, Number(prefix), family(address));
+  }
+  return list;
 }
 
-/** False when the request names another site as its origin (a cross-site form post). */
-export function sameOrigin(c: Context): boolean {
+/**
+ * The client's address: the socket's peer, not a header a client could forge; when the peer
+ * is a trusted proxy, the address that proxy (and any trusted proxy before it) appended to
+ * X-Forwarded-For, read from the right.
+ */
+export function clientAddress(c: Context, proxies: BlockList): string {
+  const env = c.env as { incoming?: IncomingMessage } | undefined;
+  let client = env?.incoming?.socket?.remoteAddress;
+  if (!client) return 'inconnu';
+  const hops = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  while (proxies.check(client, family(client))) {
+    const hop = hops.pop();
+    if (!hop || isIP(hop) === 0) break;
+    client = hop;
+  }
+  return client;
+}
+
+/**
+ * False when the request names another origin than the site's PUBLIC_URL (a cross-site form
+ * post). The request's own Host is not trusted for this: it is whatever the client sent.
+ */
+export function sameOrigin(c: Context, publicUrl: string): boolean {
   const origin = c.req.header('origin');
   if (!origin || origin === 'null') return origin !== 'null';
   try {
-    return new URL(origin).host === (c.req.header('host') ?? new URL(c.req.url).host);
+    return new URL(origin).origin === publicUrl;
   } catch {
     return false;
   }

@@ -26,6 +26,7 @@ import {
 import type { AdminSession, ReviewStatus } from '../../db/schema/index.ts';
 import { compileNoise } from '../../domain/trackers.ts';
 import { isHttpUrl } from '../../domain/text.ts';
+import { forbiddenHost } from '../../domain/addresses.ts';
 import { checkSelector } from '../../domain/page-text.ts';
 import {
   LoginPage,
@@ -38,13 +39,16 @@ import {
 } from '../../views/suivi/suivi.tsx';
 import type { AppEnv } from '../app.tsx';
 import { pageOrFragment } from '../lib/htmx.ts';
-import { clientAddress, isHttps, sameOrigin, sameSecret } from '../lib/session.ts';
+import { clientAddress, isHttps, sameOrigin, sameSecret, trustedProxies } from '../lib/session.ts';
 
 export const SESSION_COOKIE = 'suivi_session';
 export const LOGIN_COOKIE = 'suivi_connexion';
 const SESSION_TTL_MS = 12 * 3_600_000;
-/** Failed logins allowed per client, and in all, within the window. */
-export const LOGIN_LIMIT = { perClient: 5, total: 50, windowMs: 15 * 60_000 };
+/**
+ * Failed logins allowed per client address within the window. There is no limit in all: a
+ * flood of wrong tokens from some addresses never locks the right token out for the others.
+ */
+export const LOGIN_LIMIT = { perClient: 5, windowMs: 15 * 60_000 };
 
 type SuiviEnv = AppEnv & {
   Variables: AppEnv['Variables'] & { session: AdminSession; form: Record<string, unknown> };
@@ -70,57 +74,80 @@ const idParam = (c: Context) => {
   return id;
 };
 
-const trackerSchema = z.object({
-  libelle: z.string().trim().min(1, 'libellé vide').max(200, 'libellé trop long'),
-  url: z
-    .string()
-    .trim()
-    .max(2000, 'adresse trop longue')
-    .refine(isHttpUrl, 'adresse http(s) complète attendue'),
-  selecteur: z
-    .string()
-    .trim()
-    .min(1, 'sélecteur vide')
-    .max(300, 'sélecteur trop long')
-    .superRefine((s, ctx) => {
-      try {
-        checkSelector(s);
-      } catch (error) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `sélecteur invalide : ${(error as Error).message}`,
-        });
-      }
-    }),
-  intervalle: z.coerce
-    .number({ message: 'nombre de minutes attendu' })
-    .int('nombre entier de minutes attendu')
-    .min(5, 'au moins 5 minutes')
-    .max(525_600, 'au plus un an'),
-  depute: z
-    .string()
-    .trim()
-    .regex(/^(PA\d{1,10})?$/, 'identifiant de député attendu (PA…)'),
-  bruit: z
-    .string()
-    .max(10_000, 'motifs trop longs')
-    .transform((s) =>
-      s
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean),
-    )
-    .superRefine((patterns, ctx) => {
-      if (patterns.length > 50) ctx.addIssue({ code: 'custom', message: 'au plus 50 motifs' });
-      for (const p of patterns) {
+/** What the admin pages are given: the token, and the settings they apply. */
+export interface SuiviOptions {
+  adminToken: string;
+  /** PUBLIC_URL: the one origin admin forms may be posted from. */
+  publicUrl: string;
+  /** TRUST_PROXY: proxies whose X-Forwarded-For names the client of a login. */
+  trustProxy: readonly string[];
+  /** TRACKERS_ALLOW_PRIVATE: a tracker may watch a loopback or private address. */
+  allowPrivate: boolean;
+}
+
+const trackerSchema = (allowPrivate: boolean) =>
+  z.object({
+    libelle: z.string().trim().min(1, 'libellé vide').max(200, 'libellé trop long'),
+    url: z
+      .string()
+      .trim()
+      .max(2000, 'adresse trop longue')
+      .refine(isHttpUrl, 'adresse http(s) complète attendue')
+      .superRefine((url, ctx) => {
+        const forbidden = allowPrivate || !isHttpUrl(url) ? null : forbiddenHost(new URL(url));
+        if (forbidden)
+          ctx.addIssue({
+            code: 'custom',
+            message: `${new URL(url).hostname} est une ${forbidden}`,
+          });
+      }),
+    selecteur: z
+      .string()
+      .trim()
+      .min(1, 'sélecteur vide')
+      .max(300, 'sélecteur trop long')
+      .superRefine((s, ctx) => {
         try {
-          compileNoise(p);
+          checkSelector(s);
         } catch (error) {
-          ctx.addIssue({ code: 'custom', message: `motif « ${p} » : ${(error as Error).message}` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `sélecteur invalide : ${(error as Error).message}`,
+          });
         }
-      }
-    }),
-});
+      }),
+    intervalle: z.coerce
+      .number({ message: 'nombre de minutes attendu' })
+      .int('nombre entier de minutes attendu')
+      .min(5, 'au moins 5 minutes')
+      .max(525_600, 'au plus un an'),
+    depute: z
+      .string()
+      .trim()
+      .regex(/^(PA\d{1,10})?$/, 'identifiant de député attendu (PA…)'),
+    bruit: z
+      .string()
+      .max(10_000, 'motifs trop longs')
+      .transform((s) =>
+        s
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean),
+      )
+      .superRefine((patterns, ctx) => {
+        if (patterns.length > 50) ctx.addIssue({ code: 'custom', message: 'au plus 50 motifs' });
+        for (const p of patterns) {
+          try {
+            compileNoise(p);
+          } catch (error) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `motif « ${p} » : ${(error as Error).message}`,
+            });
+          }
+        }
+      }),
+  });
 
 const FIELD_LABELS: Record<string, string> = {
   libelle: 'Libellé',
@@ -132,7 +159,7 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** Reads the tracker form: its values as typed, and the input or the errors. */
-async function readTrackerForm(db: DB, form: Record<string, unknown>) {
+async function readTrackerForm(db: DB, form: Record<string, unknown>, allowPrivate: boolean) {
   const values: TrackerFormValues = {
     libelle: field(form, 'libelle'),
     url: field(form, 'url'),
@@ -142,7 +169,7 @@ async function readTrackerForm(db: DB, form: Record<string, unknown>) {
     actif: field(form, 'actif') === 'oui',
     bruit: field(form, 'bruit'),
   };
-  const parsed = trackerSchema.safeParse(values);
+  const parsed = trackerSchema(allowPrivate).safeParse(values);
   if (!parsed.success) {
     return {
       values,
@@ -183,7 +210,9 @@ const statusQuery = z.object({
  * (confirm or dismiss), and the trackers (create, edit, delete). Every page but the login
  * form needs a session; every POST needs the session's CSRF token.
  */
-export function suiviRoutes(db: DB, adminToken: string) {
+export function suiviRoutes(db: DB, options: SuiviOptions) {
+  const { adminToken, publicUrl, allowPrivate } = options;
+  const proxies = trustedProxies(options.trustProxy);
   const app = new Hono<SuiviEnv>();
 
   app.use('/suivi/*', async (c, next) => {
@@ -205,7 +234,7 @@ export function suiviRoutes(db: DB, adminToken: string) {
   app.use('/suivi/*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       if (c.req.method !== 'POST') throw new HTTPException(405, { message: 'Méthode refusée.' });
-      if (!sameOrigin(c)) throw new HTTPException(403, { message: 'Origine refusée.' });
+      if (!sameOrigin(c, publicUrl)) throw new HTTPException(403, { message: 'Origine refusée.' });
       const type = c.req.header('content-type') ?? '';
       if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type))
         throw new HTTPException(415, { message: 'Formulaire attendu.' });
@@ -226,9 +255,9 @@ export function suiviRoutes(db: DB, adminToken: string) {
     if (!expected || !sameSecret(field(form, '_csrf'), expected))
       throw new HTTPException(403, { message: 'Formulaire expiré : rechargez la page.' });
     const now = new Date();
-    const client = clientAddress(c);
+    const client = clientAddress(c, proxies);
     const failures = await failedLogins(db, client, new Date(now.getTime() - LOGIN_LIMIT.windowMs));
-    if (failures.client >= LOGIN_LIMIT.perClient || failures.all >= LOGIN_LIMIT.total) {
+    if (failures >= LOGIN_LIMIT.perClient) {
       c.header('Retry-After', String(LOGIN_LIMIT.windowMs / 1000));
       c.status(429);
       return c.html(
@@ -334,7 +363,7 @@ export function suiviRoutes(db: DB, adminToken: string) {
   );
 
   app.post('/suivi/pages', async (c) => {
-    const { values, input, errors } = await readTrackerForm(db, c.get('form'));
+    const { values, input, errors } = await readTrackerForm(db, c.get('form'), allowPrivate);
     if (!input) {
       c.status(400);
       return c.html(
@@ -370,7 +399,7 @@ export function suiviRoutes(db: DB, adminToken: string) {
 
   app.post('/suivi/pages/:id', async (c) => {
     const tracker = await trackerOr404(idParam(c));
-    const { values, input, errors } = await readTrackerForm(db, c.get('form'));
+    const { values, input, errors } = await readTrackerForm(db, c.get('form'), allowPrivate);
     if (!input) {
       c.status(400);
       return c.html(
