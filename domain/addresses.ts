@@ -44,10 +44,14 @@ export function forbiddenAddress(address: string): string | null {
 
 /**
  * Why a URL's host may not be fetched, judged without resolving its name: an IP literal in a
- * forbidden range, or `localhost` and its subdomains (RFC 6761); null otherwise.
+ * forbidden range, or `localhost` and its subdomains (RFC 6761), with or without the final dot;
+ * null otherwise.
  */
 export function forbiddenHost(url: URL): string | null {
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const host = url.hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost')) return 'adresse de bouclage (loopback)';
   return forbiddenAddress(host);
 }

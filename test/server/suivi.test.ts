@@ -465,6 +465,7 @@ describe('admin pages against hostile clients', () => {
     for (const [url, reason] of [
       ['http://127.0.0.1:8080/admin', '127.0.0.1 est une adresse de bouclage (loopback)'],
       ['http://localhost/', 'localhost est une adresse de bouclage (loopback)'],
+      ['http://LOCALHOST./', 'localhost. est une adresse de bouclage (loopback)'],
       ['http://[::1]/', '[::1] est une adresse de bouclage (loopback)'],
       ['http://169.254.169.254/latest/meta-data', '169.254.169.254 est une adresse locale au lien'],
       ['https://192.168.1.1/', '192.168.1.1 est une adresse privée'],
