@@ -85,69 +85,57 @@ export interface SuiviOptions {
   allowPrivate: boolean;
 }
 
-const trackerSchema = (allowPrivate: boolean) =>
-  z.object({
-    libelle: z.string().trim().min(1, 'libellé vide').max(200, 'libellé trop long'),
-    url: z
-      .string()
-      .trim()
-      .max(2000, 'adresse trop longue')
-      .refine(isHttpUrl, 'adresse http(s) complète attendue')
-      .superRefine((url, ctx) => {
-        const forbidden = allowPrivate || !isHttpUrl(url) ? null : forbiddenHost(new URL(url));
-        if (forbidden)
-          ctx.addIssue({
-            code: 'custom',
-            message: `${new URL(url).hostname} est une ${forbidden}`,
-          });
-      }),
-    selecteur: z
-      .string()
-      .trim()
-      .min(1, 'sélecteur vide')
-      .max(300, 'sélecteur trop long')
-      .superRefine((s, ctx) => {
+const trackerSchema = z.object({
+  libelle: z.string().trim().min(1, 'libellé vide').max(200, 'libellé trop long'),
+  url: z
+    .string()
+    .trim()
+    .max(2000, 'adresse trop longue')
+    .refine(isHttpUrl, 'adresse http(s) complète attendue'),
+  selecteur: z
+    .string()
+    .trim()
+    .min(1, 'sélecteur vide')
+    .max(300, 'sélecteur trop long')
+    .superRefine((s, ctx) => {
+      try {
+        checkSelector(s);
+      } catch (error) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `sélecteur invalide : ${(error as Error).message}`,
+        });
+      }
+    }),
+  intervalle: z.coerce
+    .number({ message: 'nombre de minutes attendu' })
+    .int('nombre entier de minutes attendu')
+    .min(5, 'au moins 5 minutes')
+    .max(525_600, 'au plus un an'),
+  depute: z
+    .string()
+    .trim()
+    .regex(/^(PA\d{1,10})?$/, 'identifiant de député attendu (PA…)'),
+  bruit: z
+    .string()
+    .max(10_000, 'motifs trop longs')
+    .transform((s) =>
+      s
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
+    .superRefine((patterns, ctx) => {
+      if (patterns.length > 50) ctx.addIssue({ code: 'custom', message: 'au plus 50 motifs' });
+      for (const p of patterns) {
         try {
-          checkSelector(s);
+          compileNoise(p);
         } catch (error) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `sélecteur invalide : ${(error as Error).message}`,
-          });
+          ctx.addIssue({ code: 'custom', message: `motif « ${p} » : ${(error as Error).message}` });
         }
-      }),
-    intervalle: z.coerce
-      .number({ message: 'nombre de minutes attendu' })
-      .int('nombre entier de minutes attendu')
-      .min(5, 'au moins 5 minutes')
-      .max(525_600, 'au plus un an'),
-    depute: z
-      .string()
-      .trim()
-      .regex(/^(PA\d{1,10})?$/, 'identifiant de député attendu (PA…)'),
-    bruit: z
-      .string()
-      .max(10_000, 'motifs trop longs')
-      .transform((s) =>
-        s
-          .split(/\r?\n/)
-          .map((l) => l.trim())
-          .filter(Boolean),
-      )
-      .superRefine((patterns, ctx) => {
-        if (patterns.length > 50) ctx.addIssue({ code: 'custom', message: 'au plus 50 motifs' });
-        for (const p of patterns) {
-          try {
-            compileNoise(p);
-          } catch (error) {
-            ctx.addIssue({
-              code: 'custom',
-              message: `motif « ${p} » : ${(error as Error).message}`,
-            });
-          }
-        }
-      }),
-  });
+      }
+    }),
+});
 
 const FIELD_LABELS: Record<string, string> = {
   libelle: 'Libellé',
@@ -169,7 +157,7 @@ async function readTrackerForm(db: DB, form: Record<string, unknown>, allowPriva
     actif: field(form, 'actif') === 'oui',
     bruit: field(form, 'bruit'),
   };
-  const parsed = trackerSchema(allowPrivate).safeParse(values);
+  const parsed = trackerSchema.safeParse(values);
   if (!parsed.success) {
     return {
       values,
@@ -179,6 +167,9 @@ async function readTrackerForm(db: DB, form: Record<string, unknown>, allowPriva
     };
   }
   const p = parsed.data;
+  const forbidden = allowPrivate ? null : forbiddenHost(new URL(p.url));
+  if (forbidden)
+    return { values, errors: [`Adresse : ${new URL(p.url).hostname} est une ${forbidden}`] };
   if (p.depute) {
     const acteur = await db
       .selectFrom('acteur')
