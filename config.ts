@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { Cron } from 'croner';
 import { FALLBACK_SCHEDULE, describeSources } from './domain/sources.ts';
 /** Runtime settings, read from the environment once by the entry scripts and passed down. */
@@ -5,6 +6,12 @@ export interface Config {
   /** SQLite file; its folder is created on start. */
   databasePath: string;
   port: number;
+  /** Address the server binds to: loopback unless HOST says otherwise. */
+  host: string;
+  /** Origin of the site as its readers reach it, for feeds and absolute links (never `Host`). */
+  publicUrl: string;
+  /** Proxies whose X-Forwarded-For names the client (addresses or CIDR ranges). */
+  trustProxy: string[];
   /** When set, every `https://<host>/<path>` source URL is fetched from `<mirror>/<host>/<path>`. */
   sourcesMirror: string | null;
   /** Number of the current legislature (17 since July 2024). */
@@ -15,6 +22,8 @@ export interface Config {
   politeness: Politeness;
   /** Token that opens the admin pages (/suivi); null turns them off. */
   adminToken: string | null;
+  /** Lets trackers fetch (and be redirected to) loopback, private and link-local addresses. */
+  trackersAllowPrivate: boolean;
   /** When `npm start` crawls each source, and how it retries after a failure. */
   schedule: ScheduleConfig;
   /** What a downloaded archive may hold before it is refused unread. */
@@ -83,6 +92,63 @@ function numberSetting(
   return value;
 }
 
+/** A yes/no setting: 1/true/oui/yes or 0/false/non/no (case-insensitive). */
+function booleanSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (/^(1|true|oui|yes)$/i.test(raw)) return true;
+  if (/^(0|false|non|no)$/i.test(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+/** The PUBLIC_URL of a site served on `port` when none is set. */
+export const defaultPublicUrl = (port: number) => `http://localhost:${port}`;
+
+/** PUBLIC_URL: an http(s) origin (no path, query or credentials), without a trailing slash. */
+function publicUrlSetting(raw: string | undefined, port: number): string {
+  const value = raw?.trim();
+  if (!value) return defaultPublicUrl(port);
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (
+    !url ||
+    !/^https?:$/.test(url.protocol) ||
+    url.pathname !== '/' ||
+    url.search ||
+    url.hash ||
+    url.username ||
+    url.password
+  )
+    throw new Error(
+      `PUBLIC_URL must be an http(s) origin such as https://example.org, got "${value}"`,
+    );
+  return url.origin;
+}
+
+/** TRUST_PROXY: comma-separated IP addresses or CIDR ranges (`10.0.0.0/8`). */
+function trustProxySetting(raw: string | undefined): string[] {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const version = isIP(address!);
+    const bits = version === 4 ? 32 : 128;
+    if (
+      version === 0 ||
+      extra !== undefined ||
+      (prefix !== undefined && !(/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits))
+    )
+      throw new Error(`TRUST_PROXY must list IP addresses or CIDR ranges, got "${entry}"`);
+  }
+  return entries;
+}
+
 /** Checks a cron expression (5 or 6 fields) with croner; throws naming the variable. */
 function cronSetting(name: string, value: string): string {
   try {
@@ -125,14 +191,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (mirror && !/^https?:\/\/[^/]+/.test(mirror)) {
     throw new Error(`SOURCES_MIRROR must be an http(s) URL, got "${mirror}"`);
   }
+  const host = env.HOST?.trim() || '127.0.0.1';
+  if (isIP(host) === 0 && host !== 'localhost') {
+    throw new Error(
+      `HOST must be an IP address (127.0.0.1, 0.0.0.0, ::) or localhost, got "${host}"`,
+    );
+  }
   const adminToken = env.ADMIN_TOKEN?.trim() || null;
   if (adminToken && adminToken.length < 16) {
     throw new Error('ADMIN_TOKEN must be at least 16 characters long');
   }
   return {
     adminToken,
+    trackersAllowPrivate: booleanSetting(env, 'TRACKERS_ALLOW_PRIVATE', false),
     databasePath: env.DATABASE_PATH || 'data/tracker.sqlite',
     port,
+    host,
+    publicUrl: publicUrlSetting(env.PUBLIC_URL, port),
+    trustProxy: trustProxySetting(env.TRUST_PROXY),
     sourcesMirror: mirror ? mirror.replace(/\/+$/, '') : null,
     legislature,
     storageDir: env.CRAWLEE_STORAGE_DIR || 'data/crawlee',

@@ -1,5 +1,6 @@
 // Pure helpers of the trackers: noise patterns, and the comparison of two texts of a page.
 import { structuredPatch } from 'diff';
+import { RE2JS } from 're2js';
 
 /** What a noise pattern's match is replaced with, so its place stays visible in the text. */
 export const NOISE_MARK = '…';
@@ -7,29 +8,37 @@ export const NOISE_MARK = '…';
 /** Longest accepted noise pattern. */
 export const MAX_PATTERN_LENGTH = 200;
 
+/** A noise pattern that cannot be used, with its French reason. */
+export class NoiseError extends Error {}
+
 /**
- * Reads a noise pattern: a JavaScript regular expression (without slashes), matched
- * case-insensitively. Throws with a French reason when it is not usable.
+ * Reads a noise pattern: a regular expression in JavaScript syntax (without slashes), matched
+ * case-insensitively by RE2 (re2js), whose matching time grows linearly with the text, so a
+ * pattern like `(a+)+$` cannot hang a crawl. Lookarounds and backreferences, which need
+ * backtracking, are refused. Throws a NoiseError with a French reason when it is not usable.
  */
-export function compileNoise(pattern: string): RegExp {
-  if (pattern.trim() === '') throw new Error('motif vide');
+export function compileNoise(pattern: string): RE2JS {
+  if (pattern.trim() === '') throw new NoiseError('motif vide');
   if (pattern.length > MAX_PATTERN_LENGTH)
-    throw new Error(`motif trop long (au plus ${MAX_PATTERN_LENGTH} caractères)`);
-  let regex: RegExp;
+    throw new NoiseError(`motif trop long (au plus ${MAX_PATTERN_LENGTH} caractères)`);
+  let regex: RE2JS;
   try {
-    regex = new RegExp(pattern, 'giu');
+    regex = RE2JS.compile(RE2JS.translateRegExp(pattern), RE2JS.CASE_INSENSITIVE);
   } catch (error) {
-    throw new Error(`expression régulière invalide : ${(error as Error).message}`);
+    throw new NoiseError(
+      'expression régulière invalide ou non prise en charge (ni assertion avant ou arrière, ' +
+        `ni référence arrière) : ${(error as Error).message}`,
+    );
   }
-  if (regex.test('')) throw new Error('le motif reconnaît un texte vide');
-  regex.lastIndex = 0;
+  if (regex.test('')) throw new NoiseError('le motif reconnaît un texte vide');
   return regex;
 }
 
 /** The text with every match of every noise pattern replaced by NOISE_MARK. */
 export function removeNoise(text: string, patterns: readonly string[]): string {
   let result = text;
-  for (const pattern of patterns) result = result.replace(compileNoise(pattern), NOISE_MARK);
+  for (const pattern of patterns)
+    result = compileNoise(pattern).matcher(result).replaceAll(RE2JS.quoteReplacement(NOISE_MARK));
   return result;
 }
 

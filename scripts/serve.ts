@@ -7,5 +7,5 @@ import { listen } from '../server/listen.ts';
 const config = loadConfig();
 const db = openDatabase(config.databasePath);
 await migrateToLatest(db);
-const { url } = await listen(createApp({ db, config }), config.port);
+const { url } = await listen(createApp({ db, config }), config.port, config.host);
 console.log(`Site servi sur ${url} (base ${config.databasePath})`);

@@ -79,6 +79,7 @@ const { url } = await listen(
     sources: sources.map((s) => s.info),
   }),
   config.port,
+  config.host,
 );
 console.log(`Site servi sur ${url} (base ${config.databasePath})`);
 

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { DEFAULT_EXPORT_MAX_PER_CLIENT, type Config } from '../config.ts';
+import { DEFAULT_EXPORT_MAX_PER_CLIENT, defaultPublicUrl, type Config } from '../config.ts';
 import type { DB } from '../db/database.ts';
 import { describeSources, type ScheduledStatus, type SourceInfo } from '../domain/sources.ts';
 import { ErrorPage } from '../views/error.tsx';
@@ -14,6 +14,7 @@ import { suiviRoutes } from './routes/suivi.tsx';
 import { deputesRoutes } from './routes/deputes.tsx';
 import { donneesRoutes } from './routes/donnees.tsx';
 import { exportsRoutes } from './routes/exports.tsx';
+import { clientAddress, trustedProxies } from './lib/client.ts';
 import { geoRoutes } from './routes/geo.tsx';
 import { groupesRoutes } from './routes/groupes.tsx';
 import { homeRoutes } from './routes/home.tsx';
@@ -41,7 +42,13 @@ export const idleCrawl: CrawlState = {
 
 export interface AppOptions {
   db: DB;
-  config: Pick<Config, 'legislature'> & Partial<Pick<Config, 'adminToken' | 'exportMaxPerClient'>>;
+  config: Pick<Config, 'legislature'> &
+    Partial<
+      Pick<
+        Config,
+        'adminToken' | 'exportMaxPerClient' | 'publicUrl' | 'trustProxy' | 'trackersAllowPrivate'
+      >
+    >;
   crawlState?: () => CrawlState;
   /** The scheduler's view of each source (npm start); absent when the site only serves. */
   schedule?: () => ScheduledStatus[];
@@ -53,6 +60,10 @@ export type AppEnv = {
   Variables: {
     legislature: number;
     crawlState: CrawlState;
+    /** PUBLIC_URL: the origin of every absolute link, whatever the request's Host says. */
+    publicUrl: string;
+    /** The client's address (see server/lib/client.ts), for the per-client limits. */
+    client: string;
   };
 };
 
@@ -71,6 +82,8 @@ export function createApp({
   sources,
 }: AppOptions) {
   const app = new Hono<AppEnv>();
+  const publicUrl = config.publicUrl ?? defaultPublicUrl(3000);
+  const proxies = trustedProxies(config.trustProxy ?? []);
 
   app.use(
     secureHeaders({
@@ -108,6 +121,8 @@ export function createApp({
     if (c.req.url.length > MAX_URL_LENGTH)
       throw new HTTPException(414, { message: 'Adresse trop longue.' });
     c.set('legislature', config.legislature);
+    c.set('publicUrl', publicUrl);
+    c.set('client', clientAddress(c, proxies));
     c.set('crawlState', crawlState());
     await next();
   });
@@ -133,7 +148,15 @@ export function createApp({
   app.route('/', donneesRoutes());
   app.route('/', faitsRoutes(db));
   // Without ADMIN_TOKEN the admin pages do not exist (404).
-  if (config.adminToken) app.route('/', suiviRoutes(db, config.adminToken));
+  if (config.adminToken)
+    app.route(
+      '/',
+      suiviRoutes(db, {
+        adminToken: config.adminToken,
+        publicUrl,
+        allowPrivate: config.trackersAllowPrivate ?? false,
+      }),
+    );
 
   app.notFound((c) => {
     c.status(404);

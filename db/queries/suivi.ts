@@ -400,15 +400,20 @@ export async function deleteSession(db: Kysely<Database>, token: string): Promis
   await db.deleteFrom('admin_session').where('token_hash', '=', digest(token)).execute();
 }
 
-/** Failed login attempts since `since`: from one client, and from all. */
-export async function failedLogins(db: Kysely<Database>, client: string, since: Date) {
-  const rows = await db
+/** Failed login attempts from `client` since `since`. */
+export async function failedLogins(
+  db: Kysely<Database>,
+  client: string,
+  since: Date,
+): Promise<number> {
+  const row = await db
     .selectFrom('login_attempt')
-    .select(['client'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('client', '=', client)
     .where('success', '=', 0)
     .where('at', '>', since.toISOString())
-    .execute();
-  return { client: rows.filter((r) => r.client === client).length, all: rows.length };
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function recordLogin(

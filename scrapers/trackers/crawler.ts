@@ -5,6 +5,8 @@ import { CheerioCrawler, Configuration, LogLevel, log } from 'crawlee';
 import { dueTrackers, recordCheck, recordFailure } from '../../db/queries/suivi.ts';
 import { type CrawlContext, type CrawlCounts, sourceUrl } from '../lib/source.ts';
 import { selectedText } from '../../domain/page-text.ts';
+import { NoiseError } from '../../domain/trackers.ts';
+import { refusedAddress, type AddressRules } from './address.ts';
 
 type PageOutcome = { kind: 'text'; text: string } | { kind: 'failed'; reason: string };
 
@@ -30,12 +32,23 @@ export async function crawlTrackers(ctx: CrawlContext): Promise<CrawlCounts> {
   const userAgent = ctx.download.userAgent ?? polite.userAgent;
   const timeoutMs = ctx.download.timeoutMs ?? polite.timeoutMs;
   const selectors = new Map(trackers.map((t) => [t.id, t.selector]));
-  const requests = trackers.map((t) => ({
-    url: sourceUrl(t.url, ctx.config.sourcesMirror),
-    uniqueKey: `tracker-${t.id}-${now.getTime()}`,
-    userData: { trackerId: t.id },
-  }));
+  const rules: AddressRules = {
+    allowPrivate: ctx.config.trackersAllowPrivate,
+    mirror: ctx.config.sourcesMirror,
+  };
   const outcomes = new Map<number, PageOutcome>();
+  const requests: { url: string; uniqueKey: string; userData: { trackerId: number } }[] = [];
+  for (const t of trackers) {
+    const url = sourceUrl(t.url, ctx.config.sourcesMirror);
+    const refused = await refusedAddress(url, rules);
+    if (refused) outcomes.set(t.id, { kind: 'failed', reason: `adresse refusée : ${refused}` });
+    else
+      requests.push({
+        url,
+        uniqueKey: `tracker-${t.id}-${now.getTime()}`,
+        userData: { trackerId: t.id },
+      });
+  }
   ctx.progress({ phase: 'pages suivies', done: 0, total: trackers.length });
   log.setLevel(LogLevel.OFF);
   const crawler = new CheerioCrawler(
@@ -57,8 +70,20 @@ export async function crawlTrackers(ctx: CrawlContext): Promise<CrawlCounts> {
         }
       },
       preNavigationHooks: [
-        (_context, gotOptions) => {
+        ({ request }, gotOptions) => {
           gotOptions.headers = { ...gotOptions.headers, 'user-agent': userAgent };
+          // Each redirect is checked like the first URL before it is followed.
+          gotOptions.hooks = {
+            beforeRedirect: [
+              async (options) => {
+                const target = String(options.url);
+                const refused = await refusedAddress(target, rules);
+                if (!refused) return;
+                request.noRetry = true;
+                throw new Error(`redirection vers ${target} refusée : ${refused}`);
+              },
+            ],
+          };
         },
       ],
       async requestHandler({ request, body }) {
@@ -90,7 +115,17 @@ export async function crawlTrackers(ctx: CrawlContext): Promise<CrawlCounts> {
       await recordFailure(ctx.db, tracker.id, outcome.reason, checkedAt);
       continue;
     }
-    const kind = await recordCheck(ctx.db, tracker.id, outcome.text, checkedAt);
+    let kind;
+    try {
+      kind = await recordCheck(ctx.db, tracker.id, outcome.text, checkedAt);
+    } catch (error) {
+      // A pattern stored before RE2 checked them at entry (a lookahead, say) fails its tracker.
+      if (!(error instanceof NoiseError)) throw error;
+      counts.failed++;
+      counts.errors!.push(`${tracker.url}: motif de bruit : ${error.message}`);
+      await recordFailure(ctx.db, tracker.id, `motif de bruit : ${error.message}`, checkedAt);
+      continue;
+    }
     if (kind === 'first') counts.added++;
     else if (kind === 'changed') counts.changed++;
     else counts.unchanged++;

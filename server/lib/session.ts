@@ -1,5 +1,4 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 
 /** Compares two secrets in constant time (whatever their lengths). */
@@ -17,18 +16,15 @@ export function isHttps(c: Context): boolean {
   );
 }
 
-/** The client's address as the socket reports it (not a header a client could forge). */
-export function clientAddress(c: Context): string {
-  const env = c.env as { incoming?: IncomingMessage } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'inconnu';
-}
-
-/** False when the request names another site as its origin (a cross-site form post). */
-export function sameOrigin(c: Context): boolean {
+/**
+ * False when the request names another origin than the site's PUBLIC_URL (a cross-site form
+ * post). The request's own Host is not trusted for this: it is whatever the client sent.
+ */
+export function sameOrigin(c: Context, publicUrl: string): boolean {
   const origin = c.req.header('origin');
   if (!origin || origin === 'null') return origin !== 'null';
   try {
-    return new URL(origin).host === (c.req.header('host') ?? new URL(c.req.url).host);
+    return new URL(origin).origin === publicUrl;
   } catch {
     return false;
   }

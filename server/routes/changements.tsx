@@ -77,7 +77,7 @@ const changesMeta = {
 
 /** An Atom feed of the latest events matching a filter. */
 export async function sendChangesFeed(
-  c: Context,
+  c: Context<AppEnv>,
   db: DB,
   filter: ChangeFilter,
   title: string,
@@ -85,17 +85,18 @@ export async function sendChangesFeed(
   pagePath: string,
 ) {
   const { rows } = await listChanges(db, filter, { limit: FEED_ENTRIES, offset: 0 });
-  const url = new URL(c.req.url);
-  const origin = url.origin;
+  // PUBLIC_URL, never the request's Host header: a feed's ids and links are the site's own.
+  const origin = c.get('publicUrl');
+  const search = new URL(c.req.url).search;
   const entryTitle = (r: ChangeRow) =>
     `${kindLabel(r.kind)} : ${r.entity_label ?? r.entity_id}` +
     (r.old_value !== null || r.new_value !== null
       ? ` (${r.old_value ?? '—'} → ${r.new_value ?? '—'})`
       : '');
   const xml = atomXml({
-    id: `${origin}${selfPath}${url.search}`,
+    id: `${origin}${selfPath}${search}`,
     title,
-    self: `${origin}${selfPath}${url.search}`,
+    self: `${origin}${selfPath}${search}`,
     alternate: `${origin}${pagePath}`,
     updated: rows[0]?.detected_at ?? new Date().toISOString(),
     author: 'Suivi des députés',

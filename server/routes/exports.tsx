@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import type { DB } from '../../db/database.ts';
 import { allVotesInBatches } from '../../db/queries/scrutins.ts';
 import type { AppEnv } from '../app.tsx';
-import { clientAddress } from '../lib/client.ts';
 import { dumpSlots, sendCsvDump } from '../lib/export.ts';
 import { BULK_VOTE_COLUMNS } from '../records/scrutins.ts';
 
@@ -19,7 +18,7 @@ export function exportsRoutes(db: DB, legislature: number, maxPerClient: number)
 
   // Every individual vote of the legislature.
   app.get('/exports/votes.csv', (c) =>
-    sendCsvDump(c, slots, clientAddress(c), {
+    sendCsvDump(c, slots, c.get('client'), {
       filename: `votes-${legislature}e-legislature.csv`,
       header: BULK_VOTE_COLUMNS,
       batches: allVotesInBatches(db, legislature, DUMP_BATCH_ROWS),

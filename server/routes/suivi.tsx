@@ -26,6 +26,7 @@ import {
 import type { AdminSession, ReviewStatus } from '../../db/schema/index.ts';
 import { compileNoise } from '../../domain/trackers.ts';
 import { isHttpUrl } from '../../domain/text.ts';
+import { forbiddenHost } from '../../domain/addresses.ts';
 import { checkSelector } from '../../domain/page-text.ts';
 import {
   LoginPage,
@@ -38,13 +39,16 @@ import {
 } from '../../views/suivi/suivi.tsx';
 import type { AppEnv } from '../app.tsx';
 import { pageOrFragment } from '../lib/htmx.ts';
-import { clientAddress, isHttps, sameOrigin, sameSecret } from '../lib/session.ts';
+import { isHttps, sameOrigin, sameSecret } from '../lib/session.ts';
 
 export const SESSION_COOKIE = 'suivi_session';
 export const LOGIN_COOKIE = 'suivi_connexion';
 const SESSION_TTL_MS = 12 * 3_600_000;
-/** Failed logins allowed per client, and in all, within the window. */
-export const LOGIN_LIMIT = { perClient: 5, total: 50, windowMs: 15 * 60_000 };
+/**
+ * Failed logins allowed per client address within the window. There is no limit in all: a
+ * flood of wrong tokens from some addresses never locks the right token out for the others.
+ */
+export const LOGIN_LIMIT = { perClient: 5, windowMs: 15 * 60_000 };
 
 type SuiviEnv = AppEnv & {
   Variables: AppEnv['Variables'] & { session: AdminSession; form: Record<string, unknown> };
@@ -69,6 +73,15 @@ const idParam = (c: Context) => {
     throw new HTTPException(404, { message: 'Élément inconnu.' });
   return id;
 };
+
+/** What the admin pages are given: the token, and the settings they apply. */
+export interface SuiviOptions {
+  adminToken: string;
+  /** PUBLIC_URL: the one origin admin forms may be posted from. */
+  publicUrl: string;
+  /** TRACKERS_ALLOW_PRIVATE: a tracker may watch a loopback or private address. */
+  allowPrivate: boolean;
+}
 
 const trackerSchema = z.object({
   libelle: z.string().trim().min(1, 'libellé vide').max(200, 'libellé trop long'),
@@ -132,7 +145,7 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** Reads the tracker form: its values as typed, and the input or the errors. */
-async function readTrackerForm(db: DB, form: Record<string, unknown>) {
+async function readTrackerForm(db: DB, form: Record<string, unknown>, allowPrivate: boolean) {
   const values: TrackerFormValues = {
     libelle: field(form, 'libelle'),
     url: field(form, 'url'),
@@ -152,6 +165,9 @@ async function readTrackerForm(db: DB, form: Record<string, unknown>) {
     };
   }
   const p = parsed.data;
+  const forbidden = allowPrivate ? null : forbiddenHost(new URL(p.url));
+  if (forbidden)
+    return { values, errors: [`Adresse : ${new URL(p.url).hostname} est une ${forbidden}`] };
   if (p.depute) {
     const acteur = await db
       .selectFrom('acteur')
@@ -183,7 +199,8 @@ const statusQuery = z.object({
  * (confirm or dismiss), and the trackers (create, edit, delete). Every page but the login
  * form needs a session; every POST needs the session's CSRF token.
  */
-export function suiviRoutes(db: DB, adminToken: string) {
+export function suiviRoutes(db: DB, options: SuiviOptions) {
+  const { adminToken, publicUrl, allowPrivate } = options;
   const app = new Hono<SuiviEnv>();
 
   app.use('/suivi/*', async (c, next) => {
@@ -205,7 +222,7 @@ export function suiviRoutes(db: DB, adminToken: string) {
   app.use('/suivi/*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       if (c.req.method !== 'POST') throw new HTTPException(405, { message: 'Méthode refusée.' });
-      if (!sameOrigin(c)) throw new HTTPException(403, { message: 'Origine refusée.' });
+      if (!sameOrigin(c, publicUrl)) throw new HTTPException(403, { message: 'Origine refusée.' });
       const type = c.req.header('content-type') ?? '';
       if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type))
         throw new HTTPException(415, { message: 'Formulaire attendu.' });
@@ -226,9 +243,9 @@ export function suiviRoutes(db: DB, adminToken: string) {
     if (!expected || !sameSecret(field(form, '_csrf'), expected))
       throw new HTTPException(403, { message: 'Formulaire expiré : rechargez la page.' });
     const now = new Date();
-    const client = clientAddress(c);
+    const client = c.get('client');
     const failures = await failedLogins(db, client, new Date(now.getTime() - LOGIN_LIMIT.windowMs));
-    if (failures.client >= LOGIN_LIMIT.perClient || failures.all >= LOGIN_LIMIT.total) {
+    if (failures >= LOGIN_LIMIT.perClient) {
       c.header('Retry-After', String(LOGIN_LIMIT.windowMs / 1000));
       c.status(429);
       return c.html(
@@ -334,7 +351,7 @@ export function suiviRoutes(db: DB, adminToken: string) {
   );
 
   app.post('/suivi/pages', async (c) => {
-    const { values, input, errors } = await readTrackerForm(db, c.get('form'));
+    const { values, input, errors } = await readTrackerForm(db, c.get('form'), allowPrivate);
     if (!input) {
       c.status(400);
       return c.html(
@@ -370,7 +387,7 @@ export function suiviRoutes(db: DB, adminToken: string) {
 
   app.post('/suivi/pages/:id', async (c) => {
     const tracker = await trackerOr404(idParam(c));
-    const { values, input, errors } = await readTrackerForm(db, c.get('form'));
+    const { values, input, errors } = await readTrackerForm(db, c.get('form'), allowPrivate);
     if (!input) {
       c.status(400);
       return c.html(

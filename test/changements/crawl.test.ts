@@ -198,22 +198,31 @@ describe('change log over the hand-written referential', () => {
       expect((await none.text()).trim().split('\r\n')).toHaveLength(1);
     });
 
-    it('serves valid Atom feeds with absolute links', async () => {
+    it('serves valid Atom feeds with absolute links on PUBLIC_URL, whatever the Host header', async () => {
+      const site = createApp({
+        db: tmp.db,
+        config: { legislature: 17, publicUrl: 'https://suivi.example.org' },
+      });
       for (const path of [
         '/changements.atom?type=left_office',
         '/deputes/PA900001/changements.atom',
       ]) {
-        const res = await app().request(`http://tracker.example${path}`);
+        const res = await site.request(`http://evil.example${path}`, {
+          headers: { host: 'evil.example' },
+        });
         expect(res.status).toBe(200);
         expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
         const xml = await res.text();
         expect(XMLValidator.validate(xml)).toBe(true);
         expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
-        expect(xml).toMatch(/<id>http:\/\/tracker\.example\//);
+        expect(xml).not.toContain('evil.example');
+        const ids = xml.match(/<id>[^<]*<\/id>/g) ?? [];
         const entries = xml.match(/<entry>/g) ?? [];
         expect(entries.length).toBe(path.includes('PA900001') ? 2 : 1);
+        expect(ids).toHaveLength(entries.length + 1);
+        for (const id of ids) expect(id).toMatch(/^<id>https:\/\/suivi\.example\.org\//);
         for (const href of xml.match(/href="[^"]*"/g) ?? []) {
-          expect(href).toMatch(/^href="http:\/\/tracker\.example\//);
+          expect(href).toMatch(/^href="https:\/\/suivi\.example\.org\//);
         }
         expect(xml.match(/<updated>/g)!.length).toBe(entries.length + 1);
       }

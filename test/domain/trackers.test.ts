@@ -36,6 +36,10 @@ describe('selectedText', () => {
 describe('noise patterns', () => {
   it('replaces each match, case-insensitively', () => {
     expect(removeNoise('Visiteurs : 12\nVISITEURS : 7', ['visiteurs : \\d+'])).toBe('…\n…');
+    // JavaScript syntax: Unicode escapes and named groups; Unicode case folding.
+    expect(removeNoise('MIS À JOUR le 3 mars', ['mis \\u00e0 jour le (?<jour>\\d+) mars'])).toBe(
+      '…',
+    );
   });
 
   it('rejects an invalid, empty-matching or overlong pattern with a reason', () => {
@@ -44,6 +48,21 @@ describe('noise patterns', () => {
     expect(() => compileNoise('a'.repeat(201))).toThrow(/trop long/);
     expect(() => compileNoise('  ')).toThrow(/vide/);
   });
+
+  it('refuses patterns that need backtracking (lookarounds, backreferences), with a French reason', () => {
+    for (const pattern of ['(?=Visiteurs)\\w+', '(?<=le )\\d+', '(\\d)\\1'])
+      expect(() => compileNoise(pattern), pattern).toThrow(/non prise en charge/);
+  });
+
+  it('runs a catastrophic pattern in linear time', () => {
+    // A backtracking engine takes about 2^n steps on n letters here (seconds at 26).
+    const started = performance.now();
+    expect(removeNoise(`${'a'.repeat(26)}!`, ['(a+)+$'])).toBe(`${'a'.repeat(26)}!`);
+    expect(performance.now() - started).toBeLessThan(500);
+    const long = `${'a'.repeat(100_000)}!`;
+    expect(removeNoise(long, ['(a+)+$'])).toBe(long);
+    expect(performance.now() - started).toBeLessThan(800);
+  }, 1000);
 });
 
 describe('compareTexts', () => {

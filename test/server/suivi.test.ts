@@ -4,7 +4,8 @@ import type { DB } from '../../db/database.ts';
 import { runCrawl } from '../../scrapers/run.ts';
 import { createApp } from '../../server/app.tsx';
 import { seededDatabase } from '../helpers/seed.ts';
-import { AdminClient } from '../helpers/admin-client.ts';
+import { listen } from '../../server/listen.ts';
+import { AdminClient, sendFrom } from '../helpers/admin-client.ts';
 import { deputySite } from '../helpers/deputy-site.ts';
 import { startTestServer, type TestServer } from '../helpers/http.ts';
 
@@ -354,5 +355,145 @@ describe('review queue end to end', () => {
     expect(await db.selectFrom('tracker').selectAll().execute()).toEqual([]);
     expect(await db.selectFrom('tracker_noise').selectAll().execute()).toEqual([]);
     expect((await admin.get(path)).status).toBe(404);
+  });
+});
+
+describe('admin pages against hostile clients', () => {
+  /** The app with these settings served on loopback over real HTTP, for `test`. */
+  async function served(
+    config: Partial<Parameters<typeof createApp>[0]['config']>,
+    test: (url: string) => Promise<void>,
+  ) {
+    const server = await listen(
+      createApp({ db, config: { legislature: 17, adminToken: TOKEN, ...config } }),
+      0,
+      '127.0.0.1',
+    );
+    try {
+      await test(server.url);
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('throttles failed logins per client address: 50 wrong tokens never lock out the right one elsewhere', async () => {
+    await served({}, async (url) => {
+      // 10 addresses × 5 wrong tokens: each of them is throttled…
+      for (let a = 2; a < 12; a++) {
+        const client = new AdminClient(app, url, sendFrom(`127.0.0.${a}`));
+        for (let i = 0; i < 5; i++)
+          expect((await client.login(`mauvais-jeton-${a}-${i}-xxxxxxxx`)).status).toBe(401);
+      }
+      const throttled = await new AdminClient(app, url, sendFrom('127.0.0.2')).login(TOKEN);
+      expect(throttled.status).toBe(429);
+      expect(throttled.headers.get('retry-after')).toBe('900');
+      // …and the right token from another address still opens a session.
+      const other = await new AdminClient(app, url, sendFrom('127.0.0.12')).login(TOKEN);
+      expect(other.status).toBe(303);
+      expect(other.headers.get('location')).toBe('/suivi');
+    });
+    const clients = await db.selectFrom('login_attempt').select('client').distinct().execute();
+    expect(clients.map((c) => c.client).sort()).toEqual(
+      [...Array(11).keys()].map((i) => `127.0.0.${i + 2}`).sort(),
+    );
+  });
+
+  it('reads X-Forwarded-For only from a TRUST_PROXY proxy', async () => {
+    await served({ trustProxy: ['127.0.0.1'] }, async (url) => {
+      const proxy = new AdminClient(app, url, sendFrom('127.0.0.1'));
+      // The proxy appends the client's address; a client's own forged entries come before it.
+      const via = (client: string) => ({ 'x-forwarded-for': `10.9.9.9, ${client}` });
+      for (let i = 0; i < 5; i++)
+        expect((await proxy.login(`mauvais-jeton-${i}-xxxxxxxx`, via('198.51.100.7'))).status).toBe(
+          401,
+        );
+      expect((await proxy.login(TOKEN, via('198.51.100.7'))).status).toBe(429);
+      expect(
+        (await new AdminClient(app, url, sendFrom('127.0.0.1')).login(TOKEN, via('198.51.100.8')))
+          .status,
+      ).toBe(303);
+
+      // A client that is not the proxy cannot pick its address with the header.
+      for (let i = 0; i < 5; i++) {
+        const res = await new AdminClient(app, url, sendFrom('127.0.0.3')).login(
+          `mauvais-jeton-${i}-xxxxxxxx`,
+          { 'x-forwarded-for': `203.0.113.${i}` },
+        );
+        expect(res.status).toBe(401);
+      }
+      const forged = await new AdminClient(app, url, sendFrom('127.0.0.3')).login(TOKEN, {
+        'x-forwarded-for': '203.0.113.99',
+      });
+      expect(forged.status).toBe(429);
+    });
+    expect(() => loadConfig({ TRUST_PROXY: 'mon-proxy' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, ::1, 10.0.0.0/8' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '::1',
+      '10.0.0.0/8',
+    ]);
+  });
+
+  it('accepts admin forms from the PUBLIC_URL origin only, whatever the Host header says', async () => {
+    const site = createApp({
+      db,
+      config: { legislature: 17, adminToken: TOKEN, publicUrl: 'https://suivi.example.org' },
+    });
+    const forged = new AdminClient(site, 'http://evil.example');
+    const refused = await forged.login(TOKEN, {
+      host: 'evil.example',
+      origin: 'http://evil.example',
+    });
+    expect(refused.status).toBe(403);
+    expect(await db.selectFrom('admin_session').selectAll().execute()).toEqual([]);
+
+    const own = new AdminClient(site, 'https://suivi.example.org');
+    const ok = await own.login(TOKEN, { origin: 'https://suivi.example.org' });
+    expect(ok.status).toBe(303);
+    expect(() => loadConfig({ PUBLIC_URL: 'https://example.org/suivi' })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://example.org' })).toThrow(/PUBLIC_URL/);
+    expect(loadConfig({ PUBLIC_URL: 'https://example.org/' }).publicUrl).toBe(
+      'https://example.org',
+    );
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+  });
+
+  it('refuses a tracker on a loopback, private or link-local address, or with a pattern RE2 cannot run', async () => {
+    const admin = await loggedIn();
+    await admin.page('/suivi/pages');
+    for (const [url, reason] of [
+      ['http://127.0.0.1:8080/admin', '127.0.0.1 est une adresse de bouclage (loopback)'],
+      ['http://localhost/', 'localhost est une adresse de bouclage (loopback)'],
+      ['http://LOCALHOST./', 'localhost. est une adresse de bouclage (loopback)'],
+      ['http://[::1]/', '[::1] est une adresse de bouclage (loopback)'],
+      ['http://169.254.169.254/latest/meta-data', '169.254.169.254 est une adresse locale au lien'],
+      ['https://192.168.1.1/', '192.168.1.1 est une adresse privée'],
+    ]) {
+      const res = await admin.post('/suivi/pages', { ...trackerForm, url: url! });
+      expect(res.status, url).toBe(400);
+      expect(await res.text(), url).toContain(`Adresse : ${reason}`);
+    }
+    const lookahead = await admin.post('/suivi/pages', {
+      ...trackerForm,
+      bruit: '(?=Visiteurs)\\w+',
+    });
+    expect(lookahead.status).toBe(400);
+    expect(await lookahead.text()).toContain(
+      'Motifs de bruit : motif « (?=Visiteurs)\\w+ » : expression régulière invalide ou non prise en charge',
+    );
+    expect(await db.selectFrom('tracker').selectAll().execute()).toEqual([]);
+
+    // TRACKERS_ALLOW_PRIVATE lets an intranet page be watched.
+    const intranet = new AdminClient(
+      createApp({ db, config: { legislature: 17, adminToken: TOKEN, trackersAllowPrivate: true } }),
+    );
+    await intranet.login(TOKEN);
+    await intranet.page('/suivi/pages');
+    const res = await intranet.post('/suivi/pages', { ...trackerForm, url: 'http://192.168.1.1/' });
+    expect(res.status).toBe(303);
+    expect(() => loadConfig({ TRACKERS_ALLOW_PRIVATE: 'peut-être' })).toThrow(
+      /TRACKERS_ALLOW_PRIVATE/,
+    );
   });
 });

@@ -21,8 +21,10 @@ afterEach(() => temp.cleanup());
 const PAGE = 'https://www.alice-dupre.fr/accueil';
 const MIRROR_PATH = '/www.alice-dupre.fr/accueil';
 
-async function crawl(): Promise<SourceSummary> {
-  const config = loadConfig({ DATABASE_PATH: temp.file, SOURCES_MIRROR: server.url });
+async function crawl(
+  env: Record<string, string> = { SOURCES_MIRROR: server.url },
+): Promise<SourceSummary> {
+  const config = loadConfig({ DATABASE_PATH: temp.file, ...env });
   const [summary] = await runCrawl(temp.db, config, {
     only: ['trackers'],
     download: { maxRetries: 0 },
@@ -33,12 +35,12 @@ async function crawl(): Promise<SourceSummary> {
 /** Makes every tracker due again, as if its interval had passed. */
 const makeDue = () => temp.db.updateTable('tracker').set({ checked_at: null }).execute();
 
-async function tracker(noise: string[]) {
+async function tracker(noise: string[], url = PAGE) {
   return createTracker(
     temp.db,
     {
       label: 'Site de Alice Dupré',
-      url: PAGE,
+      url,
       selector: '#contenu',
       intervalMinutes: 60,
       acteurUid: null,
@@ -179,5 +181,92 @@ describe('trackers crawl over loopback', () => {
       .executeTakeFirstOrThrow();
     expect(row.last_error).toContain('#contenu');
     expect(await count('tracker_snapshot')).toBe(0);
+  });
+
+  it('compares a page of letters under the pattern (a+)+$ in well under a second', async () => {
+    await tracker(['(a+)+$']);
+    // n letters: about 2^n steps for a backtracking engine (seconds at 26), a few per letter for RE2.
+    const letters = (n: number) =>
+      `<html><body><main id="contenu"><p>Bonjour</p><p>${'a'.repeat(n)}!</p></main></body></html>`;
+    server.page(MIRROR_PATH, letters(26));
+    await crawl();
+    server.page(MIRROR_PATH, letters(27));
+    await makeDue();
+    const started = performance.now();
+    const summary = await crawl();
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(summary).toMatchObject({ status: 'ok', failed: 0, changed: 1 });
+  }, 5000);
+
+  it('fails a tracker whose stored noise pattern RE2 cannot run, naming the pattern, and keeps its snapshots', async () => {
+    const id = await tracker([]);
+    // A pattern stored before patterns were checked by RE2 at entry.
+    await temp.db
+      .insertInto('tracker_noise')
+      .values({
+        tracker_id: id,
+        pattern: '(?=Visiteurs)\\w+',
+        review_item_id: null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    server.page(MIRROR_PATH, deputySite({ visitors: 1, date: '3 mars 2026', news: [] }));
+    await crawl();
+    server.page(MIRROR_PATH, deputySite({ visitors: 2, date: '3 mars 2026', news: [] }));
+    await makeDue();
+    const summary = await crawl();
+    expect(summary).toMatchObject({ status: 'partial', failed: 1 });
+    expect(summary.error).toContain(PAGE);
+    expect(summary.error).toMatch(/motif de bruit : expression régulière .*non prise en charge/);
+    expect(await count('tracker_snapshot')).toBe(1);
+    expect(await count('review_item')).toBe(0);
+  });
+
+  it('follows a redirect within the mirror but refuses one to a loopback address, naming it, without requesting it', async () => {
+    const inside = await startTestServer();
+    try {
+      await tracker([]);
+      server.answer(MIRROR_PATH, {
+        status: 301,
+        headers: { location: '/www.alice-dupre.fr/nouvelle' },
+      });
+      server.page(
+        '/www.alice-dupre.fr/nouvelle',
+        deputySite({ visitors: 1, date: '3 mars', news: [] }),
+      );
+      expect(await crawl()).toMatchObject({ status: 'ok', added: 1, failed: 0 });
+
+      const target = `${inside.url}/latest/meta-data`;
+      server.answer(MIRROR_PATH, { status: 302, headers: { location: target } });
+      inside.page('/latest/meta-data', deputySite({ visitors: 2, date: '3 mars', news: ['x'] }));
+      await makeDue();
+      const summary = await crawl();
+      expect(summary).toMatchObject({ status: 'partial', failed: 1, changed: 0 });
+      expect(summary.error).toContain(`${PAGE}: redirection vers ${target} refusée`);
+      expect(summary.error).toContain('adresse de bouclage');
+      expect(inside.requests).toEqual([]);
+      expect(await count('tracker_snapshot')).toBe(1);
+    } finally {
+      await inside.close();
+    }
+  });
+
+  it('refuses a tracker URL on a loopback address unless TRACKERS_ALLOW_PRIVATE is set', async () => {
+    const url = `${server.url}/intranet`;
+    await tracker([], url);
+    server.page('/intranet', deputySite({ visitors: 1, date: '3 mars', news: [] }));
+    const refused = await crawl({});
+    expect(refused).toMatchObject({ status: 'partial', failed: 1 });
+    expect(refused.error).toContain(
+      `${url}: adresse refusée : 127.0.0.1 est une adresse de bouclage`,
+    );
+    expect(server.count('/intranet')).toBe(0);
+
+    await makeDue();
+    expect(await crawl({ TRACKERS_ALLOW_PRIVATE: 'oui' })).toMatchObject({
+      status: 'ok',
+      added: 1,
+    });
+    expect(server.count('/intranet')).toBe(1);
   });
 });
