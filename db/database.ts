@@ -35,8 +35,21 @@ export function sqliteHandle(db: Kysely<any>): SQLite.Database {
  * to the busy timeout for another process's transaction, so writers queue instead of failing.
  */
 class WriterDriver extends SqliteDriver {
+  readonly #sqlite: SQLite.Database;
+
+  constructor(sqlite: SQLite.Database) {
+    super({ database: sqlite });
+    this.#sqlite = sqlite;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    // SQLite rolls the transaction back itself on some errors (SQLITE_FULL, SQLITE_IOERR…): a
+    // second rollback would throw "no transaction is active" in place of the real cause.
+    if (this.#sqlite.inTransaction) await super.rollbackTransaction(connection);
   }
 }
 
@@ -50,7 +63,7 @@ class WriterDialect extends SqliteDialect {
   }
 
   override createDriver(): SqliteDriver {
-    return new WriterDriver({ database: this.#sqlite });
+    return new WriterDriver(this.#sqlite);
   }
 }
 
