@@ -46,6 +46,8 @@ export interface ScheduleConfig {
   /** First retry after a failed run, then doubling at each new failure, up to retryMaxMs. */
   retryBaseMs: number;
   retryMaxMs: number;
+  /** A crawl process of `npm start` running longer than this is ended and its run failed. */
+  childTimeoutMs: number;
 }
 
 export interface Politeness {
@@ -197,6 +199,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `HOST must be an IP address (127.0.0.1, 0.0.0.0, ::) or localhost, got "${host}"`,
     );
   }
+  const childTimeoutMinutes = numberSetting(env, 'CRAWL_CHILD_TIMEOUT_MINUTES', 120, 0.01, false);
+  // A week at most: longer delays overflow setTimeout (about 24.8 days), which fires at once.
+  if (childTimeoutMinutes > 10_080) {
+    throw new Error(
+      `CRAWL_CHILD_TIMEOUT_MINUTES must be at most 10080 (a week), got "${env.CRAWL_CHILD_TIMEOUT_MINUTES}"`,
+    );
+  }
   const adminToken = env.ADMIN_TOKEN?.trim() || null;
   if (adminToken && adminToken.length < 16) {
     throw new Error('ADMIN_TOKEN must be at least 16 characters long');
@@ -226,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sources: scheduleSettings(env, legislature),
       retryBaseMs: numberSetting(env, 'CRAWL_RETRY_MINUTES', 5, 0, false) * 60_000,
       retryMaxMs: numberSetting(env, 'CRAWL_RETRY_MAX_MINUTES', 240, 0, false) * 60_000,
+      childTimeoutMs: childTimeoutMinutes * 60_000,
     },
     archive: {
       maxEntries: numberSetting(env, 'ARCHIVE_MAX_ENTRIES', 500_000, 1),

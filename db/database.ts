@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+} from 'kysely';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema/index.ts';
 
@@ -20,6 +27,46 @@ export function sqliteHandle(db: Kysely<any>): SQLite.Database {
   return handle;
 }
 
+/**
+ * kysely's better-sqlite3 driver with transactions that begin as writers. A deferred `begin`
+ * reads first and upgrades to a writer at its first write: if another process wrote
+ * meanwhile, that upgrade fails at once with SQLITE_BUSY (the busy timeout does not apply to
+ * a transaction that already read). `begin immediate` takes the write lock first, waiting up
+ * to the busy timeout for another process's transaction, so writers queue instead of failing.
+ */
+class WriterDriver extends SqliteDriver {
+  readonly #sqlite: SQLite.Database;
+
+  constructor(sqlite: SQLite.Database) {
+    super({ database: sqlite });
+    this.#sqlite = sqlite;
+  }
+
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    // SQLite rolls the transaction back itself on some errors (SQLITE_FULL, SQLITE_IOERR…): a
+    // second rollback would throw "no transaction is active" in place of the real cause.
+    if (this.#sqlite.inTransaction) await super.rollbackTransaction(connection);
+  }
+}
+
+/** The SQLite dialect over `WriterDriver` (SqliteDialect keeps its config private). */
+class WriterDialect extends SqliteDialect {
+  readonly #sqlite: SQLite.Database;
+
+  constructor(sqlite: SQLite.Database) {
+    super({ database: sqlite });
+    this.#sqlite = sqlite;
+  }
+
+  override createDriver(): SqliteDriver {
+    return new WriterDriver(this.#sqlite);
+  }
+}
+
 /** Opens (and creates) the SQLite file in WAL mode so readers are never blocked by a crawl. */
 export function openDatabase(file: string): DB {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -29,7 +76,7 @@ export function openDatabase(file: string): DB {
   sqlite.pragma('foreign_keys = ON');
   // A writer waits for another connection's ingest transaction (seconds) rather than fail.
   sqlite.pragma('busy_timeout = 30000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new WriterDialect(sqlite) });
   handles.set(db.getExecutor().adapter, sqlite);
   return db;
 }

@@ -8,7 +8,7 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
-import { closeInterruptedRuns } from '../db/state/runs.ts';
+import { closeInterruptedRuns, failRunsOfProcess } from '../db/state/runs.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
 import { countActeurs } from '../db/queries/deputes.ts';
 import { type SourceSummary } from '../scrapers/run.ts';
@@ -29,7 +29,14 @@ const sources = crawlSources(config);
 let state: CrawlState = idleCrawl;
 const CRAWL_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'crawl.ts');
 
-/** Runs one source's crawl in a child process; its progress feeds the pages' crawl state. */
+/** Time a crawl process past its limit has to end after SIGTERM, before SIGKILL. */
+const KILL_GRACE_MS = 10_000;
+
+/**
+ * Runs one source's crawl in a child process; its progress feeds the pages' crawl state. A
+ * child still running after CRAWL_CHILD_TIMEOUT_MINUTES (a stalled download, a runaway
+ * parse) is ended, its run closed as failed, and the queue goes on.
+ */
 function crawlInChild(source: string, trigger: string): Promise<SourceSummary> {
   const child = fork(CRAWL_SCRIPT, ['--source', source, '--trigger', trigger], {
     execArgv: ['--import', 'tsx'],
@@ -41,10 +48,26 @@ function crawlInChild(source: string, trigger: string): Promise<SourceSummary> {
       state = { running: true, source: message.source, ...message.event };
     else summary = message.summary;
   });
+  const limit = `${config.schedule.childTimeoutMs / 60_000} min`;
+  let timedOut = false;
+  let kill: NodeJS.Timeout | undefined;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGTERM');
+    kill = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+  }, config.schedule.childTimeoutMs);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      clearTimeout(kill);
       if (summary) return resolve(summary);
+      if (timedOut) {
+        const reason = `durée limite de la collecte (${limit}) dépassée : processus arrêté, son écriture en cours annulée`;
+        return void failRunsOfProcess(db, child.pid!, reason).finally(() =>
+          reject(new Error(reason)),
+        );
+      }
       // Killed or crashed before its summary: its run, left `running`, is closed now.
       void closeInterruptedRuns(db).finally(() =>
         reject(new Error(`crawl process ended (${signal ?? `exit code ${code}`})`)),

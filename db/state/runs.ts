@@ -97,3 +97,20 @@ export async function closeInterruptedRuns(db: Kysely<Database>): Promise<number
     .execute();
   return dead.length;
 }
+
+/**
+ * Closes as `failed`, with `error`, the runs that process `pid` left `running`: a crawl
+ * process ended from outside (past its time limit), whose ingest never committed.
+ */
+export async function failRunsOfProcess(
+  db: Kysely<Database>,
+  pid: number,
+  error: string,
+): Promise<void> {
+  await db
+    .updateTable('crawl_run')
+    .set({ status: 'failed', finished_at: new Date().toISOString(), error })
+    .where('status', '=', 'running')
+    .where('pid', '=', pid)
+    .execute();
+}
