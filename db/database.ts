@@ -67,15 +67,22 @@ class WriterDialect extends SqliteDialect {
   }
 }
 
+/**
+ * How long a writer waits for another connection's write transaction: the server a few
+ * seconds at most (better-sqlite3 waits synchronously, holding its event loop), a crawl as
+ * long as another source's ingest may take.
+ */
+export const BUSY_TIMEOUT_MS = { server: 30_000, crawl: 15 * 60_000 };
+
 /** Opens (and creates) the SQLite file in WAL mode so readers are never blocked by a crawl. */
-export function openDatabase(file: string): DB {
+export function openDatabase(file: string, busyTimeoutMs = BUSY_TIMEOUT_MS.server): DB {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  // A writer waits for another connection's ingest transaction (seconds) rather than fail.
-  sqlite.pragma('busy_timeout = 30000');
+  // A writer waits for another connection's write transaction rather than fail.
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
   const db = new Kysely<Database>({ dialect: new WriterDialect(sqlite) });
   handles.set(db.getExecutor().adapter, sqlite);
   return db;

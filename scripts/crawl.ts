@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { closeInterruptedRuns } from '../db/state/runs.ts';
-import { migrateToLatest, openDatabase } from '../db/database.ts';
+import { BUSY_TIMEOUT_MS, migrateToLatest, openDatabase } from '../db/database.ts';
 import { runCrawl } from '../scrapers/run.ts';
 import { printSummary, terminalProgress, type CrawlMessage } from './progress.ts';
 
@@ -35,7 +35,7 @@ try {
 const tell = (message: CrawlMessage) => process.send?.(message);
 
 const config = loadConfig();
-const db = openDatabase(config.databasePath);
+const db = openDatabase(config.databasePath, BUSY_TIMEOUT_MS.crawl);
 try {
   await migrateToLatest(db);
   await closeInterruptedRuns(db);
