@@ -26,3 +26,20 @@ export function agreementIndex(yes: number, no: number, abstain: number): number
   const max = Math.max(yes, no, abstain);
   return (max - 0.5 * (total - max)) / total;
 }
+
+/** A group's majority among its members' votes cast: a position, or none on a tie. */
+export type Majority = Exclude<Position, 'nonVotant'> | null;
+
+/**
+ * The position most of a group's members took among those who cast a vote (pour, contre or
+ * abstention; delegated votes included, non-voters excluded). A tie for the most votes, or no
+ * vote cast, is no majority: then nobody in the group is a rebel on that scrutin.
+ */
+export function groupMajority(pour: number, contre: number, abstention: number): Majority {
+  const top = Math.max(pour, contre, abstention);
+  if (top === 0) return null;
+  const leaders = (['pour', 'contre', 'abstention'] as const).filter(
+    (p) => ({ pour, contre, abstention })[p] === top,
+  );
+  return leaders.length === 1 ? leaders[0]! : null;
+}

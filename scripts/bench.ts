@@ -12,7 +12,7 @@ import { parseDeclarations } from '../scrapers/hatvp/parse-declaration.ts';
 import { parseIndex } from '../scrapers/hatvp/parse-index.ts';
 import { runCrawl } from '../scrapers/run.ts';
 import { anScrutins } from '../domain/sources.ts';
-import { recomputeVoteFigures } from '../scrapers/lib/vote-figures.ts';
+import { recomputeVoteFigures, storedVotes } from '../scrapers/lib/vote-figures.ts';
 import { createApp } from '../server/app.tsx';
 import { listen } from '../server/listen.ts';
 import { serveFolder } from './static-server.ts';
@@ -179,16 +179,13 @@ for (let i = 0; i < 5; i++)
   unchangedVotes.push((await timed(() => runCrawl(db, config, { only: ['votes'] })))[0]);
 // The derived figures as the full ingest computes them (from the votes it has just parsed)
 // and as a referential change recomputes them (reading the stored votes back).
-const storedVotes = await db
-  .selectFrom('vote')
-  .select(['scrutin_uid', 'acteur_uid', 'position', 'cause', 'delegation', 'rebel'])
-  .execute();
+const stored = await storedVotes(db);
 const recomputeRuns: number[] = [];
 const rereadRuns: number[] = [];
 for (let i = 0; i < 3; i++) {
-  const recompute = (votes?: typeof storedVotes) =>
+  const recompute = (votes?: typeof stored) =>
     db.transaction().execute((trx) => recomputeVoteFigures(trx, config.legislature, votes));
-  recomputeRuns.push((await timed(() => recompute(storedVotes)))[0]);
+  recomputeRuns.push((await timed(() => recompute(stored)))[0]);
   rereadRuns.push((await timed(() => recompute()))[0]);
 }
 const oursMedian = quantile(oursRuns, 0.5);

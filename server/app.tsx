@@ -141,7 +141,7 @@ export function createApp({
     ),
   );
   app.route('/', groupesRoutes(db, config.legislature));
-  app.route('/', methodologieRoutes());
+  app.route('/', methodologieRoutes(db, config.legislature));
   app.route('/', geoRoutes(db, config.legislature));
   app.route('/', declarationsRoutes(db));
   app.route('/', sourcesRoutes(db, sources ?? describeSources(config), schedule ?? null));

@@ -93,7 +93,9 @@ export async function scrutinVotes(
       'v.cause',
       'v.delegation',
       'v.rebel',
+      'v.rebel_published',
       'v.group_uid',
+      'sg.majority_position as group_majority',
       'sg.position as group_position',
       'a.first_name',
       'a.last_name',
@@ -164,6 +166,8 @@ export async function deputyVotes(
       'v.cause',
       'v.delegation',
       'v.rebel',
+      'v.rebel_published',
+      'sg.majority_position as group_majority',
       'sg.position as group_position',
       'g.abbreviation as group_abbreviation',
       'g.label as group_label',
@@ -274,6 +278,7 @@ export async function* allVotesInBatches(db: Kysely<Database>, legislature: numb
         'v.cause',
         'v.delegation',
         'v.rebel',
+        'v.rebel_published',
       ])
       .where('s.legislature', '=', legislature)
       .orderBy('s.number')
@@ -312,4 +317,22 @@ export async function votersOutsideReferential(
     .where('a.uid', 'is', null);
   if (position) q = q.where('v.position', '=', position);
   return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/**
+ * (scrutin, group) pairs where the group cast votes, and those where the AN's published
+ * position is not the majority of those votes.
+ */
+export async function positionDisagreements(db: Kysely<Database>, legislature: number) {
+  const row = await db
+    .selectFrom('scrutin_group as g')
+    .innerJoin('scrutin as s', 's.uid', 'g.scrutin_uid')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('pairs'),
+      eb.fn.coalesce(eb.fn.sum<number>('g.position_mismatch'), eb.lit(0)).as('disagreements'),
+    ])
+    .where('s.legislature', '=', legislature)
+    .where(sql<boolean>`g.for_count + g.against_count + g.abstention_count > 0`)
+    .executeTakeFirstOrThrow();
+  return { pairs: Number(row.pairs), disagreements: Number(row.disagreements) };
 }

@@ -47,8 +47,12 @@ export interface ScrutinGroupTable {
   /** The group at the time of the vote. */
   group_uid: string;
   members: number | null;
-  /** The group's official positionMajoritaire. */
+  /** The group's positionMajoritaire as the AN publishes it. */
   position: Position;
+  /** The majority of the group's votes cast (pour, contre, abstention); null on a tie or none. */
+  majority_position: Exclude<Position, 'nonVotant'> | null;
+  /** 1 when the group cast votes and the published position is not their majority. */
+  position_mismatch: number;
   for_count: number;
   against_count: number;
   abstention_count: number;
@@ -68,8 +72,10 @@ export interface VoteTable {
   cause: string | null;
   delegation: number;
   seat: string | null;
-  /** 1 when a vote cast differs from the group's official position. */
+  /** 1 when a vote cast differs from the majority of the group's votes (never on a tie). */
   rebel: number;
+  /** 1 when a vote cast differs from the group's published positionMajoritaire. */
+  rebel_published: number;
 }
 
 export interface DeputyVoteStatsTable {
@@ -86,6 +92,10 @@ export interface DeputyVoteStatsTable {
   loyal: number;
   loyalty: number | null;
   rebellions: number;
+  /** The same against the group's published positionMajoritaire. */
+  loyalty_base_published: number;
+  loyal_published: number;
+  loyalty_published: number | null;
 }
 
 export interface GroupVoteStatsTable {

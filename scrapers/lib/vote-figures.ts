@@ -16,6 +16,10 @@ export async function recomputeVoteFigures(
   legislature: number,
   votes?: readonly VoteInput[],
 ): Promise<void> {
+  const positions = await trx
+    .selectFrom('scrutin_group')
+    .select(['scrutin_uid', 'group_uid', 'majority_position'])
+    .execute();
   const [scrutins, terms, stored] = await Promise.all([
     trx
       .selectFrom('scrutin')
@@ -33,11 +37,7 @@ export async function recomputeVoteFigures(
       .where('legislature', '=', legislature)
       .execute(),
     // Read without a join (much faster on ~430,000 rows), then kept to this legislature below.
-    votes ??
-      trx
-        .selectFrom('vote')
-        .select(['scrutin_uid', 'acteur_uid', 'position', 'cause', 'delegation', 'rebel'])
-        .execute(),
+    votes ?? storedVotes(trx),
   ]);
   const ofLegislature = new Set(scrutins.map((s) => s.uid));
   const stats = deputyStats(
@@ -56,11 +56,37 @@ export async function recomputeVoteFigures(
     where group_uid not like ${UNKNOWN_GROUP + '%'}
     group by group_uid`.execute(trx);
 
-  const positions = await trx
-    .selectFrom('scrutin_group')
-    .select(['scrutin_uid', 'group_uid', 'position', 'agreement_index'])
-    .where('group_uid', 'not like', `${UNKNOWN_GROUP}%`)
-    .execute();
   await trx.deleteFrom('group_proximity').execute();
-  await insertRows(trx, 'group_proximity', groupProximity(positions));
+  await insertRows(
+    trx,
+    'group_proximity',
+    groupProximity(positions.filter((p) => !p.group_uid.startsWith(UNKNOWN_GROUP))),
+  );
+}
+
+/** Every stored vote, with its group's majority on that scrutin. */
+export async function storedVotes(trx: Kysely<Database>): Promise<VoteInput[]> {
+  const groups = await trx
+    .selectFrom('scrutin_group')
+    .select(['scrutin_uid', 'group_uid', 'majority_position'])
+    .execute();
+  const majorities = new Map(
+    groups.map((p) => [`${p.scrutin_uid} ${p.group_uid}`, p.majority_position]),
+  );
+  const rows = await trx
+    .selectFrom('vote')
+    .select([
+      'scrutin_uid',
+      'acteur_uid',
+      'group_uid',
+      'position',
+      'cause',
+      'delegation',
+      'rebel_published',
+    ])
+    .execute();
+  return rows.map(({ group_uid, ...v }) => ({
+    ...v,
+    majority: majorities.get(`${v.scrutin_uid} ${group_uid}`) ?? null,
+  }));
 }

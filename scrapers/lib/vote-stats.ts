@@ -1,6 +1,6 @@
 // Pure computations of the vote figures; their formulas are documented on /methodologie.
 import type { DeputyVoteStats, GroupProximityTable } from '../../db/schema/index.ts';
-import { CAST, FUNCTION_CAUSES, type Position } from '../../domain/votes.ts';
+import { CAST, FUNCTION_CAUSES, type Majority, type Position } from '../../domain/votes.ts';
 
 export interface TermInput {
   acteur_uid: string;
@@ -16,7 +16,9 @@ export interface VoteInput {
   position: Position;
   cause: string | null;
   delegation: number;
-  rebel: number;
+  rebel_published: number;
+  /** The majority of the voter's group on that scrutin (null on a tie). */
+  majority: Majority;
 }
 
 export interface ScrutinInput {
@@ -29,13 +31,15 @@ export interface ScrutinInput {
 export type DeputyStats = DeputyVoteStats;
 
 /**
- * Participation and loyalty of every deputy with a known term of office.
+ * Participation of every deputy with a known term of office, loyalty of everyone who voted
+ * (a former deputy outside the referential too: participation then stays null).
  * - eligible: scrutins dated within one of the deputy's terms, less those where the deputy
  *   was a non-voter by function (PAN, PSE, MG);
  * - participation: votes cast (pour, contre, abstention) in eligible scrutins ÷ eligible;
  *   the same over solemn scrutins (SPS) only; delegated votes count as cast;
- * - loyalty: votes cast equal to the group's official position (group at the time of the
- *   vote) ÷ all votes cast; rebellions are the others.
+ * - loyalty: votes cast equal to the majority of the group's votes (group at the time of
+ *   the vote) ÷ votes cast where the group had a majority (a tie has none); rebellions are
+ *   the others. The same against the group's published position: ÷ all votes cast.
  */
 export function deputyStats(
   scrutins: ScrutinInput[],
@@ -52,7 +56,8 @@ export function deputyStats(
     else votesByActeur.set(v.acteur_uid, [v]);
   }
   const stats: DeputyStats[] = [];
-  for (const [acteur, acteurTerms] of termsByActeur) {
+  for (const acteur of new Set([...termsByActeur.keys(), ...votesByActeur.keys()])) {
+    const acteurTerms = termsByActeur.get(acteur) ?? [];
     const inOffice = (date: string) =>
       acteurTerms.some((t) => t.start <= date && (t.end === null || date <= t.end));
     const held = new Map(scrutins.filter((s) => inOffice(s.date)).map((s) => [s.uid, s]));
@@ -65,12 +70,18 @@ export function deputyStats(
     let loyal = 0;
     let rebellions = 0;
     let loyaltyBase = 0;
+    let loyalPublished = 0;
+    let castAll = 0;
     for (const v of own) {
       const s = held.get(v.scrutin_uid);
       if (CAST.has(v.position)) {
-        loyaltyBase++;
-        if (v.rebel) rebellions++;
-        else loyal++;
+        castAll++;
+        if (!v.rebel_published) loyalPublished++;
+        if (v.majority !== null) {
+          loyaltyBase++;
+          if (v.position === v.majority) loyal++;
+          else rebellions++;
+        }
       }
       if (!s) continue;
       if (v.position === 'nonVotant' && v.cause && FUNCTION_CAUSES.has(v.cause)) {
@@ -99,6 +110,9 @@ export function deputyStats(
       loyal,
       loyalty: loyaltyBase > 0 ? loyal / loyaltyBase : null,
       rebellions,
+      loyalty_base_published: castAll,
+      loyal_published: loyalPublished,
+      loyalty_published: castAll > 0 ? loyalPublished / castAll : null,
     });
   }
   return stats;
@@ -107,19 +121,17 @@ export function deputyStats(
 export interface GroupPositionInput {
   scrutin_uid: string;
   group_uid: string;
-  position: Position;
-  agreement_index: number | null;
+  majority_position: Majority;
 }
 
 /**
- * Proximity of every ordered pair of groups: over the scrutins where both cast at least one
- * vote (agreement index not null) and took a position other than non-voting, the share in
- * which their official positions are equal.
+ * Proximity of every ordered pair of groups: over the scrutins where both had a majority
+ * among their votes cast (no tie), the share in which those majorities are equal.
  */
 export function groupProximity(rows: readonly GroupPositionInput[]): GroupProximityTable[] {
   const byScrutin = new Map<string, GroupPositionInput[]>();
   for (const row of rows) {
-    if (row.agreement_index === null || row.position === 'nonVotant') continue;
+    if (row.majority_position === null) continue;
     const list = byScrutin.get(row.scrutin_uid);
     if (list) list.push(row);
     else byScrutin.set(row.scrutin_uid, [row]);
@@ -142,7 +154,7 @@ export function groupProximity(rows: readonly GroupPositionInput[]): GroupProxim
           pairs.set(key, pair);
         }
         pair.common++;
-        if (a.position === b.position) pair.agreements++;
+        if (a.majority_position === b.majority_position) pair.agreements++;
       }
     }
   }

@@ -166,7 +166,18 @@ export async function ingestScrutins(
         }
         batch.push({ ...parsed, hash });
         written.uids.add(uid);
-        for (const vote of parsed.votes) written.votes.push(vote);
+        const majorities = new Map(parsed.groups.map((g) => [g.group_uid, g.majority_position]));
+        for (const v of parsed.votes) {
+          written.votes.push({
+            scrutin_uid: v.scrutin_uid,
+            acteur_uid: v.acteur_uid,
+            position: v.position,
+            cause: v.cause,
+            delegation: v.delegation,
+            rebel_published: v.rebel_published,
+            majority: majorities.get(v.group_uid) ?? null,
+          });
+        }
         if (previous === undefined) result.added++;
         else result.changed++;
       } catch (error) {

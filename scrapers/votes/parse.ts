@@ -11,7 +11,14 @@ import {
 } from '../lib/an-json.ts';
 import type { Scrutin, ScrutinGroup, Vote } from '../../db/schema/index.ts';
 import { fold } from '../../domain/text.ts';
-import { CAST, SEATS, UNKNOWN_GROUP, agreementIndex, type Position } from '../../domain/votes.ts';
+import {
+  CAST,
+  SEATS,
+  UNKNOWN_GROUP,
+  agreementIndex,
+  groupMajority,
+  type Position,
+} from '../../domain/votes.ts';
 
 export interface ParsedScrutin {
   scrutin: Omit<Scrutin, 'content_hash'>;
@@ -107,6 +114,7 @@ export function parseScrutin(json: unknown): ParsedScrutin {
     const groupPosition = position(vote.positionMajoritaire, `${path}.vote.positionMajoritaire`);
     const nominatif = optObj(vote.decompteNominatif, `${path}.vote.decompteNominatif`) ?? {};
     const tally: Record<Position, number> = { pour: 0, contre: 0, abstention: 0, nonVotant: 0 };
+    const own: Vote[] = [];
     for (const [key, list] of Object.entries(nominatif)) {
       const listPosition = LISTS[key];
       const voters = asList(optObj(list, `${path}.vote.decompteNominatif.${key}`)?.votant);
@@ -127,7 +135,7 @@ export function parseScrutin(json: unknown): ParsedScrutin {
           return;
         }
         tally[listPosition]++;
-        votes.set(acteur, {
+        const row: Vote = {
           scrutin_uid: uid,
           acteur_uid: acteur,
           mandat_uid: text(votant.mandatRef, `${vpath}.mandatRef`),
@@ -136,15 +144,27 @@ export function parseScrutin(json: unknown): ParsedScrutin {
           cause: text(votant.causePositionVote, `${vpath}.causePositionVote`),
           delegation: text(votant.parDelegation, `${vpath}.parDelegation`) === 'true' ? 1 : 0,
           seat: text(votant.numPlace, `${vpath}.numPlace`),
-          rebel: CAST.has(listPosition) && listPosition !== groupPosition ? 1 : 0,
-        });
+          rebel: 0,
+          rebel_published: CAST.has(listPosition) && listPosition !== groupPosition ? 1 : 0,
+        };
+        votes.set(acteur, row);
+        own.push(row);
       });
     }
+    // Rebels are measured against the majority of the group's own votes, not the published
+    // positionMajoritaire, which contradicts them in about 3 % of (scrutin, group) pairs.
+    const majority = groupMajority(tally.pour, tally.contre, tally.abstention);
+    for (const row of own) {
+      row.rebel = majority !== null && CAST.has(row.position) && row.position !== majority ? 1 : 0;
+    }
+    const cast = tally.pour + tally.contre + tally.abstention;
     groups.push({
       scrutin_uid: uid,
       group_uid: groupUid,
       members: int(group.nombreMembresGroupe, `${path}.nombreMembresGroupe`, 0),
       position: groupPosition,
+      majority_position: majority,
+      position_mismatch: cast > 0 && majority !== groupPosition ? 1 : 0,
       for_count: tally.pour,
       against_count: tally.contre,
       abstention_count: tally.abstention,

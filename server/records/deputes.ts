@@ -222,10 +222,17 @@ export function voteStatsJson(stats: DeputyVoteStats | null) {
     participation_solennels: stats.participation_solemn,
     scrutins_solennels_de_reference: stats.eligible_solemn,
     votes_solennels_exprimes: stats.cast_solemn,
+    // Against the majority of the group's own votes (a tie counts neither way).
     loyaute: stats.loyalty,
-    votes_avec_position_du_groupe: stats.loyal,
+    votes_avec_majorite_du_groupe: stats.loyal,
     votes_exprimes_loyaute: stats.loyalty_base,
     votes_frondeurs: stats.rebellions,
+    // Against the group's positionMajoritaire as the AN publishes it.
+    loyaute_position_publiee: stats.loyalty_published,
+    votes_avec_position_publiee: stats.loyal_published,
+    votes_exprimes_loyaute_position_publiee: stats.loyalty_base_published,
+    // Deprecated: the old name of votes_avec_position_publiee, kept for existing readers.
+    votes_avec_position_du_groupe: stats.loyal_published,
     methodologie: '/methodologie',
   };
 }

@@ -55,13 +55,44 @@ export const SCRUTIN_COLUMNS: Column<ScrutinRow>[] = [
   },
   {
     name: 'frondeurs',
-    description: 'Votes exprimés contraires à la position officielle du groupe',
+    description:
+      'Votes exprimés contraires à la majorité des votes de leur groupe (aucun dans un groupe à égalité)',
     value: (s) => s.rebels,
   },
   {
     name: 'ecart_decompte',
     description: 'Différence entre les listes nominatives et le décompte officiel, vide si aucune',
     value: (s) => s.counts_mismatch,
+  },
+];
+
+/** The group's position beside a vote: its majority (what `frondeur` measures), then the AN's. */
+const GROUP_POSITION_COLUMNS: Column<{
+  group_majority: string | null;
+  group_position: string;
+  rebel: number;
+  rebel_published: number;
+}>[] = [
+  {
+    name: 'position_groupe',
+    description:
+      'Majorité des votes exprimés du groupe (pour, contre, abstention), vide en cas d’égalité',
+    value: (v) => v.group_majority,
+  },
+  {
+    name: 'frondeur',
+    description: 'true si le vote exprimé diffère de la majorité des votes de son groupe',
+    value: (v) => v.rebel === 1,
+  },
+  {
+    name: 'position_publiee_groupe',
+    description: 'Position du groupe publiée par l’Assemblée (positionMajoritaire)',
+    value: (v) => v.group_position,
+  },
+  {
+    name: 'frondeur_position_publiee',
+    description: 'true si le vote exprimé diffère de la position publiée du groupe',
+    value: (v) => v.rebel_published === 1,
   },
 ];
 
@@ -90,16 +121,7 @@ export const SCRUTIN_VOTE_COLUMNS: Column<ScrutinVoteRow>[] = [
     description: 'true si le vote a été émis par délégation',
     value: (v) => v.delegation === 1,
   },
-  {
-    name: 'position_groupe',
-    description: 'Position officielle du groupe',
-    value: (v) => v.group_position,
-  },
-  {
-    name: 'frondeur',
-    description: 'true si le vote exprimé diffère de la position du groupe',
-    value: (v) => v.rebel === 1,
-  },
+  ...GROUP_POSITION_COLUMNS,
 ];
 
 /** Columns of `/deputes/<uid>/votes.csv`. */
@@ -117,16 +139,7 @@ export const DEPUTY_VOTE_COLUMNS: Column<DeputyVoteRow>[] = [
   { name: 'cause_non_vote', description: 'PAN, PSE ou MG', value: (v) => v.cause },
   { name: 'par_delegation', description: 'Vote par délégation', value: (v) => v.delegation === 1 },
   { name: 'groupe', description: 'Groupe au moment du vote', value: (v) => v.group_abbreviation },
-  {
-    name: 'position_groupe',
-    description: 'Position officielle du groupe',
-    value: (v) => v.group_position,
-  },
-  {
-    name: 'frondeur',
-    description: 'Vote exprimé contraire à la position du groupe',
-    value: (v) => v.rebel === 1,
-  },
+  ...GROUP_POSITION_COLUMNS,
 ];
 
 /** Columns of the bulk `/exports/votes.csv`, one row per individual vote. */
@@ -143,4 +156,5 @@ export const BULK_VOTE_COLUMNS = [
   'cause_non_vote',
   'par_delegation',
   'frondeur',
+  'frondeur_position_publiee',
 ] as const;

@@ -35,6 +35,7 @@ export function exportsRoutes(db: DB, legislature: number, maxPerClient: number)
         v.cause,
         v.delegation === 1,
         v.rebel === 1,
+        v.rebel_published === 1,
       ],
     }),
   );

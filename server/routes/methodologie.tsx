@@ -1,9 +1,13 @@
 import { Hono } from 'hono';
+import type { DB } from '../../db/database.ts';
+import { positionDisagreements } from '../../db/queries/scrutins.ts';
 import type { AppEnv } from '../app.tsx';
 import { MethodologiePage } from '../../views/methodologie/methodologie.tsx';
 
-export function methodologieRoutes() {
+export function methodologieRoutes(db: DB, legislature: number) {
   const app = new Hono<AppEnv>();
-  app.get('/methodologie', (c) => c.html(<MethodologiePage />));
+  app.get('/methodologie', async (c) =>
+    c.html(<MethodologiePage positions={await positionDisagreements(db, legislature)} />),
+  );
   return app;
 }

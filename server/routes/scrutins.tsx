@@ -139,6 +139,11 @@ export function scrutinsRoutes(db: DB, legislature: number) {
           groupe: g.abbreviation,
           groupe_libelle: g.label,
           membres: g.members,
+          // The majority of the group's votes cast, null on a tie; then the AN's field.
+          position_majoritaire: g.majority_position,
+          position_publiee: g.position,
+          ecart_position: g.position_mismatch === 1,
+          // Deprecated: the old name of position_publiee, kept for existing readers.
           position: g.position,
           pour: g.for_count,
           contre: g.against_count,

@@ -196,7 +196,8 @@ describe('/scrutins/<n>', () => {
     expect(countText(page)).toBe('6 députés');
 
     expect(rebelRows(await html('/scrutins/2'))).toEqual(['PA2']);
-    expect(rebelRows(await html('/scrutins/3'))).toEqual(['PA2']);
+    // AAA ties 1–1 in n° 3 (PA1 pour, PA2 contre): no majority, so nobody rebels.
+    expect(rebelRows(await html('/scrutins/3'))).toEqual([]);
   });
 
   it('escapes scraped titles and names', async () => {
@@ -263,6 +264,9 @@ describe('/scrutins/<n>', () => {
         groupe: 'AAA',
         groupe_libelle: 'Groupe Alpha',
         membres: 4,
+        position_majoritaire: 'pour',
+        position_publiee: 'pour',
+        ecart_position: false,
         position: 'pour',
         pour: 2,
         contre: 0,
@@ -275,6 +279,9 @@ describe('/scrutins/<n>', () => {
         groupe: 'BBB',
         groupe_libelle: 'Groupe Bêta',
         membres: 3,
+        position_majoritaire: 'contre',
+        position_publiee: 'contre',
+        ecart_position: false,
         position: 'contre',
         pour: 1,
         contre: 2,
@@ -284,6 +291,15 @@ describe('/scrutins/<n>', () => {
         indice_accord: 0.5,
       },
     ]);
+    // n° 3: AAA published "pour" but tied 1–1, so it has no majority of its own.
+    const tie = (await json('/scrutins/3.json')).groupes.find(
+      (g: { groupe: string }) => g.groupe === 'AAA',
+    );
+    expect(tie).toMatchObject({
+      position_majoritaire: null,
+      position_publiee: 'pour',
+      ecart_position: true,
+    });
     const motion = await json('/scrutins/4.json');
     expect(motion.decompte.nonVotant).toBe(3);
     expect(motion.listes_nominatives.nonVotant).toBe(0);
@@ -308,6 +324,8 @@ describe('/scrutins/<n>', () => {
         par_delegation: 'false',
         position_groupe: 'contre',
         frondeur: 'true',
+        position_publiee_groupe: 'contre',
+        frondeur_position_publiee: 'true',
       },
     ]);
     const delegated = await csv('/scrutins/2/votes.csv?groupe=PO10&position=contre');
@@ -334,12 +352,13 @@ describe("a deputy's votes", () => {
     const page = await html('/deputes/PA2/votes');
     expect(countText(page)).toBe('3 votes');
     expect(listedVotes(page)).toEqual([3, 2, 1]);
-    expect(page.match(/<tr class="rebel">/g)).toHaveLength(2);
+    // Against AAA's majority in n° 2 only: AAA tied in n° 3.
+    expect(page.match(/<tr class="rebel">/g)).toHaveLength(1);
 
     const fragment = await get('/deputes/PA2/votes?frondes=1', HTMX);
     expect(fragment.body).toMatch(/^<div id="resultats"/);
-    expect(countText(fragment.body)).toBe('2 votes');
-    expect(listedVotes(fragment.body)).toEqual([3, 2]);
+    expect(countText(fragment.body)).toBe('1 vote');
+    expect(listedVotes(fragment.body)).toEqual([2]);
 
     const cases: [string, number[]][] = [
       ['position=contre', [3]],
@@ -348,7 +367,8 @@ describe("a deputy's votes", () => {
       ['du=2025-01-01', [3]],
       ['au=2024-12-31&position=pour', [1]],
       ['q=%C3%A9nergie', [2]],
-      ['frondes=oui&type=spo', [3]],
+      ['frondes=oui&type=sps', [2]],
+      ['frondes=oui&type=spo', []],
     ];
     for (const [query, expected] of cases) {
       expect(listedVotes(await html(`/deputes/PA2/votes?${query}`)), query).toEqual(expected);
@@ -361,7 +381,7 @@ describe("a deputy's votes", () => {
     expect(
       all.records.map((r) => [r.numero, r.position, r.groupe, r.position_groupe, r.frondeur]),
     ).toEqual([
-      ['3', 'contre', 'AAA', 'pour', 'true'],
+      ['3', 'contre', 'AAA', '', 'false'],
       ['2', 'abstention', 'AAA', 'contre', 'true'],
       ['1', 'pour', 'AAA', 'pour', 'false'],
     ]);
@@ -378,7 +398,12 @@ describe("a deputy's votes", () => {
 
     const filtered = await json('/deputes/PA2/votes.json?du=2025-01-01');
     expect(filtered.total).toBe(1);
-    expect(filtered.items[0]).toMatchObject({ numero: 3, position: 'contre', frondeur: true });
+    expect(filtered.items[0]).toMatchObject({
+      numero: 3,
+      position: 'contre',
+      frondeur: false,
+      frondeur_position_publiee: true,
+    });
     const paged = await json('/deputes/PA1/votes.json?per_page=2&page=2');
     // PA1 voted in n° 1, 2, 3 and 5.
     expect(paged.total).toBe(4);
@@ -394,8 +419,9 @@ describe("a deputy's votes", () => {
 
 describe('vote figures of deputies', () => {
   it('puts participation and loyalty in /deputes/<uid>.json', async () => {
-    // PA2: in office for all 5 scrutins, cast n° 1, 2, 3; n° 2 is the only solemn one;
-    // rebel in n° 2 and 3.
+    // PA2: in office for all 5 scrutins, cast n° 1, 2, 3; n° 2 is the only solemn one.
+    // Against AAA's majority in n° 2; AAA tied in n° 3, left out; against its published
+    // position in n° 2 and 3.
     expect((await json('/deputes/PA2.json')).votes).toEqual({
       participation: 0.6,
       scrutins_de_reference: 5,
@@ -405,10 +431,14 @@ describe('vote figures of deputies', () => {
       participation_solennels: 1,
       scrutins_solennels_de_reference: 1,
       votes_solennels_exprimes: 1,
-      loyaute: 1 / 3,
+      loyaute: 0.5,
+      votes_avec_majorite_du_groupe: 1,
+      votes_exprimes_loyaute: 2,
+      votes_frondeurs: 1,
+      loyaute_position_publiee: 1 / 3,
+      votes_avec_position_publiee: 1,
+      votes_exprimes_loyaute_position_publiee: 3,
       votes_avec_position_du_groupe: 1,
-      votes_exprimes_loyaute: 3,
-      votes_frondeurs: 2,
       methodologie: '/methodologie',
     });
     // PA5 left on 2025-01-31: n° 1 (presiding, left out) and n° 2 (cast by delegation).
@@ -438,10 +468,17 @@ describe('vote figures of deputies', () => {
     expect((await json('/deputes/PA7.json')).votes).toBeNull();
   });
 
+  it('counts on /methodologie where the published position is not the group majority', async () => {
+    // Pairs where the group cast votes: n° 1, 2, 3 and 5 both groups, n° 4 BBB only: 9. Only
+    // AAA in n° 3 (published "pour", tied 1–1) disagrees.
+    const page = unescapeHtml(await html('/methodologie'));
+    expect(page).toContain('1 cas sur 9 couples (scrutin, groupe ayant voté)');
+  });
+
   it('shows the figures on the deputy page', async () => {
     const page = unescapeHtml(await html('/deputes/PA2'));
     expect(page).toContain('3 votes exprimés sur 5 scrutins');
-    expect(page).toContain('2 votes frondeurs');
+    expect(page).toContain('1 vote frondeur.');
   });
 });
 
@@ -520,6 +557,7 @@ describe('/exports/votes.csv', () => {
       cause_non_vote: '',
       par_delegation: 'false',
       frondeur: 'true',
+      frondeur_position_publiee: 'true',
     });
     expect(row('2', 'PA5')).toMatchObject({ position: 'contre', par_delegation: 'true' });
     expect(row('5', 'PA99')).toMatchObject({ prenom: '', nom: '', groupe: 'AAA' });
@@ -534,13 +572,13 @@ describe('/methodologie', () => {
     const page = unescapeHtml(await html('/methodologie'));
     expect(page).toContain('participation = votes exprimés ÷ scrutins de référence');
     expect(page).toContain(
-      'loyauté = votes exprimés égaux à la position officielle du groupe ÷ votes exprimés',
+      'loyauté = votes exprimés égaux à la majorité du groupe ÷ votes exprimés dans les scrutins où le groupe avait une majorité',
     );
     expect(page).toContain(
       "indice d'accord = (max(P, C, A) − ½ × (P + C + A − max(P, C, A))) ÷ (P + C + A)",
     );
     expect(page).toContain(
-      'proximité(A, B) = scrutins où A et B ont la même position officielle ÷ scrutins comparés',
+      'proximité(A, B) = scrutins où A et B ont la même majorité ÷ scrutins comparés',
     );
     for (const cause of ['PAN', 'PSE', 'MG', 'SPS']) expect(page).toContain(`(${cause})`);
   });

@@ -48,7 +48,9 @@ export function VotesTable({ rows }: { rows: DeputyVoteRow[] }) {
                 {POSITION_LABELS[v.position]}
                 {v.cause ? <span class="muted"> ({CAUSE_LABELS[v.cause] ?? v.cause})</span> : null}
                 {v.delegation ? <span class="muted"> (délégation)</span> : null}
-                {v.rebel ? <strong> – groupe : {POSITION_LABELS[v.group_position]}</strong> : null}
+                {v.rebel && v.group_majority ? (
+                  <strong> – majorité du groupe : {POSITION_LABELS[v.group_majority]}</strong>
+                ) : null}
               </td>
               <td class="opt">
                 <GroupBadge

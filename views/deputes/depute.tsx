@@ -5,7 +5,7 @@ import type { DeputyDetail } from '../../db/queries/deputes.ts';
 import { groupHistory } from '../../domain/mandates.ts';
 import { anPageUrl, anPhotoUrl, deputyRecord, ORGAN_TYPES } from '../../server/records/deputes.ts';
 import { GroupBadge } from '../components.tsx';
-import { frenchDate, ordinal, percent } from '../format.ts';
+import { count, frenchDate, ordinal, percent } from '../format.ts';
 import type { DeputyVoteStats } from '../../db/schema/index.ts';
 import type { DeputyVoteRow } from '../../db/queries/scrutins.ts';
 import { VotesTable } from './depute-votes.tsx';
@@ -139,8 +139,11 @@ function VoteFigures({ uid, votes }: { uid: string; votes: DeputyVotesSummary })
             Loyauté envers son groupe
             <strong>{stats.loyalty === null ? '–' : percent(stats.loyalty, 1)}</strong>
             <span class="muted">
-              {stats.loyal} votes conformes à la position du groupe sur {stats.loyalty_base} votes
-              exprimés ; {stats.rebellions} votes frondeurs.
+              {count(stats.loyal, 'vote conforme', 'votes conformes')} à la majorité des votes de
+              son groupe sur {count(stats.loyalty_base, 'vote exprimé', 'votes exprimés')} là où le
+              groupe en avait une ; {count(stats.rebellions, 'vote frondeur', 'votes frondeurs')}.
+              Selon la position publiée par l’Assemblée :{' '}
+              {stats.loyalty_published === null ? '–' : percent(stats.loyalty_published, 1)}.
             </span>
           </div>
         </div>

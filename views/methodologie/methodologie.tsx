@@ -1,7 +1,15 @@
+import { count, percent } from '../format.ts';
 import { Layout } from '../layout.tsx';
 
-/** Every figure of the site with its formula and denominator. */
-export function MethodologiePage() {
+/**
+ * Every figure of the site with its formula and denominator; `positions`: the (scrutin, group)
+ * pairs where the group voted, and those where the AN's published position is not its majority.
+ */
+export function MethodologiePage({
+  positions,
+}: {
+  positions: { pairs: number; disagreements: number };
+}) {
   return (
     <Layout title="Méthodologie" section="methodologie">
       <h1>Méthodologie : comment chaque chiffre est calculé</h1>
@@ -32,8 +40,9 @@ export function MethodologiePage() {
           scrutins publics solennels (SPS).
         </li>
         <li>
-          Un député dont le mandat n'est pas dans le référentiel (ancien député) n'a pas de taux :
-          son dénominateur est inconnu.
+          Un député dont le mandat n'est pas dans le référentiel (ancien député) n'a pas de taux de
+          participation : son dénominateur est inconnu. Sa loyauté, qui ne dépend que de ses votes,
+          est calculée.
         </li>
         <li>
           Le référentiel ne publie que le mandat en cours : pour un député qui a quitté l'Assemblée
@@ -49,14 +58,32 @@ export function MethodologiePage() {
 
       <h2 id="loyaute">Loyauté envers le groupe</h2>
       <p class="formula">
-        loyauté = votes exprimés égaux à la position officielle du groupe ÷ votes exprimés
+        loyauté = votes exprimés égaux à la majorité du groupe ÷ votes exprimés dans les scrutins où
+        le groupe avait une majorité
       </p>
       <p>
-        La position officielle est la <em>position majoritaire</em> publiée par l'Assemblée pour le
-        groupe dans ce scrutin (pour, contre, abstention ou non-votant). Un vote exprimé différent
-        de cette position est un <strong>vote frondeur</strong> ; un non-votant n'est jamais
-        frondeur. Pour les non-inscrits, la « position du groupe » est celle publiée pour l'ensemble
-        des non-inscrits.
+        La <strong>majorité du groupe</strong> dans un scrutin est calculée à partir des votes
+        nominatifs de ses membres (groupe au moment du vote) : la position, pour, contre ou
+        abstention, qui réunit le plus de votes exprimés, votes par délégation compris, non-votants
+        exclus. En cas d'<strong>égalité</strong> en tête, le groupe n'a pas de majorité : personne
+        n'y est frondeur et ce scrutin sort du dénominateur de ses membres. Un vote exprimé
+        différent de la majorité est un <strong>vote frondeur</strong> ; un non-votant n'est jamais
+        frondeur. Pour les non-inscrits, le « groupe » est l'ensemble des non-inscrits.
+      </p>
+      <p>
+        L'Assemblée publie aussi pour chaque groupe une « position majoritaire ». Elle contredit les
+        votes du groupe dans{' '}
+        <strong>
+          {count(positions.disagreements, 'cas', 'cas')} sur{' '}
+          {count(positions.pairs, 'couple', 'couples')} (scrutin, groupe ayant voté)
+        </strong>
+        {positions.pairs > 0 ? ` (${percent(positions.disagreements / positions.pairs, 1)})` : ''}{' '}
+        dans les données importées (par exemple un groupe publié « contre » avec 29 voix pour et 3
+        contre). Nous calculons donc la majorité à partir des votes, et gardons la position publiée
+        à côté : page et JSON de chaque scrutin (<code>position_majoritaire</code>,{' '}
+        <code>position_publiee</code>, <code>ecart_position</code>), et une loyauté calculée contre
+        elle sous son propre nom (<code>loyaute_position_publiee</code> : votes exprimés égaux à la
+        position publiée ÷ tous les votes exprimés).
       </p>
 
       <h2 id="cohesion">Cohésion d'un groupe</h2>
@@ -73,11 +100,11 @@ export function MethodologiePage() {
 
       <h2 id="proximite">Proximité entre groupes</h2>
       <p class="formula">
-        proximité(A, B) = scrutins où A et B ont la même position officielle ÷ scrutins comparés
+        proximité(A, B) = scrutins où A et B ont la même majorité ÷ scrutins comparés
       </p>
       <p>
-        Sont comparés les scrutins où les deux groupes ont chacun exprimé au moins un vote et ont
-        une position officielle pour, contre ou abstention.
+        Sont comparés les scrutins où les deux groupes ont chacun une majorité (voir ci-dessus : au
+        moins un vote exprimé, pas d'égalité en tête).
       </p>
 
       <h2 id="decompte">Contrôle des décomptes</h2>

@@ -204,7 +204,8 @@ export function ScrutinVotesList({ votes, detail, groupFilter, positionFilter }:
                   {v.rebel ? (
                     <strong>
                       {' '}
-                      – contre la position du groupe ({POSITION_LABELS[v.group_position]})
+                      – contre la majorité de son groupe (
+                      {v.group_majority ? POSITION_LABELS[v.group_majority] : ''})
                     </strong>
                   ) : null}
                 </td>
@@ -253,12 +254,13 @@ export function ScrutinPage(view: ScrutinView) {
       <div class="table-wrap">
         <table>
           <caption class="muted">
-            Groupe au moment du vote, position officielle et votes de ses membres
+            Groupe au moment du vote, majorité des votes de ses membres (et position publiée par
+            l’Assemblée quand elle en diffère), votes de ses membres
           </caption>
           <thead>
             <tr>
               <th scope="col">Groupe</th>
-              <th scope="col">Position</th>
+              <th scope="col">Majorité</th>
               <th scope="col" class="num">
                 Pour
               </th>
@@ -287,7 +289,20 @@ export function ScrutinPage(view: ScrutinView) {
                   )}{' '}
                   <span class="muted">({g.members} membres)</span>
                 </td>
-                <td>{POSITION_LABELS[g.position]}</td>
+                <td>
+                  {g.majority_position
+                    ? POSITION_LABELS[g.majority_position]
+                    : g.for_count + g.against_count + g.abstention_count > 0
+                      ? 'Égalité'
+                      : '–'}
+                  {g.position_mismatch ? (
+                    <small class="muted">
+                      {' '}
+                      (publiée : {POSITION_LABELS[g.position]},{' '}
+                      <a href="/methodologie#loyaute">pourquoi cet écart</a>)
+                    </small>
+                  ) : null}
+                </td>
                 <td class="num">{g.for_count}</td>
                 <td class="num">{g.against_count}</td>
                 <td class="num">{g.abstention_count}</td>

@@ -34,7 +34,10 @@ const NI = 'PO900103';
 // PA900004 2024-07-08 → 2025-02-14; PA900006 from 2025-09-21; PA900007 2024-07-08 →
 // 2025-06-30; PA900005 has no mandate.
 
-/** Ordinary; PA900003 votes against RIV's position, PA900007 presides the sitting. */
+/**
+ * Ordinary; PA900003 votes against RIV's published position, but RIV ties 1–1: no majority,
+ * no rebel. PA900007 presides the sitting.
+ */
 const V1: ScrutinSpec = {
   number: 1,
   date: '2024-10-01',
@@ -50,7 +53,10 @@ const V1: ScrutinSpec = {
     { organe: NI, position: 'pour', nonVotant: [{ acteur: 'PA900007', cause: 'PSE' }] },
   ],
 };
-/** Solemn; PA900002 (abstention) and PA900007 (pour) go against their group's "contre". */
+/**
+ * Solemn; PA900002 (abstention) and PA900007 (pour) go against their group's published
+ * "contre", but each is their group's only vote cast, so its majority: no rebel.
+ */
 const V2: ScrutinSpec = {
   number: 2,
   date: '2025-01-20',
@@ -63,7 +69,7 @@ const V2: ScrutinSpec = {
     { organe: NI, position: 'contre', pour: ['PA900007'] },
   ],
 };
-/** On PA900007's last day in office; PA900003 now sits in COL; PA900002 rebels. */
+/** On PA900007's last day in office; PA900003 now sits in COL, which ties 1–1 with PA900002. */
 const V3: ScrutinSpec = {
   number: 3,
   date: '2025-06-30',
@@ -243,7 +249,7 @@ describe('votes crawl', () => {
         abstention_count: 0,
         non_voting_count: 1,
         counts_mismatch: null,
-        rebels: 1,
+        rebels: 0,
       },
       {
         uid: 'VTANR5L17V2',
@@ -256,7 +262,7 @@ describe('votes crawl', () => {
         abstention_count: 1,
         non_voting_count: 0,
         counts_mismatch: null,
-        rebels: 2,
+        rebels: 0,
       },
       {
         uid: 'VTANR5L17V3',
@@ -269,7 +275,7 @@ describe('votes crawl', () => {
         abstention_count: 1,
         non_voting_count: 0,
         counts_mismatch: null,
-        rebels: 1,
+        rebels: 0,
       },
       {
         uid: 'VTANR5L17V4',
@@ -319,26 +325,28 @@ describe('votes crawl', () => {
         'cause',
         'delegation',
         'rebel',
+        'rebel_published',
       ])
       .orderBy('scrutin_uid')
       .orderBy('acteur_uid')
       .execute();
     expect(votes.map((v) => Object.values(v).join(' '))).toEqual([
-      `VTANR5L17V1 PA900001 ${RIV} pour  1 0`,
-      `VTANR5L17V1 PA900002 ${COL} contre  0 0`,
-      `VTANR5L17V1 PA900003 ${RIV} contre  0 1`,
-      `VTANR5L17V1 PA900004 ${COL} contre  0 0`,
-      `VTANR5L17V1 PA900007 ${NI} nonVotant PSE 0 0`,
-      `VTANR5L17V2 PA900001 ${RIV} contre  0 0`,
-      `VTANR5L17V2 PA900002 ${COL} abstention  0 1`,
-      `VTANR5L17V2 PA900003 ${RIV} contre  0 0`,
-      `VTANR5L17V2 PA900004 ${RIV} contre  0 0`,
-      `VTANR5L17V2 PA900007 ${NI} pour  0 1`,
-      `VTANR5L17V3 PA900001 ${RIV} pour  0 0`,
-      `VTANR5L17V3 PA900002 ${COL} contre  0 1`,
-      `VTANR5L17V3 PA900003 ${COL} pour  0 0`,
-      `VTANR5L17V3 PA900007 ${NI} abstention  0 0`,
-      `VTANR5L17V4 PA900006 ${COL} pour  0 0`,
+      // Against the group's majority (none here, see V1–V3), then its published position.
+      `VTANR5L17V1 PA900001 ${RIV} pour  1 0 0`,
+      `VTANR5L17V1 PA900002 ${COL} contre  0 0 0`,
+      `VTANR5L17V1 PA900003 ${RIV} contre  0 0 1`,
+      `VTANR5L17V1 PA900004 ${COL} contre  0 0 0`,
+      `VTANR5L17V1 PA900007 ${NI} nonVotant PSE 0 0 0`,
+      `VTANR5L17V2 PA900001 ${RIV} contre  0 0 0`,
+      `VTANR5L17V2 PA900002 ${COL} abstention  0 0 1`,
+      `VTANR5L17V2 PA900003 ${RIV} contre  0 0 0`,
+      `VTANR5L17V2 PA900004 ${RIV} contre  0 0 0`,
+      `VTANR5L17V2 PA900007 ${NI} pour  0 0 1`,
+      `VTANR5L17V3 PA900001 ${RIV} pour  0 0 0`,
+      `VTANR5L17V3 PA900002 ${COL} contre  0 0 1`,
+      `VTANR5L17V3 PA900003 ${COL} pour  0 0 0`,
+      `VTANR5L17V3 PA900007 ${NI} abstention  0 0 0`,
+      `VTANR5L17V4 PA900006 ${COL} pour  0 0 0`,
     ]);
 
     // Figures of every deputy with a term (PA900005 has none), worked out by hand:
@@ -348,7 +356,8 @@ describe('votes crawl', () => {
       .orderBy('acteur_uid')
       .execute();
     expect(stats).toEqual([
-      // In office for V1–V4; cast V1 (delegated), V2, V3; solemn V2; all with the group.
+      // In office for V1–V4; cast V1 (delegated), V2, V3; solemn V2. RIV ties in V1: loyalty
+      // over V2 and V3, both with the group; all three with its published position.
       {
         acteur_uid: 'PA900001',
         eligible: 4,
@@ -359,12 +368,16 @@ describe('votes crawl', () => {
         eligible_solemn: 1,
         cast_solemn: 1,
         participation_solemn: 1,
-        loyalty_base: 3,
-        loyal: 3,
+        loyalty_base: 2,
+        loyal: 2,
         loyalty: 1,
         rebellions: 0,
+        loyalty_base_published: 3,
+        loyal_published: 3,
+        loyalty_published: 1,
       },
-      // Cast V1, V2, V3; rebel in V2 and V3.
+      // Cast V1, V2, V3; COL's majority in V1 and V2, a tie in V3; against the published
+      // position in V2 and V3.
       {
         acteur_uid: 'PA900002',
         eligible: 4,
@@ -375,12 +388,16 @@ describe('votes crawl', () => {
         eligible_solemn: 1,
         cast_solemn: 1,
         participation_solemn: 1,
-        loyalty_base: 3,
-        loyal: 1,
-        loyalty: 1 / 3,
-        rebellions: 2,
+        loyalty_base: 2,
+        loyal: 2,
+        loyalty: 1,
+        rebellions: 0,
+        loyalty_base_published: 3,
+        loyal_published: 1,
+        loyalty_published: 1 / 3,
       },
-      // Cast V1 (rebel, RIV), V2 (RIV), V3 (COL).
+      // Cast V1 (RIV, a tie), V2 (RIV), V3 (COL, a tie): loyalty over V2 only; against the
+      // published position in V1.
       {
         acteur_uid: 'PA900003',
         eligible: 4,
@@ -391,10 +408,13 @@ describe('votes crawl', () => {
         eligible_solemn: 1,
         cast_solemn: 1,
         participation_solemn: 1,
-        loyalty_base: 3,
-        loyal: 2,
-        loyalty: 2 / 3,
-        rebellions: 1,
+        loyalty_base: 1,
+        loyal: 1,
+        loyalty: 1,
+        rebellions: 0,
+        loyalty_base_published: 3,
+        loyal_published: 2,
+        loyalty_published: 2 / 3,
       },
       // Left on 2025-02-14: V1 and V2 only, both cast.
       {
@@ -411,6 +431,9 @@ describe('votes crawl', () => {
         loyal: 2,
         loyalty: 1,
         rebellions: 0,
+        loyalty_base_published: 2,
+        loyal_published: 2,
+        loyalty_published: 1,
       },
       // Took office on 2025-09-21 (no datePriseFonction: dateDebut): V4 only; no solemn vote.
       {
@@ -427,8 +450,12 @@ describe('votes crawl', () => {
         loyal: 1,
         loyalty: 1,
         rebellions: 0,
+        loyalty_base_published: 1,
+        loyal_published: 1,
+        loyalty_published: 1,
       },
-      // Until 2025-06-30 included: V1 (presiding, excluded), V2 (rebel), V3.
+      // Until 2025-06-30 included: V1 (presiding, excluded), V2, V3; NI's only vote each time,
+      // so its majority; against the published position in V2.
       {
         acteur_uid: 'PA900007',
         eligible: 2,
@@ -440,9 +467,12 @@ describe('votes crawl', () => {
         cast_solemn: 1,
         participation_solemn: 1,
         loyalty_base: 2,
-        loyal: 1,
-        loyalty: 0.5,
-        rebellions: 1,
+        loyal: 2,
+        loyalty: 1,
+        rebellions: 0,
+        loyalty_base_published: 2,
+        loyal_published: 1,
+        loyalty_published: 0.5,
       },
     ]);
 
@@ -455,8 +485,8 @@ describe('votes crawl', () => {
       { group_uid: COL, scrutins: 4, cohesion: 0.8125 },
       { group_uid: NI, scrutins: 2, cohesion: 1 },
     ]);
-    // Proximity where both groups cast votes: RIV–COL in V1 (differ), V2, V3 (agree);
-    // RIV–NI and COL–NI in V2 (agree) and V3 (differ).
+    // Proximity where both groups have a majority: V2 (RIV contre, COL abstention, NI pour,
+    // all differ) and V3 (RIV pour, NI abstention; COL ties).
     const proximity = await tmp.db
       .selectFrom('group_proximity')
       .selectAll()
@@ -464,12 +494,12 @@ describe('votes crawl', () => {
       .orderBy('group_b')
       .execute();
     expect(proximity).toEqual([
-      { group_a: RIV, group_b: COL, common: 3, agreements: 2, proximity: 2 / 3 },
-      { group_a: RIV, group_b: NI, common: 2, agreements: 1, proximity: 0.5 },
-      { group_a: COL, group_b: RIV, common: 3, agreements: 2, proximity: 2 / 3 },
-      { group_a: COL, group_b: NI, common: 2, agreements: 1, proximity: 0.5 },
-      { group_a: NI, group_b: RIV, common: 2, agreements: 1, proximity: 0.5 },
-      { group_a: NI, group_b: COL, common: 2, agreements: 1, proximity: 0.5 },
+      { group_a: RIV, group_b: COL, common: 1, agreements: 0, proximity: 0 },
+      { group_a: RIV, group_b: NI, common: 2, agreements: 0, proximity: 0 },
+      { group_a: COL, group_b: RIV, common: 1, agreements: 0, proximity: 0 },
+      { group_a: COL, group_b: NI, common: 1, agreements: 0, proximity: 0 },
+      { group_a: NI, group_b: RIV, common: 2, agreements: 0, proximity: 0 },
+      { group_a: NI, group_b: COL, common: 1, agreements: 0, proximity: 0 },
     ]);
   });
 
@@ -527,7 +557,7 @@ describe('votes crawl', () => {
     expect(after.scrutins.map((s) => s.number)).toEqual([1, 2, 3, 4]);
 
     const changed = await scrutinRow(tmp.db, 2);
-    expect(changed).toMatchObject({ against_count: 4, abstention_count: 0, rebels: 1 });
+    expect(changed).toMatchObject({ against_count: 4, abstention_count: 0, rebels: 0 });
     expect(changed.content_hash).not.toBe(before.scrutins[1]!.content_hash);
     expect(
       await tmp.db
@@ -537,11 +567,14 @@ describe('votes crawl', () => {
         .where('acteur_uid', '=', 'PA900002')
         .executeTakeFirstOrThrow(),
     ).toEqual({ position: 'contre', rebel: 0 });
-    // Figures recomputed: PA900002 now rebels in V3 only; PA900006 signed V4.
+    // Figures recomputed: PA900002 now votes COL's published position in V2 too, against it in
+    // V3 only (a tie there); PA900006 signed V4.
     expect(await statsOf(tmp.db, 'PA900002')).toMatchObject({
       loyal: 2,
-      loyalty: 2 / 3,
-      rebellions: 1,
+      loyalty: 1,
+      rebellions: 0,
+      loyal_published: 2,
+      loyalty_published: 2 / 3,
     });
     expect(await statsOf(tmp.db, 'PA900006')).toMatchObject({
       eligible: 1,

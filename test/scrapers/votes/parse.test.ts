@@ -251,6 +251,7 @@ describe('parseScrutin on a scrutin written out in full', () => {
         delegation: 1,
         seat: '1',
         rebel: 0,
+        rebel_published: 0,
       },
       {
         scrutin_uid: 'VTANR5L17V7',
@@ -262,6 +263,7 @@ describe('parseScrutin on a scrutin written out in full', () => {
         delegation: 0,
         seat: '2',
         rebel: 0,
+        rebel_published: 0,
       },
       {
         scrutin_uid: 'VTANR5L17V7',
@@ -273,6 +275,7 @@ describe('parseScrutin on a scrutin written out in full', () => {
         delegation: 0,
         seat: '3',
         rebel: 1,
+        rebel_published: 1,
       },
       {
         scrutin_uid: 'VTANR5L17V7',
@@ -284,6 +287,7 @@ describe('parseScrutin on a scrutin written out in full', () => {
         delegation: 0,
         seat: '4',
         rebel: 0,
+        rebel_published: 0,
       },
       {
         scrutin_uid: 'VTANR5L17V7',
@@ -295,6 +299,7 @@ describe('parseScrutin on a scrutin written out in full', () => {
         delegation: 0,
         seat: '5',
         rebel: 0,
+        rebel_published: 0,
       },
       {
         scrutin_uid: 'VTANR5L17V7',
@@ -306,6 +311,7 @@ describe('parseScrutin on a scrutin written out in full', () => {
         delegation: 1,
         seat: '6',
         rebel: 0,
+        rebel_published: 0,
       },
       {
         scrutin_uid: 'VTANR5L17V7',
@@ -317,6 +323,7 @@ describe('parseScrutin on a scrutin written out in full', () => {
         delegation: 0,
         seat: '7',
         rebel: 1,
+        rebel_published: 1,
       },
       {
         scrutin_uid: 'VTANR5L17V7',
@@ -328,6 +335,7 @@ describe('parseScrutin on a scrutin written out in full', () => {
         delegation: 0,
         seat: '8',
         rebel: 0,
+        rebel_published: 0,
       },
     ]);
   });
@@ -340,6 +348,8 @@ describe('parseScrutin on a scrutin written out in full', () => {
         group_uid: 'PO900101',
         members: 4,
         position: 'pour',
+        majority_position: 'pour',
+        position_mismatch: 0,
         for_count: 2,
         against_count: 1,
         abstention_count: 0,
@@ -352,6 +362,8 @@ describe('parseScrutin on a scrutin written out in full', () => {
         group_uid: 'PO900102',
         members: 5,
         position: 'contre',
+        majority_position: 'contre',
+        position_mismatch: 0,
         for_count: 0,
         against_count: 3,
         abstention_count: 1,
@@ -764,14 +776,23 @@ describe('deputyStats', () => {
     scrutin: string,
     acteur: string,
     position: VoteInput['position'],
-    extra: Partial<VoteInput> = {},
+    { rebel, ...extra }: Partial<VoteInput> & { rebel?: 1 } = {},
   ): VoteInput => ({
     scrutin_uid: scrutin,
     acteur_uid: acteur,
     position,
     cause: null,
     delegation: 0,
-    rebel: 0,
+    // A rebel voted against the group's majority (here also its published position).
+    rebel_published: rebel ?? 0,
+    majority:
+      position === 'nonVotant'
+        ? null
+        : rebel
+          ? position === 'pour'
+            ? 'contre'
+            : 'pour'
+          : position,
     ...extra,
   });
   const votes: VoteInput[] = [
@@ -798,7 +819,7 @@ describe('deputyStats', () => {
     vote('S5', 'PA4', 'nonVotant'),
     vote('S6', 'PA4', 'pour'),
 
-    // PA5 has no term in the referential: votes, but no figures.
+    // PA5 has no term in the referential: loyalty from its votes, no participation.
     vote('S1', 'PA5', 'pour'),
     vote('S2', 'PA5', 'contre', { rebel: 1 }),
 
@@ -806,14 +827,52 @@ describe('deputyStats', () => {
 
     vote('S1', 'PA8', 'pour', { rebel: 1 }),
     vote('S3', 'PA8', 'pour'),
+
+    // PA9's group tied on S2: no majority, so neither loyal nor rebel there.
+    vote('S1', 'PA9', 'contre'),
+    vote('S2', 'PA9', 'pour', { majority: null, rebel_published: 1 }),
   ];
 
   const stats = new Map<string, DeputyStats>(
     deputyStats(scrutins, terms, votes).map((s) => [s.acteur_uid, s]),
   );
 
-  it('gives figures to every deputy with a term, and only to them', () => {
-    expect([...stats.keys()].sort()).toEqual(['PA1', 'PA2', 'PA3', 'PA4', 'PA6', 'PA7', 'PA8']);
+  it('gives figures to every deputy with a term and to everyone who voted', () => {
+    expect([...stats.keys()].sort()).toEqual([
+      'PA1',
+      'PA2',
+      'PA3',
+      'PA4',
+      'PA5',
+      'PA6',
+      'PA7',
+      'PA8',
+      'PA9',
+    ]);
+  });
+
+  it('gives a voter without a known term loyalty, and no participation', () => {
+    expect(stats.get('PA5')).toMatchObject({
+      eligible: 0,
+      cast: 0,
+      participation: null,
+      loyalty_base: 2,
+      loyal: 1,
+      loyalty: 0.5,
+      rebellions: 1,
+    });
+  });
+
+  it('leaves a vote out of loyalty where the group tied, not out of the published-position figure', () => {
+    expect(stats.get('PA9')).toMatchObject({
+      loyalty_base: 1,
+      loyal: 1,
+      loyalty: 1,
+      rebellions: 0,
+      loyalty_base_published: 2,
+      loyal_published: 1,
+      loyalty_published: 0.5,
+    });
   });
 
   it('counts delegated votes as cast and a listed non-voter without cause as absent', () => {
@@ -833,6 +892,9 @@ describe('deputyStats', () => {
       loyal: 3,
       loyalty: 0.75,
       rebellions: 1,
+      loyalty_base_published: 4,
+      loyal_published: 3,
+      loyalty_published: 0.75,
     });
   });
 
@@ -853,6 +915,9 @@ describe('deputyStats', () => {
       loyal: 2,
       loyalty: 2 / 3,
       rebellions: 1,
+      loyalty_base_published: 3,
+      loyal_published: 2,
+      loyalty_published: 2 / 3,
     });
   });
 
@@ -874,6 +939,9 @@ describe('deputyStats', () => {
       loyal: 2,
       loyalty: 2 / 3,
       rebellions: 1,
+      loyalty_base_published: 3,
+      loyal_published: 2,
+      loyalty_published: 2 / 3,
     });
   });
 
@@ -894,6 +962,9 @@ describe('deputyStats', () => {
       loyal: 3,
       loyalty: 1,
       rebellions: 0,
+      loyalty_base_published: 3,
+      loyal_published: 3,
+      loyalty_published: 1,
     });
   });
 
@@ -925,6 +996,9 @@ describe('deputyStats', () => {
       loyal: 0,
       loyalty: null,
       rebellions: 0,
+      loyalty_base_published: 0,
+      loyal_published: 0,
+      loyalty_published: null,
     });
   });
 
