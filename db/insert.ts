@@ -59,3 +59,12 @@ export async function insertRows<T extends keyof Database & string>(
   }
   if (rows.length > reported) onRows(rows.length - reported);
 }
+
+/** How many rows `table` holds. */
+export async function rowCount(db: Kysely<Database>, table: keyof Database): Promise<number> {
+  const { n } = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}

@@ -5,6 +5,7 @@
 import { anReferential } from '../../domain/sources.ts';
 import { readZip } from '../lib/zip.ts';
 import { appendChanges } from '../../db/state/changes.ts';
+import { rowCount } from '../../db/insert.ts';
 import {
   SourceError,
   UNCHANGED,
@@ -31,7 +32,11 @@ export async function crawlReferential(ctx: CrawlContext): Promise<CrawlCounts> 
       error instanceof FileError ? error.message.slice(file.length + 2) : (error as Error).message;
     throw new SourceError(file, reason);
   }
-  const stored = await storedCounts(ctx);
+  const stored = {
+    acteur: await rowCount(ctx.db, 'acteur'),
+    organe: await rowCount(ctx.db, 'organe'),
+    mandat: await rowCount(ctx.db, 'mandat'),
+  };
   const accepted = checkPlausible(ctx, [
     { file: fileName, what: 'acteurs', stored: stored.acteur, next: referential.acteurs.length },
     { file: fileName, what: 'organes', stored: stored.organe, next: referential.organes.length },
@@ -68,23 +73,5 @@ export async function crawlReferential(ctx: CrawlContext): Promise<CrawlCounts> 
     changed: counts.changed,
     removed: counts.removed,
     failed: 0,
-  };
-}
-
-/** How many acteurs, organes and mandats the database holds now. */
-async function storedCounts(ctx: CrawlContext) {
-  const count = async (table: 'acteur' | 'organe' | 'mandat') =>
-    Number(
-      (
-        await ctx.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return {
-    acteur: await count('acteur'),
-    organe: await count('organe'),
-    mandat: await count('mandat'),
   };
 }

@@ -6,6 +6,7 @@
 // "geo:laposte". Each file is fetched conditionally; an unchanged one is kept as stored.
 import readXlsxFile from 'read-excel-file/node';
 import { appendChanges } from '../../db/state/changes.ts';
+import { rowCount } from '../../db/insert.ts';
 import { changeEvent, initialImport } from '../lib/changes.ts';
 import { downloadIfChanged, type Download } from '../lib/download.ts';
 import {
@@ -72,15 +73,7 @@ export async function crawlGeo(ctx: CrawlContext): Promise<CrawlCounts> {
     insee.download.kind === 'changed' ? await readInseeWorkbook(insee.download.body) : null;
   const laposteRows =
     laposte.download.kind === 'changed' ? readLaPoste(laposte.download.body) : null;
-  const stored = async (table: 'geo_insee_row' | 'geo_laposte_row') =>
-    Number(
-      (
-        await ctx.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const stored = (table: 'geo_insee_row' | 'geo_laposte_row') => rowCount(ctx.db, table);
   const accepted = checkPlausible(ctx, [
     ...(inseeRows
       ? [

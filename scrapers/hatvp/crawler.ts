@@ -23,6 +23,7 @@ import {
   type FileResult,
 } from './ingest.ts';
 import { appendChanges } from '../../db/state/changes.ts';
+import { rowCount } from '../../db/insert.ts';
 import { declarationChanges, declarationFacts } from './changes.ts';
 import { DeclarationError, parseDeclarationFile } from './parse-declaration.ts';
 import { IndexError, parseIndex } from './parse-index.ts';
@@ -89,12 +90,13 @@ export async function crawlDeclarations(ctx: CrawlContext): Promise<CrawlCounts>
       if (!(error instanceof IndexError)) throw error;
       throw new SourceError('liste.csv', error.message);
     }
-    const { n: stored } = await ctx.db
-      .selectFrom('declaration')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
     const accepted = checkPlausible(ctx, [
-      { file: 'liste.csv', what: 'déclarations', stored: Number(stored), next: index.rows.length },
+      {
+        file: 'liste.csv',
+        what: 'déclarations',
+        stored: await rowCount(ctx.db, 'declaration'),
+        next: index.rows.length,
+      },
     ]);
     counts = await ctx.db.transaction().execute(async (trx) => {
       await appendChanges(trx, accepted);
