@@ -43,3 +43,11 @@ export function groupMajority(pour: number, contre: number, abstention: number):
   );
   return leaders.length === 1 ? leaders[0]! : null;
 }
+
+/** Below this many votes a rate is shown with its count, marked as not significant, and never ranked. */
+export const MIN_SIGNIFICANT_VOTES = 10;
+
+/** Whether a rate computed over `base` votes is significant (see MIN_SIGNIFICANT_VOTES). */
+export function isSignificant(base: number): boolean {
+  return base >= MIN_SIGNIFICANT_VOTES;
+}
