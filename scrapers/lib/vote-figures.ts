@@ -66,27 +66,19 @@ export async function recomputeVoteFigures(
 
 /** Every stored vote, with its group's majority on that scrutin. */
 export async function storedVotes(trx: Kysely<Database>): Promise<VoteInput[]> {
-  const groups = await trx
-    .selectFrom('scrutin_group')
-    .select(['scrutin_uid', 'group_uid', 'majority_position'])
-    .execute();
-  const majorities = new Map(
-    groups.map((p) => [`${p.scrutin_uid} ${p.group_uid}`, p.majority_position]),
-  );
-  const rows = await trx
-    .selectFrom('vote')
+  return trx
+    .selectFrom('vote as v')
+    .leftJoin('scrutin_group as g', (join) =>
+      join.onRef('g.scrutin_uid', '=', 'v.scrutin_uid').onRef('g.group_uid', '=', 'v.group_uid'),
+    )
     .select([
-      'scrutin_uid',
-      'acteur_uid',
-      'group_uid',
-      'position',
-      'cause',
-      'delegation',
-      'rebel_published',
+      'v.scrutin_uid',
+      'v.acteur_uid',
+      'v.position',
+      'v.cause',
+      'v.delegation',
+      'v.rebel_published',
+      'g.majority_position as majority',
     ])
     .execute();
-  return rows.map(({ group_uid, ...v }) => ({
-    ...v,
-    majority: majorities.get(`${v.scrutin_uid} ${group_uid}`) ?? null,
-  }));
 }

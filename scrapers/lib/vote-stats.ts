@@ -55,12 +55,25 @@ export function deputyStats(
     if (list) list.push(v);
     else votesByActeur.set(v.acteur_uid, [v]);
   }
+  // Scrutins by position in one array, so that a deputy's terms become a bitmap over it.
+  const index = new Map(scrutins.map((s, i) => [s.uid, i]));
+  const solemn = scrutins.map((s) => s.type_code === 'SPS');
+  const held = new Uint8Array(scrutins.length);
   const stats: DeputyStats[] = [];
   for (const acteur of new Set([...termsByActeur.keys(), ...votesByActeur.keys()])) {
     const acteurTerms = termsByActeur.get(acteur) ?? [];
-    const inOffice = (date: string) =>
-      acteurTerms.some((t) => t.start <= date && (t.end === null || date <= t.end));
-    const held = new Map(scrutins.filter((s) => inOffice(s.date)).map((s) => [s.uid, s]));
+    held.fill(0);
+    let heldCount = 0;
+    let solemnHeld = 0;
+    if (acteurTerms.length > 0) {
+      scrutins.forEach((s, i) => {
+        if (acteurTerms.some((t) => t.start <= s.date && (t.end === null || s.date <= t.end))) {
+          held[i] = 1;
+          heldCount++;
+          if (solemn[i]) solemnHeld++;
+        }
+      });
+    }
     const own = votesByActeur.get(acteur) ?? [];
     let excluded = 0;
     let excludedSolemn = 0;
@@ -73,8 +86,8 @@ export function deputyStats(
     let loyalPublished = 0;
     let castAll = 0;
     for (const v of own) {
-      const s = held.get(v.scrutin_uid);
-      if (CAST.has(v.position)) {
+      const isCast = CAST.has(v.position);
+      if (isCast) {
         castAll++;
         if (!v.rebel_published) loyalPublished++;
         if (v.majority !== null) {
@@ -83,18 +96,18 @@ export function deputyStats(
           else rebellions++;
         }
       }
-      if (!s) continue;
+      const i = index.get(v.scrutin_uid);
+      if (i === undefined || !held[i]) continue;
       if (v.position === 'nonVotant' && v.cause && FUNCTION_CAUSES.has(v.cause)) {
         excluded++;
-        if (s.type_code === 'SPS') excludedSolemn++;
-      } else if (CAST.has(v.position)) {
+        if (solemn[i]) excludedSolemn++;
+      } else if (isCast) {
         cast++;
         if (v.delegation) delegated++;
-        if (s.type_code === 'SPS') castSolemn++;
+        if (solemn[i]) castSolemn++;
       }
     }
-    const solemnHeld = [...held.values()].filter((s) => s.type_code === 'SPS').length;
-    const eligible = held.size - excluded;
+    const eligible = heldCount - excluded;
     const eligibleSolemn = solemnHeld - excludedSolemn;
     stats.push({
       acteur_uid: acteur,
