@@ -593,9 +593,11 @@ describe('/exports/votes.csv', () => {
 describe('/methodologie', () => {
   it('lists the formulas of every figure', async () => {
     const page = unescapeHtml(await html('/methodologie'));
-    expect(page).toContain('participation = votes exprimés ÷ scrutins de référence');
     expect(page).toContain(
-      'loyauté = votes exprimés égaux à la majorité du groupe ÷ votes exprimés dans les scrutins où le groupe avait une majorité',
+      'participation = votes (pour, contre ou abstention) ÷ scrutins de référence',
+    );
+    expect(page).toContain(
+      'loyauté = votes égaux à la majorité du groupe ÷ votes dans les scrutins où le groupe avait une majorité',
     );
     expect(page).toContain(
       "indice d'accord = (max(P, C, A) − ½ × (P + C + A − max(P, C, A))) ÷ (P + C + A)",

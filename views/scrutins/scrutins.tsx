@@ -284,8 +284,10 @@ export function ScrutinPage(view: ScrutinView) {
       <h1>{s.title}</h1>
       <p>
         <strong>{s.result_label ?? s.result_code}</strong>
-        {s.required !== null ? ` (${s.expressed} suffrages exprimés, ${s.required} requis)` : ''}.
-        {s.requesters ? ` Demandé par : ${s.requesters}.` : ''}
+        {s.required !== null
+          ? ` (${count(s.expressed ?? 0, 'suffrage exprimé', 'suffrages exprimés')}, ${s.required} requis)`
+          : ''}
+        .{s.requesters ? ` Demandé par : ${s.requesters}.` : ''}
       </p>
       <StackedBar segments={segments} label="Résultat" />
       <Legend segments={segments} />
@@ -338,7 +340,9 @@ export function ScrutinPage(view: ScrutinView) {
                   ) : (
                     <span class="muted">{unknownGroupLabel(g.group_uid)}</span>
                   )}{' '}
-                  <span class="muted">({g.members} membres)</span>
+                  {g.members !== null ? (
+                    <span class="muted">({count(g.members, 'membre')})</span>
+                  ) : null}
                 </td>
                 <td>
                   {g.majority_position
@@ -369,8 +373,8 @@ export function ScrutinPage(view: ScrutinView) {
 
       <h2>Votes des députés</h2>
       <p class="muted">
-        {count(s.rebels, 'vote exprimé', 'votes exprimés')} contre la position officielle du groupe,
-        surlignés.
+        {count(s.rebels, 'vote frondeur', 'votes frondeurs')} (contre la majorité des votes du
+        groupe), surlignés.
       </p>
       <FilterForm path={`/scrutins/${s.number}`} target="#votes" trigger="change, submit">
         <label>
