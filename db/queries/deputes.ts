@@ -307,3 +307,68 @@ export async function countActeurs(db: Kysely<Database>): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(n);
 }
+
+/** A name another stored source gives an acteur who is not in the referential. */
+export interface NameCandidate {
+  first_name: string | null;
+  last_name: string;
+  /** `journal`: a name the referential published earlier; `hatvp`: declarations to the HATVP. */
+  source: 'journal' | 'hatvp';
+  /** How many change events or declarations carry that name. */
+  count: number;
+  /** The latest detection (journal) or deposit (hatvp) date, ISO. */
+  last_date: string | null;
+}
+
+/**
+ * Names that stored data other than the referential ties to an acteur uid: the label of the
+ * change log's events about that acteur (the name the referential published while it listed
+ * them), and HATVP declarations filed as a deputy whose `id_origine` is the uid's number. They
+ * are candidates, never facts: neither is the Assemblée's current referential.
+ */
+export async function nameCandidates(db: Kysely<Database>, uid: string): Promise<NameCandidate[]> {
+  const [events, declarations] = await Promise.all([
+    db
+      .selectFrom('change_event')
+      .select((eb) => [
+        'entity_label',
+        eb.fn.max('detected_at').as('last_date'),
+        eb.fn.countAll<number>().as('n'),
+      ])
+      .where('entity_type', '=', 'depute')
+      .where('entity_id', '=', uid)
+      .where('entity_label', 'is not', null)
+      .groupBy('entity_label')
+      .orderBy('last_date', 'desc')
+      .execute(),
+    db
+      .selectFrom('declaration')
+      .select((eb) => [
+        'first_name',
+        'last_name',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.max('deposited_on').as('last_date'),
+      ])
+      .where('origin_id', '=', uid.replace(/^PA/, ''))
+      .where('mandate_type', '=', 'depute')
+      .groupBy(['first_name', 'last_name'])
+      .orderBy('n', 'desc')
+      .execute(),
+  ]);
+  return [
+    ...events.map((e) => ({
+      first_name: null,
+      last_name: e.entity_label!,
+      source: 'journal' as const,
+      count: Number(e.n),
+      last_date: e.last_date,
+    })),
+    ...declarations.map((d) => ({
+      first_name: d.first_name,
+      last_name: d.last_name,
+      source: 'hatvp' as const,
+      count: Number(d.n),
+      last_date: d.last_date,
+    })),
+  ];
+}

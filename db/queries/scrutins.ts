@@ -10,6 +10,8 @@ export interface ScrutinFilter {
   type: string | null;
   result: 'adopté' | 'rejeté' | null;
   words: string | null;
+  /** Only scrutins where a group's published position is not the majority of its votes. */
+  positionMismatch: boolean;
   sort: 'numero' | 'date';
   order: 'asc' | 'desc';
 }
@@ -39,6 +41,16 @@ export async function listScrutins(
   for (const word of searchWords(filter.words)) {
     q = q.where(sql<boolean>`title_key like ${`%${likeEscape(word)}%`} escape '\\'`);
   }
+  if (filter.positionMismatch) {
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('scrutin_group as g')
+          .select('g.group_uid')
+          .whereRef('g.scrutin_uid', '=', 'scrutin.uid')
+          .where('g.position_mismatch', '=', 1),
+      ),
+    );
+  }
   const { total } = await q
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
@@ -47,7 +59,59 @@ export async function listScrutins(
     .orderBy(filter.sort === 'date' ? 'date' : 'number', filter.order)
     .orderBy('number', filter.order);
   if (page.limit !== null) rows = rows.limit(page.limit).offset(page.offset);
-  return { total: Number(total), rows: await rows.execute() };
+  const found = await rows.execute();
+  const mismatches = await mismatchedGroups(
+    db,
+    found.map((r) => r.uid),
+  );
+  return {
+    total: Number(total),
+    rows: found.map((r) => ({ ...r, mismatches: mismatches.get(r.uid) ?? [] })),
+  };
+}
+
+/**
+ * The groups of these scrutins whose published position is not the majority of their votes,
+ * by scrutin uid, largest group first.
+ */
+async function mismatchedGroups(db: Kysely<Database>, scrutinUids: string[]) {
+  const byScrutin = new Map<string, MismatchedGroup[]>();
+  // Kept well under SQLite's limit of bound parameters per statement.
+  for (let i = 0; i < scrutinUids.length; i += 500) {
+    const rows = await db
+      .selectFrom('scrutin_group as sg')
+      .leftJoin('organe as o', 'o.uid', 'sg.group_uid')
+      .select([
+        'sg.scrutin_uid',
+        'sg.group_uid',
+        'o.abbreviation',
+        'sg.position',
+        'sg.majority_position',
+        'sg.for_count',
+        'sg.against_count',
+        'sg.abstention_count',
+      ])
+      .where('sg.scrutin_uid', 'in', scrutinUids.slice(i, i + 500))
+      .where('sg.position_mismatch', '=', 1)
+      .orderBy('sg.members', 'desc')
+      .orderBy('sg.group_uid')
+      .execute();
+    for (const { scrutin_uid, ...g } of rows) {
+      byScrutin.set(scrutin_uid, [...(byScrutin.get(scrutin_uid) ?? []), g]);
+    }
+  }
+  return byScrutin;
+}
+
+/** A group whose published position (`position`) differs from its majority, with its votes. */
+export interface MismatchedGroup {
+  group_uid: string;
+  abbreviation: string | null;
+  position: Position;
+  majority_position: Exclude<Position, 'nonVotant'> | null;
+  for_count: number;
+  against_count: number;
+  abstention_count: number;
 }
 
 export type ScrutinRow = Awaited<ReturnType<typeof listScrutins>>['rows'][number];
@@ -179,6 +243,38 @@ export async function deputyVotes(
 }
 
 export type DeputyVoteRow = Awaited<ReturnType<typeof deputyVotes>>['rows'][number];
+
+/**
+ * The groups an acteur was listed in (group at the time of each vote), in order of their
+ * first scrutin: scrutins where listed, votes cast (pour, contre, abstention), first and last
+ * scrutin dates. Empty for an acteur nobody recorded in any scrutin.
+ */
+export async function deputyVotingGroups(db: Kysely<Database>, acteurUid: string) {
+  const rows = await db
+    .selectFrom('vote as v')
+    .innerJoin('scrutin as s', 's.uid', 'v.scrutin_uid')
+    .leftJoin('organe as g', 'g.uid', 'v.group_uid')
+    .select((eb) => [
+      'v.group_uid',
+      'g.abbreviation',
+      'g.label',
+      'g.color',
+      eb.fn.countAll<number>().as('scrutins'),
+      eb.fn
+        .sum<number>(eb.case().when('v.position', '!=', 'nonVotant').then(1).else(0).end())
+        .as('votes'),
+      eb.fn.min('s.date').as('first_date'),
+      eb.fn.max('s.date').as('last_date'),
+    ])
+    .where('v.acteur_uid', '=', acteurUid)
+    .groupBy('v.group_uid')
+    .orderBy('first_date')
+    .orderBy('v.group_uid')
+    .execute();
+  return rows.map((r) => ({ ...r, scrutins: Number(r.scrutins), votes: Number(r.votes) }));
+}
+
+export type VotingGroupRow = Awaited<ReturnType<typeof deputyVotingGroups>>[number];
 
 /** A deputy's participation and loyalty figures, or null when they could not be computed. */
 export async function deputyVoteStats(db: Kysely<Database>, acteurUid: string) {
@@ -320,8 +416,8 @@ export async function votersOutsideReferential(
 }
 
 /**
- * (scrutin, group) pairs where the group cast votes, and those where the AN's published
- * position is not the majority of those votes.
+ * (scrutin, group) pairs where the group cast votes, those where the AN's published position
+ * is not the majority of those votes, and the scrutins with at least one such pair.
  */
 export async function positionDisagreements(db: Kysely<Database>, legislature: number) {
   const row = await db
@@ -330,9 +426,16 @@ export async function positionDisagreements(db: Kysely<Database>, legislature: n
     .select((eb) => [
       eb.fn.countAll<number>().as('pairs'),
       eb.fn.coalesce(eb.fn.sum<number>('g.position_mismatch'), eb.lit(0)).as('disagreements'),
+      sql<number>`count(distinct case when g.position_mismatch = 1 then g.scrutin_uid end)`.as(
+        'scrutins',
+      ),
     ])
     .where('s.legislature', '=', legislature)
     .where(sql<boolean>`g.for_count + g.against_count + g.abstention_count > 0`)
     .executeTakeFirstOrThrow();
-  return { pairs: Number(row.pairs), disagreements: Number(row.disagreements) };
+  return {
+    pairs: Number(row.pairs),
+    disagreements: Number(row.disagreements),
+    scrutins: Number(row.scrutins),
+  };
 }

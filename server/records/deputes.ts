@@ -1,5 +1,12 @@
-import { ageOn, type DeputyDetail, type DeputyRow } from '../../db/queries/deputes.ts';
+import {
+  ageOn,
+  type DeputyDetail,
+  type DeputyRow,
+  type NameCandidate,
+} from '../../db/queries/deputes.ts';
+import type { VotingGroupRow } from '../../db/queries/scrutins.ts';
 import { groupHistory } from '../../domain/mandates.ts';
+import { isSignificant, MIN_SIGNIFICANT_VOTES } from '../../domain/votes.ts';
 import type { DeputyVoteStats } from '../../db/schema/index.ts';
 import type { GroupRow } from '../../db/queries/groupes.ts';
 import type { Column } from '../lib/export.ts';
@@ -210,29 +217,228 @@ export function deputyDetailJson(detail: DeputyDetail, today: string) {
   };
 }
 
-/** A deputy's vote figures for JSON, with their numerators and denominators. */
-export function voteStatsJson(stats: DeputyVoteStats | null) {
+/** What is known of an acteur's place in the referential, which decides what can be computed. */
+export interface ReferentialStatus {
+  /** The acteur is in the referential (AMO40: deputies in office and a few others). */
+  inReferential: boolean;
+  /** The referential gives them a deputy's mandate (ASSEMBLEE) of the legislature. */
+  hasTerm: boolean;
+}
+
+/** The referential the `acteur` table holds, as pages and JSON name it. */
+export const REFERENTIAL_NAME = "référentiel de l'Assemblée (AMO40, députés en exercice)";
+
+/**
+ * Why participation (or solemn participation) is not computed, or null when it is: its
+ * denominator needs the dates of a mandate, which only the referential gives.
+ */
+export function participationReason(
+  rate: number | null,
+  who: ReferentialStatus,
+  solemn = false,
+): string | null {
+  if (rate !== null) return null;
+  if (!who.inReferential)
+    return `Mandat inconnu : cet ancien député n'est pas dans le ${REFERENTIAL_NAME}, qui seul publie les dates de mandat dont dépend la participation.`;
+  if (!who.hasTerm)
+    return "Mandat inconnu : le référentiel de l'Assemblée ne publie aucun mandat de député de la législature pour cet acteur, donc aucune date de mandat.";
+  return solemn
+    ? 'Aucun scrutin solennel de référence pendant son mandat.'
+    : 'Aucun scrutin de référence pendant son mandat.';
+}
+
+/** Whether a rate is significant (see MIN_SIGNIFICANT_VOTES); null when there is no rate. */
+const significance = (rate: number | null, base: number) =>
+  rate === null ? null : isSignificant(base);
+
+/** Deprecated names of `votes` in `/deputes/<uid>.json`, each with its new name (same value). */
+export const DEPRECATED_VOTE_FIELDS = {
+  votes_exprimes: 'votes_participation',
+  votes_solennels_exprimes: 'votes_solennels',
+  votes_exprimes_loyaute: 'votes_loyaute',
+  votes_exprimes_loyaute_position_publiee: 'votes_loyaute_position_publiee',
+  votes_avec_position_du_groupe: 'votes_avec_position_publiee',
+} as const;
+
+/** The fields of `votes` in `/deputes/<uid>.json`, documented on /donnees. */
+export const VOTE_STATS_FIELDS: [string, string][] = [
+  [
+    'participation',
+    'votes_participation ÷ scrutins_de_reference (0 à 1) ; null quand le mandat est inconnu ou sans scrutin',
+  ],
+  [
+    'participation_significative',
+    `false quand le taux repose sur moins de ${MIN_SIGNIFICANT_VOTES} scrutins de référence (à ne pas comparer ni classer) ; null sans taux`,
+  ],
+  ['participation_raison', 'Pourquoi la participation n’est pas calculée ; null quand elle l’est'],
+  [
+    'scrutins_de_reference',
+    'Scrutins tenus pendant le mandat, moins ceux où sa fonction l’empêchait de voter',
+  ],
+  [
+    'votes_participation',
+    'Votes (pour, contre, abstention, délégations comprises) dans ces scrutins',
+  ],
+  ['votes_par_delegation', 'Dont votes par délégation'],
+  ['non_votant_par_fonction', 'Scrutins exclus : président, président de séance, Gouvernement'],
+  ['participation_solennels', 'La même chose sur les scrutins solennels (SPS)'],
+  ['participation_solennels_significative', 'Comme participation_significative'],
+  ['participation_solennels_raison', 'Comme participation_raison'],
+  ['scrutins_solennels_de_reference', 'Scrutins solennels de référence'],
+  ['votes_solennels', 'Votes dans ces scrutins solennels'],
+  [
+    'loyaute',
+    'votes_avec_majorite_du_groupe ÷ votes_loyaute (0 à 1), contre la majorité calculée des votes du groupe ; pour tout acteur ayant voté',
+  ],
+  ['loyaute_significative', `false sous ${MIN_SIGNIFICANT_VOTES} votes_loyaute ; null sans taux`],
+  ['votes_avec_majorite_du_groupe', 'Votes égaux à la majorité du groupe au moment du vote'],
+  [
+    'votes_loyaute',
+    'Votes (pour, contre, abstention) dans les scrutins où son groupe avait une majorité (pas d’égalité)',
+  ],
+  [
+    'votes_frondeurs',
+    'Votes différents de cette majorité (votes_loyaute − votes_avec_majorite_du_groupe)',
+  ],
+  [
+    'loyaute_position_publiee',
+    'votes_avec_position_publiee ÷ votes_loyaute_position_publiee, contre la position publiée par l’Assemblée (positionMajoritaire)',
+  ],
+  [
+    'loyaute_position_publiee_significative',
+    `false sous ${MIN_SIGNIFICANT_VOTES} votes_loyaute_position_publiee ; null sans taux`,
+  ],
+  ['votes_avec_position_publiee', 'Votes égaux à la position publiée du groupe'],
+  ['votes_loyaute_position_publiee', 'Tous ses votes (pour, contre, abstention)'],
+  ['seuil_significativite', `Le seuil : ${MIN_SIGNIFICANT_VOTES}`],
+  ...Object.entries(DEPRECATED_VOTE_FIELDS).map(([old, name]): [string, string] => [
+    old,
+    `Obsolète : ancien nom de ${name}, même valeur, gardé pour les lecteurs existants`,
+  ]),
+  ['champs_obsoletes', 'Chaque ancien nom avec son nouveau nom'],
+];
+
+/** A deputy's vote figures for JSON, with their numerators, denominators and significance. */
+export function voteStatsJson(stats: DeputyVoteStats | null, who: ReferentialStatus) {
   if (!stats) return null;
   return {
     participation: stats.participation,
+    participation_significative: significance(stats.participation, stats.eligible),
+    participation_raison: participationReason(stats.participation, who),
     scrutins_de_reference: stats.eligible,
-    votes_exprimes: stats.cast,
+    votes_participation: stats.cast,
     votes_par_delegation: stats.delegated,
     non_votant_par_fonction: stats.function_excluded,
     participation_solennels: stats.participation_solemn,
+    participation_solennels_significative: significance(
+      stats.participation_solemn,
+      stats.eligible_solemn,
+    ),
+    participation_solennels_raison: participationReason(stats.participation_solemn, who, true),
     scrutins_solennels_de_reference: stats.eligible_solemn,
-    votes_solennels_exprimes: stats.cast_solemn,
+    votes_solennels: stats.cast_solemn,
     // Against the majority of the group's own votes (a tie counts neither way).
     loyaute: stats.loyalty,
+    loyaute_significative: significance(stats.loyalty, stats.loyalty_base),
     votes_avec_majorite_du_groupe: stats.loyal,
-    votes_exprimes_loyaute: stats.loyalty_base,
+    votes_loyaute: stats.loyalty_base,
     votes_frondeurs: stats.rebellions,
     // Against the group's positionMajoritaire as the AN publishes it.
     loyaute_position_publiee: stats.loyalty_published,
+    loyaute_position_publiee_significative: significance(
+      stats.loyalty_published,
+      stats.loyalty_base_published,
+    ),
     votes_avec_position_publiee: stats.loyal_published,
+    votes_loyaute_position_publiee: stats.loyalty_base_published,
+    seuil_significativite: MIN_SIGNIFICANT_VOTES,
+    // Deprecated names ("exprimés" counted abstentions, which are not suffrages exprimés),
+    // kept with the same values for existing readers.
+    votes_exprimes: stats.cast,
+    votes_solennels_exprimes: stats.cast_solemn,
+    votes_exprimes_loyaute: stats.loyalty_base,
     votes_exprimes_loyaute_position_publiee: stats.loyalty_base_published,
-    // Deprecated: the old name of votes_avec_position_publiee, kept for existing readers.
     votes_avec_position_du_groupe: stats.loyal_published,
+    champs_obsoletes: DEPRECATED_VOTE_FIELDS,
     methodologie: '/methodologie',
   };
+}
+
+/** The groups an acteur voted in (group at the time of each vote), for JSON. */
+export function votingGroupsJson(groups: VotingGroupRow[]) {
+  return groups.map((g) => ({
+    groupe_uid: g.group_uid,
+    groupe: g.abbreviation,
+    groupe_libelle: g.label,
+    scrutins: g.scrutins,
+    votes: g.votes,
+    premier_scrutin: g.first_date,
+    dernier_scrutin: g.last_date,
+  }));
+}
+
+/** Where a candidate name comes from, in French, for the page and the JSON. */
+export function candidateEvidence(uid: string, c: NameCandidate): string {
+  const plural = c.count > 1 ? 's' : '';
+  if (c.source === 'journal')
+    return (
+      `Nom que le référentiel de l'Assemblée publiait quand il listait ${uid}, relevé dans le ` +
+      `journal des changements (${c.count} événement${plural}` +
+      (c.last_date ? `, le dernier détecté le ${c.last_date.slice(0, 10)})` : ')')
+    );
+  return (
+    `${c.count} déclaration${plural} à la HATVP au titre d'un mandat de député portant ` +
+    `l'identifiant AN ${uid.replace(/^PA/, '')} (colonne id_origine de liste.csv)` +
+    (c.last_date ? `, la dernière déposée le ${c.last_date}` : '')
+  );
+}
+
+/**
+ * `/deputes/<uid>.json` of an acteur who voted but is not in the referential: the same keys
+ * as a referential deputy's, the fields only the referential gives set to null (lists empty),
+ * `dans_le_referentiel: false`, and names other sources suggest, as candidates.
+ */
+export function formerVoterJson(uid: string, candidates: NameCandidate[]) {
+  return {
+    uid,
+    dans_le_referentiel: false,
+    referentiel: `Absent du ${REFERENTIAL_NAME} : identité, mandat et groupe inconnus ; noms_candidats donne les noms que d'autres données associent à cet identifiant, sans les confirmer.`,
+    civilite: null,
+    prenom: null,
+    nom: null,
+    sexe: null,
+    date_naissance: null,
+    age: null,
+    en_exercice: false,
+    groupe: null,
+    groupe_libelle: null,
+    groupe_couleur: null,
+    parti: null,
+    parti_libelle: null,
+    departement: null,
+    departement_nom: null,
+    circonscription: null,
+    profession: null,
+    profession_normalisee: null,
+    categorie_insee: null,
+    famille_insee: null,
+    debut_mandat: null,
+    fin_mandat: null,
+    url_an: anPageUrl(uid),
+    url_hatvp: null,
+    lieu_naissance: null,
+    departement_naissance: null,
+    pays_naissance: null,
+    profession_brute: null,
+    groupes: [],
+    mandats: [],
+    adresses: [],
+    deports: [],
+    noms_candidats: candidates.map((c) => ({
+      prenom: c.first_name,
+      nom: c.last_name,
+      source: c.source,
+      preuve: candidateEvidence(uid, c),
+    })),
+  } satisfies Record<keyof DeputyRecord, unknown> & Record<string, unknown>;
 }

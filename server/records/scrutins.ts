@@ -1,4 +1,9 @@
-import type { DeputyVoteRow, ScrutinRow, ScrutinVoteRow } from '../../db/queries/scrutins.ts';
+import type {
+  DeputyVoteRow,
+  MismatchedGroup,
+  ScrutinRow,
+  ScrutinVoteRow,
+} from '../../db/queries/scrutins.ts';
 import type { Column } from '../lib/export.ts';
 
 /** The AN page of a scrutin. */
@@ -25,8 +30,28 @@ export const TYPE_LABELS: Record<string, string> = {
   MOC: 'Motion de censure',
 };
 
+/** `29 pour, 3 contre, 0 abstention`: a group's votes cast. */
+export function groupVotesText(
+  g: Pick<MismatchedGroup, 'for_count' | 'against_count' | 'abstention_count'>,
+) {
+  const abst = g.abstention_count > 1 ? 'abstentions' : 'abstention';
+  return `${g.for_count} pour, ${g.against_count} contre, ${g.abstention_count} ${abst}`;
+}
+
+/**
+ * One group whose published position is not its majority:
+ * `LFI-NFP : publiée contre, majorité pour (29 pour, 3 contre, 0 abstention)`.
+ */
+export function mismatchText(g: MismatchedGroup): string {
+  const majority = g.majority_position ? g.majority_position : 'aucune (égalité)';
+  return `${g.abbreviation ?? g.group_uid} : publiée ${g.position}, majorité ${majority} (${groupVotesText(g)})`;
+}
+
+/** A scrutin of the list with the AN page of the scrutin. */
+export type ScrutinListRow = ScrutinRow & { url_an: string };
+
 /** Columns of `/scrutins.csv` and `/scrutins.json`. */
-export const SCRUTIN_COLUMNS: Column<ScrutinRow>[] = [
+export const SCRUTIN_COLUMNS: Column<ScrutinListRow>[] = [
   { name: 'numero', description: 'Numéro du scrutin dans la législature', value: (s) => s.number },
   { name: 'uid', description: 'Identifiant AN (VTANR5L17V…)', value: (s) => s.uid },
   { name: 'date', description: 'Date du scrutin (AAAA-MM-JJ)', value: (s) => s.date },
@@ -39,7 +64,11 @@ export const SCRUTIN_COLUMNS: Column<ScrutinRow>[] = [
   { name: 'resultat', description: 'adopté ou rejeté', value: (s) => s.result_code },
   { name: 'demandeur', description: 'Qui a demandé le scrutin public', value: (s) => s.requesters },
   { name: 'votants', description: 'Nombre de votants (décompte officiel)', value: (s) => s.voters },
-  { name: 'exprimes', description: 'Suffrages exprimés', value: (s) => s.expressed },
+  {
+    name: 'exprimes',
+    description: 'Suffrages exprimés : pour + contre, abstentions exclues (décompte officiel)',
+    value: (s) => s.expressed,
+  },
   { name: 'requis', description: "Suffrages requis pour l'adoption", value: (s) => s.required },
   { name: 'pour', description: 'Voix pour (décompte officiel)', value: (s) => s.for_count },
   { name: 'contre', description: 'Voix contre (décompte officiel)', value: (s) => s.against_count },
@@ -56,13 +85,24 @@ export const SCRUTIN_COLUMNS: Column<ScrutinRow>[] = [
   {
     name: 'frondeurs',
     description:
-      'Votes exprimés contraires à la majorité des votes de leur groupe (aucun dans un groupe à égalité)',
+      'Votes (pour, contre ou abstention) contraires à la majorité des votes de leur groupe (aucun dans un groupe à égalité)',
     value: (s) => s.rebels,
   },
   {
     name: 'ecart_decompte',
     description: 'Différence entre les listes nominatives et le décompte officiel, vide si aucune',
     value: (s) => s.counts_mismatch,
+  },
+  {
+    name: 'groupes_en_ecart',
+    description:
+      'Groupes dont la position publiée par l’Assemblée (positionMajoritaire) diffère de la majorité de leurs votes, séparés par « ; » : « sigle : publiée …, majorité … (votes pour, contre, abstention) » ; vide si aucun',
+    value: (s) => s.mismatches.map(mismatchText).join(' ; ') || null,
+  },
+  {
+    name: 'url_an',
+    description: 'Page du scrutin sur le site de l’Assemblée nationale',
+    value: (s) => s.url_an,
   },
 ];
 
@@ -76,12 +116,13 @@ const GROUP_POSITION_COLUMNS: Column<{
   {
     name: 'position_groupe',
     description:
-      'Majorité des votes exprimés du groupe (pour, contre, abstention), vide en cas d’égalité',
+      'Majorité des votes (pour, contre, abstention) des membres du groupe, vide en cas d’égalité',
     value: (v) => v.group_majority,
   },
   {
     name: 'frondeur',
-    description: 'true si le vote exprimé diffère de la majorité des votes de son groupe',
+    description:
+      'true si le vote (pour, contre ou abstention) diffère de la majorité des votes de son groupe',
     value: (v) => v.rebel === 1,
   },
   {
@@ -91,7 +132,8 @@ const GROUP_POSITION_COLUMNS: Column<{
   },
   {
     name: 'frondeur_position_publiee',
-    description: 'true si le vote exprimé diffère de la position publiée du groupe',
+    description:
+      'true si le vote (pour, contre ou abstention) diffère de la position publiée du groupe',
     value: (v) => v.rebel_published === 1,
   },
 ];

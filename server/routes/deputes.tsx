@@ -8,6 +8,7 @@ import {
   deputyFilterOptions,
   getDeputy,
   listDeputies,
+  nameCandidates,
   type DeputyFilter,
 } from '../../db/queries/deputes.ts';
 import { deputyDeclarations } from '../../db/queries/declarations.ts';
@@ -38,15 +39,20 @@ import {
   DEPUTY_COLUMNS,
   deputyRecord,
   deputyDetailJson,
+  formerVoterJson,
   voteStatsJson,
+  votingGroupsJson,
+  type ReferentialStatus,
 } from '../records/deputes.ts';
 import {
   deputyVoteStats,
   deputyVotes,
+  deputyVotingGroups,
   votersOutsideReferential,
 } from '../../db/queries/scrutins.ts';
 import { DeputesPage, DeputesResults } from '../../views/deputes/deputes.tsx';
 import { DeputePage } from '../../views/deputes/depute.tsx';
+import { FormerVoterPage, formerVoterName } from '../../views/deputes/depute-hors-referentiel.tsx';
 
 const PER_PAGE = 100;
 const MAX_PER_PAGE = 1000;
@@ -162,6 +168,16 @@ const deputyVotesQuery = z.object({
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** A votes filter that keeps every vote. */
+const anyVote = {
+  position: null,
+  type: null,
+  from: null,
+  to: null,
+  words: null,
+  rebelOnly: false,
+};
+
 type Ctx = Context<AppEnv>;
 const referentialMeta = (c: Ctx) =>
   sourceMeta(anReferential({ legislature: c.get('legislature') }));
@@ -215,45 +231,66 @@ export function deputesRoutes(db: DB) {
   app.get('/deputes/:id', async (c) => {
     const match = /^(PA\d{1,10})(\.json)?$/.exec(c.req.param('id'));
     if (!match) throw new HTTPException(404, { message: 'Identifiant de député inconnu.' });
-    const [detail, declarations, facts] = await Promise.all([
-      getDeputy(db, match[1]!),
-      deputyDeclarations(db, match[1]!),
-      deputyFacts(db, match[1]!),
+    const uid = match[1]!;
+    const legislature = c.get('legislature');
+    const [detail, stats, groups] = await Promise.all([
+      getDeputy(db, uid),
+      deputyVoteStats(db, uid),
+      deputyVotingGroups(db, uid),
     ]);
-    if (!detail)
-      throw new HTTPException(404, { message: `Aucun député ${match[1]} dans les données.` });
-    const stats = await deputyVoteStats(db, detail.acteur.uid);
+    // An acteur outside the referential has a page only if they voted.
+    if (!detail && groups.length === 0)
+      throw new HTTPException(404, { message: `Aucun député ${uid} dans les données.` });
+    const who: ReferentialStatus = {
+      inReferential: detail !== null,
+      hasTerm:
+        detail?.mandats.some(
+          (m) => m.organe_type === 'ASSEMBLEE' && m.legislature === legislature,
+        ) ?? false,
+    };
+    const [declarations, facts, candidates] = await Promise.all([
+      deputyDeclarations(db, uid),
+      deputyFacts(db, uid),
+      detail ? [] : nameCandidates(db, uid),
+    ]);
     if (match[2]) {
-      return sendJsonDocument(c, referentialMeta(c), {
-        ...deputyDetailJson(detail, today()),
-        votes: voteStatsJson(stats),
+      return sendJsonDocument(c, detail ? referentialMeta(c) : votesMeta(c), {
+        ...(detail
+          ? { ...deputyDetailJson(detail, today()), dans_le_referentiel: true }
+          : formerVoterJson(uid, candidates)),
+        groupes_de_vote: votingGroupsJson(groups),
+        votes: voteStatsJson(stats, who),
         declarations_hatvp: deputyDeclarationsJson(declarations),
         faits: facts.map(factJson),
       });
     }
-    const none = {
-      position: null,
-      type: null,
-      from: null,
-      to: null,
-      words: null,
-      rebelOnly: false,
-    };
     const [recent, rebellions, changes] = await Promise.all([
-      deputyVotes(db, detail.acteur.uid, none, { limit: 10, offset: 0 }),
-      deputyVotes(db, detail.acteur.uid, { ...none, rebelOnly: true }, { limit: 10, offset: 0 }),
-      listChanges(
-        db,
-        { ...defaultChangeFilter, deputy: detail.acteur.uid },
-        { limit: 10, offset: 0 },
-      ),
+      deputyVotes(db, uid, anyVote, { limit: 10, offset: 0 }),
+      deputyVotes(db, uid, { ...anyVote, rebelOnly: true }, { limit: 10, offset: 0 }),
+      listChanges(db, { ...defaultChangeFilter, deputy: uid }, { limit: 10, offset: 0 }),
     ]);
-    const votes = { stats, recent: recent.rows, rebellions: rebellions.rows, total: recent.total };
+    const votes = {
+      stats,
+      who,
+      recent: recent.rows,
+      rebellions: rebellions.rows,
+      total: recent.total,
+    };
+    if (!detail)
+      return c.html(
+        <FormerVoterPage
+          uid={uid}
+          groups={groups}
+          candidates={candidates}
+          votes={votes}
+          changes={changes}
+        />,
+      );
     return c.html(
       <DeputePage
         detail={detail}
         today={today()}
-        legislature={c.get('legislature')}
+        legislature={legislature}
         votes={votes}
         declarations={declarations}
         facts={facts}
@@ -274,7 +311,8 @@ export function deputesRoutes(db: DB) {
     load: async (c, { q, limit, offset }) => {
       const uid = uidParam(c);
       const detail = await getDeputy(db, uid);
-      if (!detail)
+      // An acteur outside the referential who voted has their votes listed too.
+      if (!detail && (await deputyVotes(db, uid, anyVote, { limit: 1, offset: 0 })).total === 0)
         throw new HTTPException(404, { message: `Aucun député ${uid} dans les données.` });
       const filter = {
         position: toPosition(q.position),
@@ -285,7 +323,10 @@ export function deputesRoutes(db: DB) {
         rebelOnly: q.frondes !== undefined,
       };
       const { total, rows } = await deputyVotes(db, uid, filter, { limit, offset });
-      return { total, rows, filter, acteur: detail.acteur };
+      const name = detail
+        ? `${detail.acteur.first_name} ${detail.acteur.last_name}`
+        : formerVoterName(uid);
+      return { total, rows, filter, uid, name };
     },
     html: (c, view) =>
       pageOrFragment(
@@ -307,13 +348,14 @@ export function deputesRoutes(db: DB) {
         .select(['first_name', 'last_name'])
         .where('uid', '=', uid)
         .executeTakeFirst();
-      if (!acteur)
+      // An acteur outside the referential who voted has a page, hence a feed.
+      if (!acteur && (await deputyVotes(db, uid, anyVote, { limit: 1, offset: 0 })).total === 0)
         throw new HTTPException(404, { message: `Aucun député ${uid} dans les données.` });
       return sendChangesFeed(
         c,
         db,
         { ...changeFilter(c.req.valid('query')), deputy: uid },
-        `Suivi des députés : ${acteur.first_name} ${acteur.last_name}`,
+        `Suivi des députés : ${acteur ? `${acteur.first_name} ${acteur.last_name}` : `ancien député ${uid}`}`,
         `/deputes/${uid}/changements.atom`,
         `/deputes/${uid}`,
       );

@@ -40,6 +40,7 @@ const scrutinsQuery = z.object({
   au: dateParam,
   type: enumParam(['spo', 'sps', 'moc']),
   resultat: enumParam(['adopte', 'rejete']),
+  ecart_position: enumParam(['oui', 'non']),
   tri: enumParam(['numero-desc', 'numero-asc', 'date-desc', 'date-asc']),
   page: intParam(1, 100_000),
   per_page: intParam(1, 1000),
@@ -54,6 +55,7 @@ function scrutinFilter(q: ScrutinsQuery): ScrutinFilter {
     type: q.type?.toUpperCase() ?? null,
     result: q.resultat === 'adopte' ? 'adopté' : q.resultat === 'rejete' ? 'rejeté' : null,
     words: q.q ?? null,
+    positionMismatch: q.ecart_position === 'oui',
     sort,
     order,
   };
@@ -76,8 +78,16 @@ export function scrutinsRoutes(db: DB, legislature: number) {
     meta: () => votesMeta,
     csvName: 'scrutins',
     perPage: PER_PAGE,
-    load: (_c, { q, limit, offset }) =>
-      listScrutins(db, legislature, scrutinFilter(q), { limit, offset }),
+    load: async (_c, { q, limit, offset }) => {
+      const { total, rows } = await listScrutins(db, legislature, scrutinFilter(q), {
+        limit,
+        offset,
+      });
+      return {
+        total,
+        rows: rows.map((r) => ({ ...r, url_an: anScrutinUrl(legislature, r.number) })),
+      };
+    },
     html: (c, view) => {
       const props = { ...view, filter: scrutinFilter(view.q) };
       return pageOrFragment(

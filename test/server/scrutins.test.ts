@@ -411,7 +411,9 @@ describe("a deputy's votes", () => {
   });
 
   it('answers 404 for an unknown deputy or file', async () => {
-    expect((await get('/deputes/PA99/votes')).res.status).toBe(404);
+    // PA98 is neither in the referential nor among the voters (PA99, who voted, has a page).
+    expect((await get('/deputes/PA98/votes')).res.status).toBe(404);
+    expect((await get('/deputes/PA99/votes')).res.status).toBe(200);
     expect((await get('/deputes/PA2/votes.xml')).res.status).toBe(404);
     expect((await get('/deputes/XX2/votes')).res.status).toBe(404);
   });
@@ -424,21 +426,41 @@ describe('vote figures of deputies', () => {
     // position in n° 2 and 3.
     expect((await json('/deputes/PA2.json')).votes).toEqual({
       participation: 0.6,
+      // Every rate of the seed rests on fewer than 10 votes (or scrutins).
+      participation_significative: false,
+      participation_raison: null,
       scrutins_de_reference: 5,
-      votes_exprimes: 3,
+      votes_participation: 3,
       votes_par_delegation: 0,
       non_votant_par_fonction: 0,
       participation_solennels: 1,
+      participation_solennels_significative: false,
+      participation_solennels_raison: null,
       scrutins_solennels_de_reference: 1,
-      votes_solennels_exprimes: 1,
+      votes_solennels: 1,
       loyaute: 0.5,
+      loyaute_significative: false,
       votes_avec_majorite_du_groupe: 1,
-      votes_exprimes_loyaute: 2,
+      votes_loyaute: 2,
       votes_frondeurs: 1,
       loyaute_position_publiee: 1 / 3,
+      loyaute_position_publiee_significative: false,
       votes_avec_position_publiee: 1,
+      votes_loyaute_position_publiee: 3,
+      seuil_significativite: 10,
+      // Deprecated names, same values.
+      votes_exprimes: 3,
+      votes_solennels_exprimes: 1,
+      votes_exprimes_loyaute: 2,
       votes_exprimes_loyaute_position_publiee: 3,
       votes_avec_position_du_groupe: 1,
+      champs_obsoletes: {
+        votes_exprimes: 'votes_participation',
+        votes_solennels_exprimes: 'votes_solennels',
+        votes_exprimes_loyaute: 'votes_loyaute',
+        votes_exprimes_loyaute_position_publiee: 'votes_loyaute_position_publiee',
+        votes_avec_position_du_groupe: 'votes_avec_position_publiee',
+      },
       methodologie: '/methodologie',
     });
     // PA5 left on 2025-01-31: n° 1 (presiding, left out) and n° 2 (cast by delegation).
@@ -477,7 +499,8 @@ describe('vote figures of deputies', () => {
 
   it('shows the figures on the deputy page', async () => {
     const page = unescapeHtml(await html('/deputes/PA2'));
-    expect(page).toContain('3 votes exprimés sur 5 scrutins');
+    expect(page).toContain('3 votes (pour, contre ou abstention) sur 5 scrutins');
+    expect(page).not.toContain('exprimé');
     expect(page).toContain('1 vote frondeur.');
   });
 });
@@ -570,9 +593,11 @@ describe('/exports/votes.csv', () => {
 describe('/methodologie', () => {
   it('lists the formulas of every figure', async () => {
     const page = unescapeHtml(await html('/methodologie'));
-    expect(page).toContain('participation = votes exprimés ÷ scrutins de référence');
     expect(page).toContain(
-      'loyauté = votes exprimés égaux à la majorité du groupe ÷ votes exprimés dans les scrutins où le groupe avait une majorité',
+      'participation = votes (pour, contre ou abstention) ÷ scrutins de référence',
+    );
+    expect(page).toContain(
+      'loyauté = votes égaux à la majorité du groupe ÷ votes dans les scrutins où le groupe avait une majorité',
     );
     expect(page).toContain(
       "indice d'accord = (max(P, C, A) − ½ × (P + C + A − max(P, C, A))) ÷ (P + C + A)",

@@ -1,12 +1,13 @@
 import type { DeputyVoteRow, DeputyVotesFilter } from '../../db/queries/scrutins.ts';
-import type { Acteur } from '../../db/schema/index.ts';
 import { CAUSE_LABELS, POSITION_LABELS, TYPE_LABELS } from '../../server/records/scrutins.ts';
 import { DateRange, ExportLinks, FilterForm, GroupBadge, Pager } from '../components.tsx';
 import { count } from '../format.ts';
 import { Layout } from '../layout.tsx';
 
 export interface DeputeVotesView {
-  acteur: Acteur;
+  uid: string;
+  /** The deputy's name, or how an acteur outside the referential is named. */
+  name: string;
   rows: DeputyVoteRow[];
   total: number;
   page: number;
@@ -67,26 +68,25 @@ export function VotesTable({ rows }: { rows: DeputyVoteRow[] }) {
   );
 }
 
-export function DeputeVotesResults({ acteur, rows, total, page, perPage, query }: DeputeVotesView) {
+export function DeputeVotesResults({ uid, rows, total, page, perPage, query }: DeputeVotesView) {
   const pages = Math.max(1, Math.ceil(total / perPage));
   return (
     <div id="resultats" aria-live="polite">
       <p class="count">{count(total, 'vote')}</p>
-      <ExportLinks path={`/deputes/${acteur.uid}/votes`} query={query} />
+      <ExportLinks path={`/deputes/${uid}/votes`} query={query} />
       {total === 0 ? <p>Aucun vote ne correspond à ces critères.</p> : <VotesTable rows={rows} />}
-      <Pager path={`/deputes/${acteur.uid}/votes`} query={query} page={page} pages={pages} />
+      <Pager path={`/deputes/${uid}/votes`} query={query} page={page} pages={pages} />
     </div>
   );
 }
 
 export function DeputeVotesPage(view: DeputeVotesView) {
-  const { acteur, filter } = view;
-  const name = `${acteur.first_name} ${acteur.last_name}`;
-  const path = `/deputes/${acteur.uid}/votes`;
+  const { uid, name, filter } = view;
+  const path = `/deputes/${uid}/votes`;
   return (
     <Layout title={`Votes de ${name}`} section="deputes">
       <p>
-        <a href={`/deputes/${acteur.uid}`}>← {name}</a>
+        <a href={`/deputes/${uid}`}>← {name}</a>
       </p>
       <h1>Votes de {name}</h1>
       <FilterForm path={path}>

@@ -3,7 +3,15 @@ import type { DeputyDeclarations } from '../../db/queries/declarations.ts';
 import { DeputyTimeline } from '../changements/changements.tsx';
 import type { DeputyDetail } from '../../db/queries/deputes.ts';
 import { groupHistory } from '../../domain/mandates.ts';
-import { anPageUrl, anPhotoUrl, deputyRecord, ORGAN_TYPES } from '../../server/records/deputes.ts';
+import {
+  anPageUrl,
+  anPhotoUrl,
+  deputyRecord,
+  ORGAN_TYPES,
+  participationReason,
+  type ReferentialStatus,
+} from '../../server/records/deputes.ts';
+import { isSignificant, MIN_SIGNIFICANT_VOTES } from '../../domain/votes.ts';
 import { GroupBadge } from '../components.tsx';
 import { count, frenchDate, ordinal, percent } from '../format.ts';
 import type { DeputyVoteStats } from '../../db/schema/index.ts';
@@ -99,16 +107,35 @@ function Contacts({ adresses }: { adresses: DeputyDetail['adresses'] }) {
   );
 }
 
-/** A deputy's page: identity, group and history, circonscription, roles, contacts, profession. */
+/** A deputy's votes as their page shows them: figures, latest votes and rebellions. */
 export interface DeputyVotesSummary {
   stats: DeputyVoteStats | null;
+  /** Whether the acteur is in the referential and has a mandate there (participation needs it). */
+  who: ReferentialStatus;
   recent: DeputyVoteRow[];
   rebellions: DeputyVoteRow[];
   total: number;
 }
 
-function VoteFigures({ uid, votes }: { uid: string; votes: DeputyVotesSummary }) {
-  const { stats } = votes;
+/** The mark of a rate computed on too few votes (or scrutins), which is never ranked. */
+function NotSignificant({ base, unit }: { base: number; unit: 'votes' | 'scrutins' }) {
+  if (isSignificant(base)) return null;
+  return (
+    <em class="not-significant">
+      {' '}
+      Non significatif : calculé sur {count(base, unit.slice(0, -1), unit)}, moins de{' '}
+      {MIN_SIGNIFICANT_VOTES}.
+    </em>
+  );
+}
+
+function rateText(rate: number | null): string {
+  return rate === null ? '–' : percent(rate, 1);
+}
+
+/** A deputy's participation, solemn participation and loyalty, with their counts. */
+export function VoteFigures({ uid, votes }: { uid: string; votes: DeputyVotesSummary }) {
+  const { stats, who } = votes;
   if (votes.total === 0 && !stats)
     return <p class="muted">Aucun vote enregistré pour ce député.</p>;
   return (
@@ -117,41 +144,52 @@ function VoteFigures({ uid, votes }: { uid: string; votes: DeputyVotesSummary })
         <div class="figures">
           <div class="figure">
             Participation
-            <strong>{stats.participation === null ? '–' : percent(stats.participation, 1)}</strong>
-            <span class="muted">
-              {stats.cast} votes exprimés sur {stats.eligible} scrutins tenus pendant son mandat
-              {stats.function_excluded > 0
-                ? ` (hors ${stats.function_excluded} où sa fonction l'empêchait de voter)`
-                : ''}
-              {stats.delegated > 0 ? `, dont ${stats.delegated} par délégation` : ''}.
-            </span>
+            <strong>{rateText(stats.participation)}</strong>
+            {stats.participation === null ? (
+              <span class="muted">{participationReason(stats.participation, who)}</span>
+            ) : (
+              <span class="muted">
+                {count(stats.cast, 'vote')} (pour, contre ou abstention) sur{' '}
+                {count(stats.eligible, 'scrutin')} tenus pendant son mandat
+                {stats.function_excluded > 0
+                  ? ` (hors ${stats.function_excluded} où sa fonction l'empêchait de voter)`
+                  : ''}
+                {stats.delegated > 0 ? `, dont ${stats.delegated} par délégation` : ''}.
+                <NotSignificant base={stats.eligible} unit="scrutins" />
+              </span>
+            )}
           </div>
           <div class="figure">
             Scrutins solennels
-            <strong>
-              {stats.participation_solemn === null ? '–' : percent(stats.participation_solemn, 1)}
-            </strong>
-            <span class="muted">
-              {stats.cast_solemn} votes sur {stats.eligible_solemn} scrutins solennels.
-            </span>
+            <strong>{rateText(stats.participation_solemn)}</strong>
+            {stats.participation_solemn === null ? (
+              <span class="muted">
+                {participationReason(stats.participation_solemn, who, true)}
+              </span>
+            ) : (
+              <span class="muted">
+                {count(stats.cast_solemn, 'vote')} sur{' '}
+                {count(stats.eligible_solemn, 'scrutin solennel', 'scrutins solennels')}.
+                <NotSignificant base={stats.eligible_solemn} unit="scrutins" />
+              </span>
+            )}
           </div>
           <div class="figure">
             Loyauté envers son groupe
-            <strong>{stats.loyalty === null ? '–' : percent(stats.loyalty, 1)}</strong>
+            <strong>{rateText(stats.loyalty)}</strong>
             <span class="muted">
               {count(stats.loyal, 'vote conforme', 'votes conformes')} à la majorité des votes de
-              son groupe sur {count(stats.loyalty_base, 'vote exprimé', 'votes exprimés')} là où le
-              groupe en avait une ; {count(stats.rebellions, 'vote frondeur', 'votes frondeurs')}.
-              Selon la position publiée par l’Assemblée :{' '}
-              {stats.loyalty_published === null ? '–' : percent(stats.loyalty_published, 1)}.
+              son groupe sur {count(stats.loyalty_base, 'vote')} là où le groupe en avait une ;{' '}
+              {count(stats.rebellions, 'vote frondeur', 'votes frondeurs')}.
+              <NotSignificant base={stats.loyalty_base} unit="votes" /> Selon la position publiée
+              par l’Assemblée : {rateText(stats.loyalty_published)} (
+              {count(stats.loyal_published, 'vote conforme', 'votes conformes')} sur{' '}
+              {count(stats.loyalty_base_published, 'vote')}).
+              <NotSignificant base={stats.loyalty_base_published} unit="votes" />
             </span>
           </div>
         </div>
-      ) : (
-        <p class="muted">
-          Taux non calculables : le mandat de ce député n'est pas dans le référentiel.
-        </p>
-      )}
+      ) : null}
       <p>
         <a href="/methodologie">Comment ces chiffres sont calculés</a> ·{' '}
         <a href={`/deputes/${uid}/votes`}>Tous ses votes ({votes.total})</a> ·{' '}
@@ -165,7 +203,7 @@ function VoteFigures({ uid, votes }: { uid: string; votes: DeputyVotesSummary })
       ) : null}
       {votes.rebellions.length > 0 ? (
         <>
-          <h3>Derniers votes contre la position de son groupe</h3>
+          <h3>Derniers votes contre la majorité de son groupe</h3>
           <VotesTable rows={votes.rebellions} />
           <p>
             <a href={`/deputes/${uid}/votes?frondes=1`}>Tous ses votes frondeurs</a>
@@ -176,6 +214,7 @@ function VoteFigures({ uid, votes }: { uid: string; votes: DeputyVotesSummary })
   );
 }
 
+/** A deputy's page: identity, group and history, circonscription, roles, contacts, profession. */
 export function DeputePage({
   detail,
   today,

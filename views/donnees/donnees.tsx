@@ -1,6 +1,6 @@
 import { ColumnsTable, ParameterList } from '../components.tsx';
 import type { Column } from '../../server/lib/export.ts';
-import { DEPUTY_COLUMNS, GROUP_COLUMNS } from '../../server/records/deputes.ts';
+import { DEPUTY_COLUMNS, GROUP_COLUMNS, VOTE_STATS_FIELDS } from '../../server/records/deputes.ts';
 import {
   BULK_VOTE_COLUMNS,
   DEPUTY_VOTE_COLUMNS,
@@ -73,8 +73,17 @@ export function DonneesPage({ sources }: { sources: SourceFile[] }) {
       <p>
         <code>/deputes</code>, <code>/deputes.csv</code>, <code>/deputes.json</code> ; fiche
         détaillée : <code>/deputes/&lt;uid&gt;.json</code> (ajoute l'historique des groupes, les
-        mandats, les adresses et les déports).
+        mandats, les adresses et les déports, <code>dans_le_referentiel</code>, les groupes de ses
+        votes <code>groupes_de_vote</code> et ses chiffres de vote <code>votes</code>). Un ancien
+        député absent du référentiel qui a voté a la même fiche, avec{' '}
+        <code>"dans_le_referentiel": false</code>, les champs que seul le référentiel donne à{' '}
+        <code>null</code> (listes vides), ses <code>noms_candidats</code> (nom, source, preuve : des
+        pistes, non des faits) et une participation <code>null</code> expliquée.
       </p>
+      <h3>
+        Champs de <code>votes</code>
+      </h3>
+      <ParameterList parameters={VOTE_STATS_FIELDS} />
       <h3>Paramètres</h3>
       <ParameterList parameters={PARAMETERS} />
       <h3>Colonnes</h3>
@@ -92,8 +101,9 @@ export function DonneesPage({ sources }: { sources: SourceFile[] }) {
       <p>
         <code>/scrutins.csv</code>, <code>/scrutins.json</code> (paramètres <code>q</code> mots de
         l'intitulé, <code>du</code> et <code>au</code> dates AAAA-MM-JJ, <code>type</code> spo, sps
-        ou moc, <code>resultat</code> adopte ou rejete, <code>tri</code> numero-desc, numero-asc,
-        date-desc ou date-asc) :
+        ou moc, <code>resultat</code> adopte ou rejete, <code>ecart_position=oui</code> seulement
+        les scrutins où la position publiée d'au moins un groupe diffère de la majorité de ses
+        votes, <code>tri</code> numero-desc, numero-asc, date-desc ou date-asc) :
       </p>
       <ColumnsTable columns={SCRUTIN_COLUMNS as Column<never>[]} />
       <p>

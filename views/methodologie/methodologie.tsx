@@ -1,14 +1,17 @@
+import { MIN_SIGNIFICANT_VOTES } from '../../domain/votes.ts';
+import { DEPRECATED_VOTE_FIELDS } from '../../server/records/deputes.ts';
 import { count, percent } from '../format.ts';
 import { Layout } from '../layout.tsx';
 
 /**
  * Every figure of the site with its formula and denominator; `positions`: the (scrutin, group)
- * pairs where the group voted, and those where the AN's published position is not its majority.
+ * pairs where the group voted, those where the AN's published position is not its majority,
+ * and the scrutins with at least one such pair.
  */
 export function MethodologiePage({
   positions,
 }: {
-  positions: { pairs: number; disagreements: number };
+  positions: { pairs: number; disagreements: number; scrutins: number };
 }) {
   return (
     <Layout title="Méthodologie" section="methodologie">
@@ -22,11 +25,15 @@ export function MethodologiePage({
       </p>
 
       <h2 id="participation">Participation</h2>
-      <p class="formula">participation = votes exprimés ÷ scrutins de référence</p>
+      <p class="formula">
+        participation = votes (pour, contre ou abstention) ÷ scrutins de référence
+      </p>
       <ul>
         <li>
-          <strong>Votes exprimés</strong> : pour, contre ou abstention, y compris les votes par
-          délégation (comptés aussi à part).
+          <strong>Votes</strong> : pour, contre ou abstention, y compris les votes par délégation
+          (comptés aussi à part). Une abstention est un vote, mais pas un suffrage exprimé : au sens
+          de l'Assemblée, les <strong>suffrages exprimés</strong> sont les seuls pour et contre
+          (c'est sur eux que se calcule la majorité d'adoption d'un scrutin).
         </li>
         <li>
           <strong>Scrutins de référence</strong> (le dénominateur) : les scrutins tenus pendant que
@@ -41,8 +48,8 @@ export function MethodologiePage({
         </li>
         <li>
           Un député dont le mandat n'est pas dans le référentiel (ancien député) n'a pas de taux de
-          participation : son dénominateur est inconnu. Sa loyauté, qui ne dépend que de ses votes,
-          est calculée.
+          participation : son dénominateur est inconnu, et sa page le dit. Sa loyauté, qui ne dépend
+          que de ses votes, est calculée (voir <a href="#anciens">anciens députés</a>).
         </li>
         <li>
           Le référentiel ne publie que le mandat en cours : pour un député qui a quitté l'Assemblée
@@ -52,23 +59,24 @@ export function MethodologiePage({
         </li>
         <li>
           Les motions de censure (MOC) ne publient que les voix « pour » : ne pas signer une motion
-          y compte comme une absence de vote exprimé.
+          y compte comme une absence de vote.
         </li>
       </ul>
 
       <h2 id="loyaute">Loyauté envers le groupe</h2>
       <p class="formula">
-        loyauté = votes exprimés égaux à la majorité du groupe ÷ votes exprimés dans les scrutins où
-        le groupe avait une majorité
+        loyauté = votes égaux à la majorité du groupe ÷ votes dans les scrutins où le groupe avait
+        une majorité
       </p>
       <p>
         La <strong>majorité du groupe</strong> dans un scrutin est calculée à partir des votes
         nominatifs de ses membres (groupe au moment du vote) : la position, pour, contre ou
-        abstention, qui réunit le plus de votes exprimés, votes par délégation compris, non-votants
-        exclus. En cas d'<strong>égalité</strong> en tête, le groupe n'a pas de majorité : personne
-        n'y est frondeur et ce scrutin sort du dénominateur de ses membres. Un vote exprimé
-        différent de la majorité est un <strong>vote frondeur</strong> ; un non-votant n'est jamais
-        frondeur. Pour les non-inscrits, le « groupe » est l'ensemble des non-inscrits.
+        abstention, qui réunit le plus de votes, votes par délégation compris, non-votants exclus
+        (les abstentions comptent ici comme des votes). En cas d'<strong>égalité</strong> en tête,
+        le groupe n'a pas de majorité : personne n'y est frondeur et ce scrutin sort du dénominateur
+        de ses membres. Un vote (pour, contre ou abstention) différent de la majorité est un{' '}
+        <strong>vote frondeur</strong> ; un non-votant n'est jamais frondeur. Pour les non-inscrits,
+        le « groupe » est l'ensemble des non-inscrits.
       </p>
       <p>
         L'Assemblée publie aussi pour chaque groupe une « position majoritaire ». Elle contredit les
@@ -79,12 +87,61 @@ export function MethodologiePage({
         </strong>
         {positions.pairs > 0 ? ` (${percent(positions.disagreements / positions.pairs, 1)})` : ''}{' '}
         dans les données importées (par exemple un groupe publié « contre » avec 29 voix pour et 3
-        contre). Nous calculons donc la majorité à partir des votes, et gardons la position publiée
-        à côté : page et JSON de chaque scrutin (<code>position_majoritaire</code>,{' '}
-        <code>position_publiee</code>, <code>ecart_position</code>), et une loyauté calculée contre
-        elle sous son propre nom (<code>loyaute_position_publiee</code> : votes exprimés égaux à la
-        position publiée ÷ tous les votes exprimés).
+        contre), répartis sur {count(positions.scrutins, 'scrutin')} :{' '}
+        <a href="/scrutins?ecart_position=oui">la liste de ces scrutins</a> (aussi en{' '}
+        <a href="/scrutins.csv?ecart_position=oui">CSV</a> et{' '}
+        <a href="/scrutins.json?ecart_position=oui">JSON</a>) donne pour chacun les groupes
+        concernés, leur position publiée, leur majorité calculée et leurs votes, avec un lien vers
+        la page du scrutin sur le site de l'Assemblée pour vérifier. Nous calculons donc la majorité
+        à partir des votes, et gardons la position publiée à côté : page et JSON de chaque scrutin (
+        <code>position_majoritaire</code>, <code>position_publiee</code>,{' '}
+        <code>ecart_position</code>), et une loyauté calculée contre elle sous son propre nom (
+        <code>loyaute_position_publiee</code> : votes égaux à la position publiée ÷ tous les votes).
       </p>
+
+      <h2 id="significativite">Taux non significatifs</h2>
+      <p>
+        Un taux calculé sur moins de <strong>{MIN_SIGNIFICANT_VOTES} votes</strong> (pour la
+        participation : moins de {MIN_SIGNIFICANT_VOTES} scrutins de référence) est affiché avec son
+        décompte et marqué « non significatif » : un député entré en fonction la veille du dernier
+        scrutin aurait sinon 0 % ou 100 %. Un tel taux n'est jamais classé ni comparé aux autres ;
+        dans le JSON de chaque député, chaque taux a son indicateur (
+        <code>participation_significative</code>, <code>participation_solennels_significative</code>
+        , <code>loyaute_significative</code>, <code>loyaute_position_publiee_significative</code> :{' '}
+        <code>false</code> sous le seuil, <code>null</code> sans taux) et le seuil (
+        <code>seuil_significativite</code>).
+      </p>
+
+      <h2 id="anciens">Anciens députés hors du référentiel</h2>
+      <p>
+        Le référentiel de l'Assemblée (AMO40) ne liste que les députés en exercice et quelques
+        autres acteurs. Des députés qui ont voté pendant la législature en sont sortis (entrés au
+        Gouvernement, décédés, démissionnaires) : leurs votes restent dans les scrutins, avec leur
+        groupe à chaque vote. Ils ont donc une page (<code>/deputes/&lt;uid&gt;</code> et{' '}
+        <code>.json</code>, <code>"dans_le_referentiel": false</code>) avec les groupes de leurs
+        votes (premier et dernier scrutin dans chacun), leur loyauté et leurs votes frondeurs,
+        calculés comme pour tous ; mais <strong>pas de participation</strong>, faute de dates de
+        mandat (<code>participation_raison</code> dit pourquoi). Le référentiel ne donnant pas leur
+        nom, ils sont désignés par leur identifiant ; quand d'autres données enregistrées en
+        suggèrent un (le nom publié par le référentiel quand il les listait, relevé dans le journal
+        des changements, ou les déclarations à la HATVP portant leur identifiant AN dans{' '}
+        <code>id_origine</code>), il est donné comme une piste, avec sa source, jamais comme un fait
+        (<code>noms_candidats</code>).
+      </p>
+
+      <h2 id="noms-obsoletes">Noms obsolètes du JSON</h2>
+      <p>
+        Des champs du JSON des députés disaient « exprimés » pour des décomptes qui incluent les
+        abstentions. Ils ont reçu un nom juste ; l'ancien reste, avec la même valeur, pour les
+        programmes qui le lisent, et disparaîtra plus tard :
+      </p>
+      <ul>
+        {Object.entries(DEPRECATED_VOTE_FIELDS).map(([old, name]) => (
+          <li>
+            <code>{old}</code> → <code>{name}</code>
+          </li>
+        ))}
+      </ul>
 
       <h2 id="cohesion">Cohésion d'un groupe</h2>
       <p class="formula">
@@ -95,7 +152,8 @@ export function MethodologiePage({
         dans chaque scrutin à partir des voix pour (P), contre (C) et abstentions (A) de ses membres
         ; il vaut 1 quand tous votent de même et 0 quand les voix se partagent également en trois.
         La cohésion du groupe est la <strong>moyenne</strong> de cet indice sur les scrutins où au
-        moins un de ses membres a exprimé un vote (dénominateur : ce nombre de scrutins).
+        moins un de ses membres a voté pour, contre ou abstention (dénominateur : ce nombre de
+        scrutins).
       </p>
 
       <h2 id="proximite">Proximité entre groupes</h2>
@@ -104,7 +162,7 @@ export function MethodologiePage({
       </p>
       <p>
         Sont comparés les scrutins où les deux groupes ont chacun une majorité (voir ci-dessus : au
-        moins un vote exprimé, pas d'égalité en tête).
+        moins un vote, pas d'égalité en tête).
       </p>
 
       <h2 id="decompte">Contrôle des décomptes</h2>

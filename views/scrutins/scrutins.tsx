@@ -1,7 +1,7 @@
 import type {
+  MismatchedGroup,
   ScrutinDetail,
   ScrutinFilter,
-  ScrutinRow,
   ScrutinVoteRow,
 } from '../../db/queries/scrutins.ts';
 import {
@@ -9,6 +9,8 @@ import {
   POSITION_LABELS,
   TYPE_LABELS,
   anScrutinUrl,
+  groupVotesText,
+  type ScrutinListRow,
 } from '../../server/records/scrutins.ts';
 import { Legend, StackedBar, type Segment } from '../charts.tsx';
 import { DateRange, ExportLinks, FilterForm, GroupBadge, Pager } from '../components.tsx';
@@ -18,7 +20,7 @@ import { UNKNOWN_GROUP } from '../../domain/votes.ts';
 
 export interface ScrutinsView {
   filter: ScrutinFilter;
-  rows: ScrutinRow[];
+  rows: ScrutinListRow[];
   total: number;
   page: number;
   perPage: number;
@@ -42,11 +44,39 @@ export const resultSegments = (s: {
   { key: 'abstention', label: 'Abstention', n: s.abstention_count },
 ];
 
-export function ScrutinsResults({ rows, total, page, perPage, query }: ScrutinsView) {
+/** The groups of a scrutin whose published position is not their majority, one per line. */
+function MismatchList({ groups }: { groups: MismatchedGroup[] }) {
+  return (
+    <ul style="margin:0;padding-left:1.1rem">
+      {groups.map((g) => (
+        <li>
+          <strong>{g.abbreviation ?? g.group_uid}</strong> : publiée{' '}
+          {POSITION_LABELS[g.position]?.toLowerCase() ?? g.position}, majorité{' '}
+          {g.majority_position
+            ? POSITION_LABELS[g.majority_position]!.toLowerCase()
+            : 'aucune (égalité)'}{' '}
+          <span class="muted">({groupVotesText(g)})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ScrutinsResults({ rows, total, page, perPage, query, filter }: ScrutinsView) {
   const pages = Math.max(1, Math.ceil(total / perPage));
+  const mismatch = filter.positionMismatch;
   return (
     <div id="resultats" aria-live="polite">
-      <p class="count">{count(total, 'scrutin')}</p>
+      <p class="count">
+        {count(total, 'scrutin')}
+        {mismatch ? (
+          <>
+            {' '}
+            où la position publiée par l'Assemblée pour au moins un groupe n'est pas la majorité des
+            votes de ses membres (<a href="/methodologie#loyaute">méthode</a>)
+          </>
+        ) : null}
+      </p>
       <ExportLinks path="/scrutins" query={query} />
       {total === 0 ? (
         <p>Aucun scrutin ne correspond à ces critères.</p>
@@ -62,9 +92,13 @@ export function ScrutinsResults({ rows, total, page, perPage, query }: ScrutinsV
                 <th scope="col">Date</th>
                 <th scope="col">Objet</th>
                 <th scope="col">Résultat</th>
-                <th scope="col" class="opt">
-                  Pour / contre / abst.
-                </th>
+                {mismatch ? (
+                  <th scope="col">Groupes en écart (position publiée ≠ majorité)</th>
+                ) : (
+                  <th scope="col" class="opt">
+                    Pour / contre / abst.
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -81,9 +115,16 @@ export function ScrutinsResults({ rows, total, page, perPage, query }: ScrutinsV
                     <a href={`/scrutins/${s.number}`}>{s.title}</a>
                   </td>
                   <td>{s.result_code}</td>
-                  <td class="opt" style="min-width:8rem">
-                    <StackedBar segments={resultSegments(s)} label={`Scrutin ${s.number}`} />
-                  </td>
+                  {mismatch ? (
+                    <td style="min-width:14rem">
+                      <MismatchList groups={s.mismatches} />
+                      <a href={s.url_an}>Vérifier sur le site de l'Assemblée</a>
+                    </td>
+                  ) : (
+                    <td class="opt" style="min-width:8rem">
+                      <StackedBar segments={resultSegments(s)} label={`Scrutin ${s.number}`} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -134,6 +175,16 @@ export function ScrutinsPage(view: ScrutinsView) {
               Rejeté
             </option>
           </select>
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            name="ecart_position"
+            value="oui"
+            checked={filter.positionMismatch}
+            style="width:auto"
+          />{' '}
+          Position publiée d'un groupe ≠ majorité de ses votes
         </label>
         <label>
           Tri
@@ -233,8 +284,10 @@ export function ScrutinPage(view: ScrutinView) {
       <h1>{s.title}</h1>
       <p>
         <strong>{s.result_label ?? s.result_code}</strong>
-        {s.required !== null ? ` (${s.expressed} suffrages exprimés, ${s.required} requis)` : ''}.
-        {s.requesters ? ` Demandé par : ${s.requesters}.` : ''}
+        {s.required !== null
+          ? ` (${count(s.expressed ?? 0, 'suffrage exprimé', 'suffrages exprimés')}, ${s.required} requis)`
+          : ''}
+        .{s.requesters ? ` Demandé par : ${s.requesters}.` : ''}
       </p>
       <StackedBar segments={segments} label="Résultat" />
       <Legend segments={segments} />
@@ -287,7 +340,9 @@ export function ScrutinPage(view: ScrutinView) {
                   ) : (
                     <span class="muted">{unknownGroupLabel(g.group_uid)}</span>
                   )}{' '}
-                  <span class="muted">({g.members} membres)</span>
+                  {g.members !== null ? (
+                    <span class="muted">({count(g.members, 'membre')})</span>
+                  ) : null}
                 </td>
                 <td>
                   {g.majority_position
@@ -318,8 +373,8 @@ export function ScrutinPage(view: ScrutinView) {
 
       <h2>Votes des députés</h2>
       <p class="muted">
-        {count(s.rebels, 'vote exprimé', 'votes exprimés')} contre la position officielle du groupe,
-        surlignés.
+        {count(s.rebels, 'vote frondeur', 'votes frondeurs')} (contre la majorité des votes du
+        groupe), surlignés.
       </p>
       <FilterForm path={`/scrutins/${s.number}`} target="#votes" trigger="change, submit">
         <label>

@@ -11,6 +11,7 @@ import { runCrawl, type SourceSummary } from '../../../scrapers/run.ts';
 import { recomputeVoteFigures } from '../../../scrapers/lib/vote-figures.ts';
 import { UNKNOWN_GROUP } from '../../../domain/votes.ts';
 import { serveFolder, type StaticServer } from '../../../scripts/static-server.ts';
+import { createApp } from '../../../server/app.tsx';
 import { AMO40_MIRROR_PATH } from '../../helpers/an-zip.ts';
 import { tempDatabase, type TempDatabase } from '../../helpers/db.ts';
 import { SHARED_FIXTURES } from '../../helpers/paths.ts';
@@ -196,6 +197,17 @@ function readTerms(bytes: Uint8Array): Map<string, Term[]> {
   return terms;
 }
 
+/** Every acteur uid of the referential (acteur/PA….json), mandates or not. */
+function readActeurUids(bytes: Uint8Array): Set<string> {
+  const files = unzipSync(bytes, { filter: (f) => /^acteur\/.+\.json$/.test(f.name) });
+  const decoder = new TextDecoder();
+  return new Set(
+    Object.values(files).map((content) =>
+      str(field(field(JSON.parse(decoder.decode(content)), 'acteur'), 'uid'))!,
+    ),
+  );
+}
+
 const FUNCTION = new Set(['PAN', 'PSE', 'MG']);
 function cast(v: RawVote) {
   return v.position !== 'nonVotant';
@@ -311,10 +323,12 @@ describe.skipIf(!exists)('real Scrutins.json.zip (../shared/fixtures)', () => {
   let summary: SourceSummary;
   let raw: ReturnType<typeof readScrutins>;
   let terms: Map<string, Term[]>;
+  let acteurs: Set<string>;
 
   beforeAll(async () => {
     raw = readScrutins(readFileSync(SCRUTINS_ZIP));
     terms = readTerms(readFileSync(AMO40_ZIP));
+    acteurs = readActeurUids(readFileSync(AMO40_ZIP));
     server = await serveFolder(MIRROR);
     tmp = await tempDatabase();
     config = loadConfig({ DATABASE_PATH: tmp.file, SOURCES_MIRROR: server.url });
@@ -702,6 +716,60 @@ describe.skipIf(!exists)('real Scrutins.json.zip (../shared/fixtures)', () => {
     expect(withStats.map((r) => r.acteur_uid).sort()).toEqual(
       [...new Set([...terms.keys(), ...voters])].sort(),
     );
+  });
+
+  it('answers /deputes/<uid>.json with the loyalty counted here, former deputies outside the referential included', async () => {
+    const app = createApp({ db: tmp.db, config: { legislature: config.legislature } });
+    const byActeur = new Map<string, RawVote[]>();
+    for (const v of raw.votes) byActeur.set(v.acteur, [...(byActeur.get(v.acteur) ?? []), v]);
+    const voters = [...byActeur.keys()].sort();
+    // Voters absent from AMO40 (they have left the Assembly): the 3 with the most votes.
+    const outside = voters
+      .filter((uid) => !acteurs.has(uid))
+      .sort((a, b) => byActeur.get(b)!.length - byActeur.get(a)!.length || a.localeCompare(b));
+    expect(outside.length).toBeGreaterThanOrEqual(3);
+    // Referential voters: the sampled profiles, then every n-th voter up to 17 in all.
+    const inside = voters.filter((uid) => acteurs.has(uid));
+    const chosen = new Set<string>(Object.values(SAMPLE).filter((uid) => byActeur.has(uid)));
+    const step = Math.floor(inside.length / 17);
+    for (let i = 0; chosen.size < 17; i += step) chosen.add(inside[i % inside.length]!);
+    const sample = [...outside.slice(0, 3), ...chosen];
+    expect(sample).toHaveLength(20);
+
+    const report: string[] = [];
+    for (const uid of sample) {
+      const e = figures(uid, raw.scrutins, terms.get(uid) ?? [], byActeur.get(uid)!);
+      const res = await app.request(`/deputes/${uid}.json`);
+      expect(res.status, uid).toBe(200);
+      const body = (await res.json()) as { dans_le_referentiel: boolean; votes: any };
+      const v = body.votes;
+      expect(body.dans_le_referentiel, uid).toBe(acteurs.has(uid));
+      expect([v.votes_avec_majorite_du_groupe, v.votes_loyaute, v.votes_frondeurs], uid).toEqual([
+        e.loyal,
+        e.loyalty_base,
+        e.rebellions,
+      ]);
+      expect([v.votes_avec_position_publiee, v.votes_loyaute_position_publiee], uid).toEqual([
+        e.loyal_published,
+        e.loyalty_base_published,
+      ]);
+      if (e.loyalty === null) expect(v.loyaute, uid).toBeNull();
+      else expect(v.loyaute, uid).toBeCloseTo(e.loyalty, 12);
+      // The threshold of /methodologie: 10 votes.
+      expect(v.loyaute_significative, uid).toBe(e.loyalty === null ? null : e.loyalty_base >= 10);
+      if (e.participation === null) {
+        expect(v.participation, uid).toBeNull();
+        expect(v.participation_raison, uid).toMatch(/Mandat inconnu|Aucun scrutin/);
+      } else expect(v.participation, uid).toBeCloseTo(e.participation, 12);
+      if (!acteurs.has(uid)) expect(v.participation, uid).toBeNull();
+      report.push(
+        `${uid}${acteurs.has(uid) ? '' : ' (outside)'}: ${e.loyal}/${e.loyalty_base}, ${e.rebellions} rebels`,
+      );
+    }
+    console.info(`[votes-real] /deputes/<uid>.json loyalty checked:\n  ${report.join('\n  ')}`);
+    // Every voter absent from the referential has a page.
+    for (const uid of outside) expect((await app.request(`/deputes/${uid}`)).status, uid).toBe(200);
+    console.info(`[votes-real] ${outside.length} voters absent from AMO40: ${outside.join(', ')}`);
   });
 
   it('gives the same figures when they are recomputed from the stored votes', async () => {
