@@ -350,7 +350,7 @@ describe('/vote-comme-moi', () => {
     const cases: Record<number, Cast>[] = [
       Object.fromEntries(TABLE.map((t) => [t[0], 'pour'])),
       Object.fromEntries(
-        TABLE.map((t, i) => [t[0], (['pour', 'contre', 'abstention'] as const)[i % 3]]),
+        TABLE.map((t, i) => [t[0], (['pour', 'contre', 'abstention'] as const)[i % 3]!]),
       ),
       { 3: 'contre', 5: 'pour', 9: 'contre' },
       { 11: 'pour' },
