@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/database.ts';
 import { createApp } from '../../server/app.tsx';
 import { AGREEMENT_COLUMNS, COMPARE_COLUMNS } from '../../server/records/comparer.ts';
-import { GROUPS, TABLE, comparerDatabase, positions } from '../helpers/seed-comparer.ts';
+import {
+  TABLE,
+  comparerDatabase,
+  expectedComparison,
+  expectedRanking,
+  positionIn,
+  SORT_NAMES,
+  type Cast,
+} from '../helpers/seed-comparer.ts';
 
 let db: DB;
 let close: () => Promise<void>;
@@ -18,39 +26,6 @@ beforeAll(async () => {
   app = createApp({ db, config: { legislature: 17 } });
 });
 afterAll(() => close());
-
-type Cast = 'pour' | 'contre' | 'abstention';
-
-/** A deputy's vote cast, or a group's majority (a unique top among its members' votes cast). */
-export function positionIn(side: string, number: number): Cast | null {
-  const votes = positions(number);
-  if (side.startsWith('PA')) {
-    const p = votes.get(side);
-    return p && p !== 'nonVotant' ? p : null;
-  }
-  const tally = { pour: 0, contre: 0, abstention: 0 };
-  for (const uid of GROUPS[side as keyof typeof GROUPS]) {
-    const p = votes.get(uid);
-    if (p && p !== 'nonVotant') tally[p]++;
-  }
-  const top = Math.max(...Object.values(tally));
-  const leaders = (Object.keys(tally) as Cast[]).filter((p) => tally[p] === top);
-  return top > 0 && leaders.length === 1 ? leaders[0]! : null;
-}
-
-/** Common scrutins, agreements and disagreements (latest first) of two sides, from the table. */
-export function expectedComparison(a: string, b: string) {
-  const common = TABLE.map((t) => t[0]).filter(
-    (n) => positionIn(a, n) !== null && positionIn(b, n) !== null,
-  );
-  const disagreements = common.filter((n) => positionIn(a, n) !== positionIn(b, n));
-  return {
-    common: common.length,
-    agreements: common.length - disagreements.length,
-    disagreements: disagreements.sort((x, y) => y - x),
-    all: common.sort((x, y) => y - x),
-  };
-}
 
 async function get(path: string) {
   const res = await app.request(path);
@@ -226,58 +201,6 @@ describe('/comparer', () => {
     expect(JSON.parse(missing.body).error).toMatch(/PA123456/);
   });
 });
-
-/** Ranking computed from the table: rate, common scrutins, rank (null when not significant). */
-function expectedRanking(
-  sides: string[],
-  answers: Record<number, Cast>,
-  name: (s: string) => string,
-) {
-  const n = Object.keys(answers).length;
-  const threshold = Math.min(10, n);
-  const rows = sides
-    .map((uid) => {
-      const asked = Object.keys(answers).map(Number);
-      const common = asked.filter((s) => positionIn(uid, s) !== null);
-      const agreements = common.filter((s) => positionIn(uid, s) === answers[s]).length;
-      return { uid, common: common.length, agreements };
-    })
-    .filter((r) => r.common > 0);
-  const significant = rows
-    .filter((r) => r.common >= threshold)
-    .sort(
-      (x, y) =>
-        y.agreements / y.common - x.agreements / x.common ||
-        y.common - x.common ||
-        name(x.uid).localeCompare(name(y.uid), 'fr'),
-    );
-  const ranked = significant.map((r) => ({
-    ...r,
-    rank: 1 + significant.filter((o) => o.agreements / o.common > r.agreements / r.common).length,
-  }));
-  const others = rows
-    .filter((r) => r.common < threshold)
-    .sort(
-      (x, y) =>
-        y.common - x.common ||
-        y.agreements / y.common - x.agreements / x.common ||
-        name(x.uid).localeCompare(name(y.uid), 'fr'),
-    )
-    .map((r) => ({ ...r, rank: null }));
-  return [...ranked, ...others];
-}
-
-const SORT_NAMES: Record<string, string> = {
-  PA1: 'Dupré',
-  PA2: 'Martin',
-  PA3: 'Lefèvre',
-  PA4: '<script>alert(1)</script>',
-  PA5: 'Ancien',
-  PA6: 'Noël',
-  PA99: 'PA99',
-  PO10: 'Groupe Alpha',
-  PO20: 'Groupe Bêta',
-};
 
 const query = (answers: Record<number, string>) =>
   Object.entries(answers)
