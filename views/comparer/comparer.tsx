@@ -210,3 +210,20 @@ export function ComparerPage({ a, b, choices, error, result }: ComparerView) {
     </Layout>
   );
 }
+
+/** Links of a deputy's page: compared with their current group, and the visitor's quiz. */
+export function CompareLinks({ uid, groupUid }: { uid: string; groupUid: string | null }) {
+  return (
+    <p>
+      {groupUid ? (
+        <>
+          <a href={`/comparer?a=${uid}&b=${groupUid}`}>
+            Comparer ses votes avec ceux de son groupe
+          </a>{' '}
+          (ou avec un autre député ou groupe) ·{' '}
+        </>
+      ) : null}
+      <a href="/vote-comme-moi">Quel député vote comme moi ?</a>
+    </p>
+  );
+}
