@@ -6,6 +6,7 @@
 // (all three covering), one scrutin's votes from the vote primary key.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema/index.ts';
+import { UNKNOWN_GROUP } from '../../domain/votes.ts';
 
 /** Positions that count as a vote cast (the other one, nonVotant, never compares). */
 const CAST_POSITIONS = ['pour', 'contre', 'abstention'] as const;
@@ -271,6 +272,8 @@ export async function groupAgreements(db: Kysely<Database>, answers: Answers) {
       eb.fn.max('g.end_date').as('end_date'),
     ])
     .where('sg.majority_position', 'is not', null)
+    // A block published without a group id that the ingest could not attribute is no group.
+    .where('sg.group_uid', 'not like', `${UNKNOWN_GROUP}%`)
     .groupBy('sg.group_uid')
     .execute();
   return rows.map((r) => ({
