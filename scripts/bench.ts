@@ -246,6 +246,43 @@ await latency('/groupes/RN', ['/groupes/RN'], 100);
 await latency('/deputes/<uid> with votes', ['/deputes/PA1008', '/deputes/PA721908'], 100);
 await latency('/scrutins/<n>', ['/scrutins/100', '/scrutins/2999'], 50);
 
+// Comparisons are computed per request (they depend on the visitor's input): two deputies
+// who voted most (their votes cast joined scrutin by scrutin), a deputy and a group, and a
+// 20-answer "vote comme moi" built from the 20 latest solemn scrutins of the data.
+const busiest = await db
+  .selectFrom('vote')
+  .select((eb) => ['acteur_uid', eb.fn.countAll<number>().as('n')])
+  .where('position', 'in', ['pour', 'contre', 'abstention'])
+  .groupBy('acteur_uid')
+  .orderBy('n', 'desc')
+  .limit(2)
+  .execute();
+const largestGroup = await db
+  .selectFrom('scrutin_group')
+  .select((eb) => ['group_uid', eb.fn.countAll<number>().as('n')])
+  .where('majority_position', 'is not', null)
+  .groupBy('group_uid')
+  .orderBy('n', 'desc')
+  .limit(1)
+  .executeTakeFirstOrThrow();
+const [first, second] = busiest.map((r) => r.acteur_uid);
+await latency(
+  '/comparer',
+  [`/comparer?a=${first}&b=${second}`, `/comparer?a=${first}&b=${largestGroup.group_uid}`],
+  50,
+);
+const solemn = await db
+  .selectFrom('scrutin')
+  .select('number')
+  .where('type_code', '=', 'SPS')
+  .orderBy('number', 'desc')
+  .limit(20)
+  .execute();
+const answers = solemn
+  .map((s, i) => `s${s.number}=${(['pour', 'contre', 'abstention'] as const)[i % 3]}`)
+  .join('&');
+await latency(`/vote-comme-moi (${solemn.length} answers)`, [`/vote-comme-moi?${answers}`], 50);
+
 const csvRuns: { t: number; rows: number }[] = [];
 for (let i = 0; i < 20; i++) {
   const [t, text] = await timed(async () =>

@@ -8,6 +8,7 @@ import { describeSources, type ScheduledStatus, type SourceInfo } from '../domai
 import { ErrorPage } from '../views/error.tsx';
 import { isHtmx } from './lib/htmx.ts';
 import { changementsRoutes } from './routes/changements.tsx';
+import { comparerRoutes } from './routes/comparer.tsx';
 import { declarationsRoutes } from './routes/declarations.tsx';
 import { faitsRoutes } from './routes/faits.tsx';
 import { suiviRoutes } from './routes/suivi.tsx';
@@ -141,6 +142,7 @@ export function createApp({
     ),
   );
   app.route('/', groupesRoutes(db, config.legislature));
+  app.route('/', comparerRoutes(db, config.legislature));
   app.route('/', methodologieRoutes(db, config.legislature));
   app.route('/', geoRoutes(db, config.legislature));
   app.route('/', declarationsRoutes(db));

@@ -21,15 +21,19 @@ export function frenchDate(iso: string | null): string {
   return `${d === 1 ? '1er' : d} ${MONTHS[m - 1]} ${y}`;
 }
 
+// Built once: toLocaleString builds a formatter at each call (tens of µs, felt in long tables).
+const INTEGER = new Intl.NumberFormat('fr-FR');
+const ONE_DECIMAL = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
 /** `22 députés`, `1 député`, `0 député`. */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n.toLocaleString('fr-FR')} ${n > 1 ? plural : singular}`;
+  return `${INTEGER.format(n)} ${n > 1 ? plural : singular}`;
 }
 
 /** A share as a French percentage with one decimal. */
 export function percent(part: number, whole: number): string {
   if (whole === 0) return '–';
-  return `${((100 * part) / whole).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
+  return `${ONE_DECIMAL.format((100 * part) / whole)} %`;
 }
 
 /** `1er` for circonscription 1, `2e` otherwise. */

@@ -9,6 +9,8 @@ export interface LayoutProps {
     | 'deputes'
     | 'scrutins'
     | 'groupes'
+    | 'comparer'
+    | 'vote-comme-moi'
     | 'circonscriptions'
     | 'declarations'
     | 'changements'
@@ -23,6 +25,8 @@ const NAV = [
   { href: '/deputes', label: 'Députés', section: 'deputes' },
   { href: '/scrutins', label: 'Scrutins', section: 'scrutins' },
   { href: '/groupes', label: 'Groupes', section: 'groupes' },
+  { href: '/comparer', label: 'Comparer', section: 'comparer' },
+  { href: '/vote-comme-moi', label: 'Vote comme moi ?', section: 'vote-comme-moi' },
   { href: '/circonscriptions', label: 'Circonscriptions', section: 'circonscriptions' },
   { href: '/declarations', label: 'Déclarations', section: 'declarations' },
   { href: '/changements', label: 'Changements', section: 'changements' },

@@ -1,4 +1,5 @@
 import type { ChangeRow } from '../../db/queries/changements.ts';
+import { CompareLinks } from '../comparer/comparer.tsx';
 import type { DeputyDeclarations } from '../../db/queries/declarations.ts';
 import { DeputyTimeline } from '../changements/changements.tsx';
 import type { DeputyDetail } from '../../db/queries/deputes.ts';
@@ -351,6 +352,7 @@ export function DeputePage({
 
       <h2>Votes</h2>
       <VoteFigures uid={d.uid} votes={votes} />
+      <CompareLinks uid={acteur.uid} groupUid={acteur.group_uid} />
 
       <h2>Fonctions et commissions</h2>
       {open.length === 0 ? (

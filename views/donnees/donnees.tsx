@@ -12,6 +12,7 @@ import { GeoDocumentation } from '../geo/donnees-geo.tsx';
 import { DeclarationsDocs } from '../declarations/declarations-docs.tsx';
 import { FaitsDocs } from '../faits/faits.tsx';
 import { ChangesDocs } from '../changements/changements-docs.tsx';
+import { ComparerDocs } from '../comparer/comparer-docs.tsx';
 import { Layout } from '../layout.tsx';
 
 const PARAMETERS: [string, string][] = [
@@ -126,6 +127,7 @@ export function DonneesPage({ sources }: { sources: SourceFile[] }) {
         groupe au moment du vote : <a href="/exports/votes.csv">/exports/votes.csv</a> (colonnes :{' '}
         {BULK_VOTE_COLUMNS.join(', ')}).
       </p>
+      <ComparerDocs />
       <GeoDocumentation />
 
       <DeclarationsDocs />

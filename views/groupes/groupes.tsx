@@ -263,7 +263,14 @@ export function GroupePage({
                     value={p.proximity}
                     title={`${p.agreements} scrutins sur ${p.common}`}
                   />
-                  <td class="num">{p.common}</td>
+                  <td class="num">
+                    <a
+                      href={`/comparer?a=${group.uid}&b=${p.group_b}`}
+                      title={`Comparer ${abbreviation} et ${p.abbreviation ?? p.group_b} scrutin par scrutin`}
+                    >
+                      {p.common}
+                    </a>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -165,6 +165,59 @@ export function MethodologiePage({
         moins un vote, pas d'égalité en tête).
       </p>
 
+      <h2 id="comparer">Comparer deux députés ou groupes</h2>
+      <p class="formula">
+        taux d'accord(a, b) = scrutins où a et b ont la même position ÷ scrutins communs
+      </p>
+      <ul>
+        <li>
+          <strong>Position</strong> d'un député : son vote exprimé (pour, contre ou abstention) ; un
+          non-votant ou un absent n'a pas de position. Position d'un groupe : sa majorité calculée
+          (voir <a href="#loyaute">Loyauté</a>), le groupe étant celui enregistré au moment de
+          chaque vote ; un groupe à égalité n'a pas de position.
+        </li>
+        <li>
+          <strong>Scrutins communs</strong> (le dénominateur) : les scrutins de la législature où a
+          et b ont chacun une position. Une abstention face à une abstention est un accord ; une
+          abstention face à un pour ou un contre, un désaccord.
+        </li>
+        <li>
+          Tout député qui a voté compte, y compris un ancien député absent du référentiel (nommé par
+          son identifiant). Avec moins de {MIN_SIGNIFICANT_VOTES} scrutins communs, le taux est
+          affiché comme <strong>non significatif</strong>.
+        </li>
+        <li>
+          Calculé à la demande à partir des votes enregistrés (il dépend des deux choisis). Entre
+          deux groupes, il est égal à la <a href="#proximite">proximité</a>.
+        </li>
+      </ul>
+
+      <h2 id="vote-comme-moi">Quel député vote comme moi ?</h2>
+      <p class="formula">accord = scrutins où sa position est votre réponse ÷ scrutins communs</p>
+      <ul>
+        <li>
+          Vos réponses : pour, contre ou abstention (« sans avis » n'est pas une réponse) sur les
+          scrutins que vous choisissez. <strong>Scrutins communs</strong> (le dénominateur) : ceux
+          de vos réponses où le député a exprimé un vote, ou où le groupe avait une majorité (mêmes
+          positions que ci-dessus).
+        </li>
+        <li>
+          Sont classés tous ceux qui ont voté sur au moins un de ces scrutins, anciens députés
+          compris (marqués comme tels) ; le groupe affiché d'un député est son groupe actuel, mais
+          chaque groupe est compté tel qu'il était au moment du vote.
+        </li>
+        <li>
+          <strong>Classement</strong> : accord décroissant ; à accord égal, même rang (1, 2, 2, 4),
+          et listés par nombre de scrutins communs décroissant puis par nom. Un accord calculé sur
+          moins de scrutins communs que min({MIN_SIGNIFICANT_VOTES}, nombre de vos réponses) est{' '}
+          <strong>non significatif</strong> : listé après tous les autres, sans rang.
+        </li>
+        <li>
+          Rien n'est enregistré : le calcul se fait à chaque demande à partir des votes enregistrés,
+          et vos réponses ne sont que dans l'adresse de la page.
+        </li>
+      </ul>
+
       <h2 id="decompte">Contrôle des décomptes</h2>
       <p>
         Pour chaque scrutin, le nombre de députés des listes nominatives (pour, contre, abstention,
