@@ -62,6 +62,8 @@ function scrutinFilter(q: ScrutinsQuery): ScrutinFilter {
 const scrutinVotesQuery = z.object({
   groupe: listParam(1, /^[\p{L}\p{N}-]+$/u),
   position: positionParam,
+  // Only the votes against the group's majority (vote.rebel).
+  frondeurs: enumParam(['oui', '1']),
 });
 
 /** `/scrutins` (HTML, CSV, JSON), a scrutin's page and JSON, and its votes as CSV and JSON. */
@@ -153,9 +155,11 @@ export function scrutinsRoutes(db: DB, legislature: number) {
         })),
       });
     }
+    const rebelOnly = q.frondeurs !== undefined;
     const votes = await scrutinVotes(db, detail.scrutin.uid, {
       group: groupFilter,
       position: positionFilter,
+      rebelOnly,
     });
     const view = {
       detail,
@@ -163,6 +167,7 @@ export function scrutinsRoutes(db: DB, legislature: number) {
       legislature,
       groupFilter,
       positionFilter: q.position ? positionFilter : null,
+      rebelOnly,
     };
     return pageOrFragment(
       c,
@@ -183,6 +188,7 @@ export function scrutinsRoutes(db: DB, legislature: number) {
       const rows = await scrutinVotes(db, detail.scrutin.uid, {
         group: q.groupe[0] ?? null,
         position: toPosition(q.position),
+        rebelOnly: q.frondeurs !== undefined,
       });
       return { total: rows.length, rows };
     },
