@@ -122,6 +122,19 @@ describe('a scrutin with large groups on a phone', () => {
     await context.close();
   });
 
+  it('keeps the deputies list, sorted by a figure, inside the phone screen', async () => {
+    const { page, context, problems } = await openPage(browser, { viewport: PHONE });
+    // Deputies without a loyalty rate carry a visually hidden reason, which must not widen
+    // the page from inside the scrolling table.
+    await page.goto(`${site.url}/deputes?tri=loyaute&ordre=asc&en_exercice=tous`);
+    expect(await page.locator('#resultats td .sr-only').count()).toBeGreaterThan(0);
+    const size = await pageSize(page);
+    expect(size.scroll).toBeLessThanOrEqual(size.width);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   for (const js of [true, false]) {
     it(`filters the frondeurs ${js ? 'with' : 'without'} JavaScript`, async () => {
       const { page, context, problems } = await openPage(browser, {

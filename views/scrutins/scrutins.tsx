@@ -230,11 +230,8 @@ function GroupVotes({
                   ) : null}
                   {v.delegation ? <span class="muted"> (par délégation)</span> : null}
                   {v.rebel ? (
-                    <strong>
-                      {' '}
-                      – frondeur : contre la majorité de son groupe (
-                      {v.group_majority ? POSITION_LABELS[v.group_majority] : ''})
-                    </strong>
+                    // The group's majority is in the summary above.
+                    <strong title="contre la majorité des votes de son groupe"> · frondeur</strong>
                   ) : null}
                 </td>
               </tr>
