@@ -107,8 +107,10 @@ export function deputyRecord(row: DeputyIdentityRow, today: string): DeputyRecor
 
 /** A deputy of a list with their vote figures. */
 export function deputyListRecord(row: DeputyRow, today: string): DeputyListRecord {
-  return {
-    ...deputyRecord(row, today),
+  // Not `{ ...record, more }`: V8 gives an object spread then extended with ten properties a
+  // slow (dictionary) shape, which made building and rendering a page of 100 deputies ~10×
+  // slower.
+  return Object.assign(deputyRecord(row, today), {
     participation: row.participation,
     scrutins_de_reference: row.eligible,
     votes_exprimes: row.cast,
@@ -119,7 +121,7 @@ export function deputyListRecord(row: DeputyRow, today: string): DeputyListRecor
     votes_avec_majorite_du_groupe: row.loyal,
     votes_exprimes_loyaute: row.loyalty_base,
     votes_frondeurs: row.rebellions,
-  };
+  });
 }
 
 const field = <K extends keyof DeputyListRecord>(
