@@ -331,7 +331,7 @@ describe('/deputes page with the figures', () => {
     };
     expect(row('PA6')).toContain('86,7 %<br/><small class="muted">13/15</small>');
     expect(row('PA6')).toContain('84,6 %<br/><small class="muted">11/13</small>');
-    expect(row('PA6')).toMatch(/<td class="num opt">2<\/td><\/tr>$/);
+    expect(row('PA6')).toMatch(/<td class="num">2<\/td><\/tr>$/);
     // PA2: loyalty 5 of 9 votes, not significant.
     expect(row('PA2')).toContain('55,6 %<br/><small class="muted">5/9 · non significatif</small>');
     expect(row('PA2')).toContain('66,7 %<br/><small class="muted">10/15</small>');
@@ -349,12 +349,13 @@ describe('/deputes page with the figures', () => {
     const sorted = await html('/deputes?groupe=BBB&tri=loyaute&ordre=desc');
     expect(sorted).toContain('href="/deputes?groupe=BBB&amp;tri=loyaute&amp;ordre=asc"');
     expect(sorted).toMatch(/<th scope="col" class="num" aria-sort="descending">/);
-    // A column hidden on a phone is shown when the list is sorted by it.
-    const byRebels = await html('/deputes?tri=frondeurs&ordre=desc');
-    expect(byRebels).toMatch(
-      /<th scope="col" class="num" aria-sort="descending"><a [^>]*>Votes frondeurs ▼/,
+    // The solemn column is hidden on a phone, unless the list is sorted by it.
+    expect(page).toMatch(/<th scope="col" class="num opt"><a [^>]*>Scrutins solennels</);
+    const bySolemn = await html('/deputes?tri=participation-solennelle&ordre=desc');
+    expect(bySolemn).toMatch(
+      /<th scope="col" class="num" aria-sort="descending"><a [^>]*>Scrutins solennels ▼/,
     );
-    expect(byRebels).toContain('/deputes.csv?tri=frondeurs&amp;ordre=desc');
+    expect(bySolemn).toContain('/deputes.csv?tri=participation-solennelle&amp;ordre=desc');
   });
 
   it('answers htmx with the sorted fragment only', async () => {

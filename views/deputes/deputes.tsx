@@ -41,7 +41,7 @@ const SORTS: { key: SortKey; label: string; className?: string; first?: 'desc' }
     first: 'desc',
   },
   { key: 'loyaute', label: 'Loyauté', className: 'num', first: 'desc' },
-  { key: 'frondeurs', label: 'Votes frondeurs', className: 'num opt', first: 'desc' },
+  { key: 'frondeurs', label: 'Votes frondeurs', className: 'num', first: 'desc' },
 ];
 
 /**
