@@ -240,6 +240,17 @@ await latency(
   ],
   40,
 );
+await latency(
+  '/deputes sorted by figures',
+  [
+    '/deputes?tri=loyaute&ordre=asc',
+    '/deputes?groupe=RN&tri=participation&ordre=desc',
+    '/deputes?sexe=F&tri=frondeurs&ordre=desc',
+  ],
+  40,
+);
+await latency('/groupes', ['/groupes'], 100);
+await latency('/scrutins/<n> by group', ['/scrutins/2107', '/scrutins/2107?frondeurs=oui'], 40);
 await latency('/deputes (htmx fragment)', ['/deputes?groupe=EPR'], 100);
 await latency('/deputes/<uid>', ['/deputes/PA721908', '/deputes/PA1008'], 100);
 await latency('/groupes/RN', ['/groupes/RN'], 100);

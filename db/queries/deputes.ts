@@ -4,10 +4,20 @@ import type { Database } from '../schema/index.ts';
 import { fold } from '../../domain/text.ts';
 import { professionKey } from '../../domain/professions.ts';
 import { declaredActivity, declaredSection } from './declarations.ts';
-import type { Position } from '../../domain/votes.ts';
+import { MIN_SIGNIFICANT_VOTES, type Position } from '../../domain/votes.ts';
 
 export type InOffice = 'oui' | 'non' | 'tous';
-export type SortKey = 'nom' | 'groupe' | 'age' | 'departement' | 'profession' | 'debut';
+export type SortKey =
+  | 'nom'
+  | 'groupe'
+  | 'age'
+  | 'departement'
+  | 'profession'
+  | 'debut'
+  | 'participation'
+  | 'participation-solennelle'
+  | 'loyaute'
+  | 'frondeurs';
 
 export interface DeputyFilter {
   inOffice: InOffice;
@@ -72,7 +82,8 @@ function baseQuery(db: Kysely<Database>) {
   return db
     .selectFrom('acteur as a')
     .leftJoin('organe as g', 'g.uid', 'a.group_uid')
-    .leftJoin('organe as p', 'p.uid', 'a.party_uid');
+    .leftJoin('organe as p', 'p.uid', 'a.party_uid')
+    .leftJoin('deputy_vote_stats as s', 's.acteur_uid', 'a.uid');
 }
 
 function applyFilter(
@@ -151,6 +162,17 @@ const SORT_COLUMNS = {
   debut: ['a.mandate_start', 'a.sort_name'],
 } as const;
 
+/**
+ * Sorts on a stored vote rate, with the number of votes it is computed over: a rate that is
+ * null or rests on fewer than MIN_SIGNIFICANT_VOTES votes is never ranked, so those rows come
+ * after every significant one whichever the direction, in name order.
+ */
+const RATE_SORTS = {
+  participation: ['s.participation', 's.eligible'],
+  'participation-solennelle': ['s.participation_solemn', 's.eligible_solemn'],
+  loyaute: ['s.loyalty', 's.loyalty_base'],
+} as const;
+
 /** Deputies matching a filter: one page of rows and the total count. */
 export async function listDeputies(
   db: Kysely<Database>,
@@ -186,12 +208,38 @@ export async function listDeputies(
     'g.color as group_color',
     'p.abbreviation as party_abbreviation',
     'p.label as party_label',
+    's.participation',
+    's.eligible',
+    's.cast',
+    's.participation_solemn',
+    's.eligible_solemn',
+    's.cast_solemn',
+    's.loyalty',
+    's.loyal',
+    's.loyalty_base',
+    's.rebellions',
   ]);
   // Age ascending means youngest first, i.e. the latest birth date first.
   const direction =
     filter.sort === 'age' ? (filter.order === 'asc' ? 'desc' : 'asc') : filter.order;
-  for (const [i, column] of SORT_COLUMNS[filter.sort].entries()) {
-    rows = rows.orderBy(column, i === 0 ? direction : 'asc');
+  const sort = filter.sort;
+  if (sort === 'participation' || sort === 'participation-solennelle' || sort === 'loyaute') {
+    const [rate, base] = RATE_SORTS[sort];
+    const ranked = sql<number>`(${sql.ref(rate)} is not null and ${sql.ref(base)} >= ${MIN_SIGNIFICANT_VOTES})`;
+    rows = rows
+      .orderBy(ranked, 'desc')
+      .orderBy(sql`case when ${ranked} then ${sql.ref(rate)} end`, direction)
+      .orderBy('a.sort_name');
+  } else if (sort === 'frondeurs') {
+    // A count, not a rate: every deputy with figures is ranked; those without come last.
+    rows = rows
+      .orderBy(sql`${sql.ref('s.rebellions')} is null`)
+      .orderBy('s.rebellions', direction)
+      .orderBy('a.sort_name');
+  } else {
+    for (const [i, column] of SORT_COLUMNS[sort].entries()) {
+      rows = rows.orderBy(column, i === 0 ? direction : 'asc');
+    }
   }
   rows = rows.orderBy('a.uid');
   if (page.limit !== null) rows = rows.limit(page.limit).offset(page.offset);

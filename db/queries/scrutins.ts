@@ -116,7 +116,7 @@ export interface MismatchedGroup {
 
 export type ScrutinRow = Awaited<ReturnType<typeof listScrutins>>['rows'][number];
 
-/** One scrutin by number, with its groups (named as in the referential), or null. */
+/** One scrutin by number, with its groups (named as in the referential, with their rebels), or null. */
 export async function getScrutin(db: Kysely<Database>, legislature: number, number: number) {
   const scrutin = await db
     .selectFrom('scrutin')
@@ -130,6 +130,15 @@ export async function getScrutin(db: Kysely<Database>, legislature: number, numb
     .leftJoin('organe as o', 'o.uid', 'sg.group_uid')
     .selectAll('sg')
     .select(['o.abbreviation', 'o.label', 'o.color'])
+    .select((eb) =>
+      eb
+        .selectFrom('vote as v')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('v.scrutin_uid', '=', 'sg.scrutin_uid')
+        .whereRef('v.group_uid', '=', 'sg.group_uid')
+        .where('v.rebel', '=', 1)
+        .as('rebels'),
+    )
     .where('sg.scrutin_uid', '=', scrutin.uid)
     .orderBy('sg.members', 'desc')
     .execute();
@@ -138,11 +147,14 @@ export async function getScrutin(db: Kysely<Database>, legislature: number, numb
 
 export type ScrutinDetail = NonNullable<Awaited<ReturnType<typeof getScrutin>>>;
 
-/** The votes of one scrutin, optionally for one group (abbreviation or uid) and position. */
+/**
+ * The votes of one scrutin, optionally for one group (abbreviation or uid), one position, and
+ * only the votes against the group's majority (`rebelOnly`).
+ */
 export async function scrutinVotes(
   db: Kysely<Database>,
   scrutinUid: string,
-  filter: { group: string | null; position: Position | null },
+  filter: { group: string | null; position: Position | null; rebelOnly?: boolean },
 ) {
   let q = db
     .selectFrom('vote as v')
@@ -179,6 +191,7 @@ export async function scrutinVotes(
     );
   }
   if (filter.position) q = q.where('v.position', '=', filter.position);
+  if (filter.rebelOnly) q = q.where('v.rebel', '=', 1);
   return q.orderBy('g.abbreviation').orderBy('a.sort_name').orderBy('v.acteur_uid').execute();
 }
 

@@ -42,7 +42,7 @@ export const COMPARE_COLUMNS: Column<ComparisonRow>[] = [
   {
     name: 'position_a',
     description:
-      'Position de a : son vote (pour, contre, abstention) pour un député, la majorité des votes exprimés de ses membres pour un groupe',
+      'Position de a : son vote (pour, contre, abstention) pour un député, la majorité des votes de ses membres pour un groupe',
     value: (r) => r.position_a,
   },
   { name: 'position_b', description: 'Position de b, de même', value: (r) => r.position_b },
@@ -210,7 +210,7 @@ export const AGREEMENT_COLUMNS: Column<AgreementRecord>[] = [
   {
     name: 'scrutins_communs',
     description:
-      'Scrutins répondus où le député a exprimé un vote (pour, contre, abstention) ou le groupe avait une majorité',
+      'Scrutins répondus où le député a voté (pour, contre, abstention) ou le groupe avait une majorité',
     value: (r) => r.common,
   },
   {

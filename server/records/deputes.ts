@@ -49,7 +49,40 @@ export interface DeputyRecord {
   url_hatvp: string | null;
 }
 
-export function deputyRecord(row: DeputyRow, today: string): DeputyRecord {
+/** The stored vote figures of a list row (deputy_vote_stats, null for a deputy without any). */
+type VoteFigureKey =
+  | 'participation'
+  | 'eligible'
+  | 'cast'
+  | 'participation_solemn'
+  | 'eligible_solemn'
+  | 'cast_solemn'
+  | 'loyalty'
+  | 'loyal'
+  | 'loyalty_base'
+  | 'rebellions';
+
+/** A deputy's identity as any query gives it, with or without their vote figures. */
+export type DeputyIdentityRow = Omit<DeputyRow, VoteFigureKey>;
+
+/**
+ * One deputy as `/deputes` lists and exports them: the record plus their vote figures under
+ * the names of `/deputes/<uid>.json` (`voteStatsJson`), rates from 0 to 1 beside their bases.
+ */
+export interface DeputyListRecord extends DeputyRecord {
+  participation: number | null;
+  scrutins_de_reference: number | null;
+  votes_participation: number | null;
+  participation_solennels: number | null;
+  scrutins_solennels_de_reference: number | null;
+  votes_solennels: number | null;
+  loyaute: number | null;
+  votes_avec_majorite_du_groupe: number | null;
+  votes_loyaute: number | null;
+  votes_frondeurs: number | null;
+}
+
+export function deputyRecord(row: DeputyIdentityRow, today: string): DeputyRecord {
   return {
     uid: row.uid,
     civilite: row.civility,
@@ -78,17 +111,36 @@ export function deputyRecord(row: DeputyRow, today: string): DeputyRecord {
   };
 }
 
-const field = <K extends keyof DeputyRecord>(
+/** A deputy of a list with their vote figures. */
+export function deputyListRecord(row: DeputyRow, today: string): DeputyListRecord {
+  // Not `{ ...record, more }`: V8 gives an object spread then extended with ten properties a
+  // slow (dictionary) shape, which made building and rendering a page of 100 deputies ~10×
+  // slower.
+  return Object.assign(deputyRecord(row, today), {
+    participation: row.participation,
+    scrutins_de_reference: row.eligible,
+    votes_participation: row.cast,
+    participation_solennels: row.participation_solemn,
+    scrutins_solennels_de_reference: row.eligible_solemn,
+    votes_solennels: row.cast_solemn,
+    loyaute: row.loyalty,
+    votes_avec_majorite_du_groupe: row.loyal,
+    votes_loyaute: row.loyalty_base,
+    votes_frondeurs: row.rebellions,
+  });
+}
+
+const field = <K extends keyof DeputyListRecord>(
   name: K,
   description: string,
-): Column<DeputyRecord> => ({
+): Column<DeputyListRecord> => ({
   name,
   description,
   value: (r) => r[name],
 });
 
 /** Columns of `/deputes.csv` and `/deputes.json`, in order; documented on /donnees. */
-export const DEPUTY_COLUMNS: Column<DeputyRecord>[] = [
+export const DEPUTY_COLUMNS: Column<DeputyListRecord>[] = [
   field('uid', "Identifiant de l'acteur à l'Assemblée nationale (PA…)"),
   field('civilite', 'M. ou Mme'),
   field('prenom', 'Prénom'),
@@ -119,6 +171,40 @@ export const DEPUTY_COLUMNS: Column<DeputyRecord>[] = [
   field('fin_mandat', 'Date de fin du mandat (vide si en cours)'),
   field('url_an', 'Page du député sur le site de l’Assemblée nationale'),
   field('url_hatvp', 'Page du député sur le site de la HATVP'),
+  field(
+    'participation',
+    `Participation, de 0 à 1 : votes_participation ÷ scrutins_de_reference ; vide sans scrutin de référence, non significative sur moins de ${MIN_SIGNIFICANT_VOTES} (voir /methodologie)`,
+  ),
+  field(
+    'scrutins_de_reference',
+    'Scrutins tenus pendant le mandat, moins ceux où le député était non-votant par fonction',
+  ),
+  field(
+    'votes_participation',
+    'Votes pour, contre ou abstention (délégations comprises) dans ces scrutins',
+  ),
+  field(
+    'participation_solennels',
+    `Participation aux scrutins solennels, de 0 à 1 : votes_solennels ÷ scrutins_solennels_de_reference (même règle)`,
+  ),
+  field('scrutins_solennels_de_reference', 'Scrutins solennels de référence (même règle)'),
+  field('votes_solennels', 'Votes pour, contre ou abstention aux scrutins solennels'),
+  field(
+    'loyaute',
+    `Loyauté, de 0 à 1 : votes_avec_majorite_du_groupe ÷ votes_loyaute ; vide sans aucun tel vote, non significative sur moins de ${MIN_SIGNIFICANT_VOTES}`,
+  ),
+  field(
+    'votes_avec_majorite_du_groupe',
+    'Votes égaux à la majorité des votes du groupe (groupe au moment du vote)',
+  ),
+  field(
+    'votes_loyaute',
+    'Votes pour, contre ou abstention dans les scrutins où le groupe avait une majorité (pas d’égalité)',
+  ),
+  field(
+    'votes_frondeurs',
+    'Votes contraires à la majorité des votes du groupe (votes_loyaute − votes_avec_majorite_du_groupe)',
+  ),
 ];
 
 /** Columns of `/groupes.csv` and `/groupes.json`. */
@@ -139,6 +225,34 @@ export const GROUP_COLUMNS: Column<GroupRow>[] = [
     value: (g) => g.members,
   },
   { name: 'femmes', description: 'Dont femmes', value: (g) => g.women },
+  {
+    name: 'cohesion',
+    description:
+      "Cohésion, de 0 à 1 : moyenne de l'indice d'accord (Hix–Noury–Roland) du groupe sur scrutins_cohesion ; vide sans vote",
+    value: (g) => g.cohesion,
+  },
+  {
+    name: 'scrutins_cohesion',
+    description: 'Scrutins où au moins un membre du groupe a voté pour, contre ou abstention',
+    value: (g) => g.cohesion_scrutins,
+  },
+  {
+    name: 'participation_membres',
+    description:
+      'Participation cumulée des membres en exercice, de 0 à 1 : votes_membres ÷ scrutins_de_reference_membres ; vide si ce total est nul',
+    value: (g) => g.members_participation,
+  },
+  {
+    name: 'scrutins_de_reference_membres',
+    description:
+      'Somme des scrutins de référence des membres en exercice (chacun sur tout son mandat)',
+    value: (g) => g.members_eligible,
+  },
+  {
+    name: 'votes_membres',
+    description: 'Somme des votes pour, contre ou abstention des membres en exercice',
+    value: (g) => g.members_cast,
+  },
 ];
 
 /** Labels of the AN organ types a deputy page lists. */
@@ -171,7 +285,10 @@ export const ORGAN_TYPES: Record<string, string> = {
   CJR: 'Cour de justice de la République',
 };
 
-/** `/deputes/<uid>.json`: the list record plus mandates, group history, addresses and déports. */
+/**
+ * `/deputes/<uid>.json`: the list record (its vote figures apart: the route puts them under
+ * `votes`, same names) plus mandates, group history, addresses and déports.
+ */
 export function deputyDetailJson(detail: DeputyDetail, today: string) {
   const { acteur, mandats, adresses, deports } = detail;
   return {

@@ -13,7 +13,7 @@ import {
   type Answers,
   type SubjectRef,
 } from '../../db/queries/comparer.ts';
-import { listScrutins } from '../../db/queries/scrutins.ts';
+import { listScrutins, type ScrutinFilter } from '../../db/queries/scrutins.ts';
 import { anReferential, anScrutins } from '../../domain/sources.ts';
 import type { AppEnv } from '../app.tsx';
 import { sourceMeta } from '../lib/export.ts';
@@ -38,6 +38,18 @@ export const MAX_ANSWERS = 200;
 
 /** Proposed scrutins per page of /vote-comme-moi. */
 const PROPOSALS_PER_PAGE = 50;
+
+/** The scrutins proposed to a visitor: those matching their words, else the solemn ones. */
+const proposalFilter = (words: string | null): ScrutinFilter => ({
+  from: null,
+  to: null,
+  type: words ? null : 'SPS',
+  result: null,
+  words,
+  positionMismatch: false,
+  sort: 'numero',
+  order: 'desc',
+});
 
 /** Deputies the /vote-comme-moi page shows unless `tous=1` (the exports hold them all). */
 const DEPUTIES_SHOWN = 100;
@@ -303,20 +315,10 @@ export function comparerRoutes(db: DB, legislature: number) {
       byNumber = parseAnswers(raw);
     } catch (error) {
       if (!(error instanceof HTTPException)) throw error;
-      const proposals = await listScrutins(
-        db,
-        legislature,
-        {
-          from: null,
-          to: null,
-          type: 'SPS',
-          result: null,
-          words: null,
-          sort: 'numero',
-          order: 'desc',
-        },
-        { limit: PROPOSALS_PER_PAGE, offset: 0 },
-      );
+      const proposals = await listScrutins(db, legislature, proposalFilter(null), {
+        limit: PROPOSALS_PER_PAGE,
+        offset: 0,
+      });
       return render(
         {
           ...empty,
@@ -331,20 +333,10 @@ export function comparerRoutes(db: DB, legislature: number) {
     const words = q.q ?? null;
     const page = q.page ?? 1;
     const [proposals, resolved] = await Promise.all([
-      listScrutins(
-        db,
-        legislature,
-        {
-          from: null,
-          to: null,
-          type: words ? null : 'SPS',
-          result: null,
-          words,
-          sort: 'numero',
-          order: 'desc',
-        },
-        { limit: PROPOSALS_PER_PAGE, offset: (page - 1) * PROPOSALS_PER_PAGE },
-      ),
+      listScrutins(db, legislature, proposalFilter(words), {
+        limit: PROPOSALS_PER_PAGE,
+        offset: (page - 1) * PROPOSALS_PER_PAGE,
+      }),
       resolveAnswers(byNumber),
     ]);
     const { valid, unknown, byUid, scrutins } = resolved;

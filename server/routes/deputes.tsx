@@ -37,7 +37,7 @@ import {
 } from '../lib/query.ts';
 import {
   DEPUTY_COLUMNS,
-  deputyRecord,
+  deputyListRecord,
   deputyDetailJson,
   formerVoterJson,
   voteStatsJson,
@@ -80,7 +80,18 @@ const deputesQuery = z.object({
   participations: enumParam(['oui', 'non']),
   conseil: enumParam(['oui', 'non']),
   profession_hatvp: enumParam(['oui', 'non']),
-  tri: enumParam(['nom', 'groupe', 'age', 'departement', 'profession', 'debut']),
+  tri: enumParam([
+    'nom',
+    'groupe',
+    'age',
+    'departement',
+    'profession',
+    'debut',
+    'participation',
+    'participation-solennelle',
+    'loyaute',
+    'frondeurs',
+  ]),
   ordre: enumParam(['asc', 'desc']),
   page: intParam(1, 100_000),
   per_page: intParam(1, MAX_PER_PAGE),
@@ -204,7 +215,7 @@ export function deputesRoutes(db: DB) {
     load: async (c, { q, limit, offset }) => {
       const filter = toFilter(q, c.get('legislature'));
       const { total, rows } = await listDeputies(db, filter, { limit, offset }, today());
-      return { total, rows: rows.map((r) => deputyRecord(r, today())), filter };
+      return { total, rows: rows.map((r) => deputyListRecord(r, today())), filter };
     },
     html: async (c, view) => {
       const { filter } = view;

@@ -11,7 +11,7 @@ import { listRoute } from '../lib/list-route.ts';
 import {
   DEPUTY_COLUMNS,
   GROUP_COLUMNS,
-  deputyRecord,
+  deputyListRecord,
   type DeputyRecord,
 } from '../records/deputes.ts';
 import { GroupePage, GroupesPage, type Composition } from '../../views/groupes/groupes.tsx';
@@ -91,7 +91,7 @@ export function groupesRoutes(db: DB, legislature: number) {
       { limit: null, offset: 0 },
       today(),
     );
-    const members = rows.map((r) => deputyRecord(r, today()));
+    const members = rows.map((r) => deputyListRecord(r, today()));
     const slug = (group.abbreviation ?? group.uid).toLowerCase();
     if (match[2] === '.csv') return sendCsv(c, `groupe-${slug}`, DEPUTY_COLUMNS, members);
     if (match[2] === '.json') {

@@ -64,6 +64,8 @@ function scrutinFilter(q: ScrutinsQuery): ScrutinFilter {
 const scrutinVotesQuery = z.object({
   groupe: listParam(1, /^[\p{L}\p{N}-]+$/u),
   position: positionParam,
+  // Only the votes against the group's majority (vote.rebel).
+  frondeurs: enumParam(['oui', '1']),
 });
 
 /** `/scrutins` (HTML, CSV, JSON), a scrutin's page and JSON, and its votes as CSV and JSON. */
@@ -163,9 +165,11 @@ export function scrutinsRoutes(db: DB, legislature: number) {
         })),
       });
     }
+    const rebelOnly = q.frondeurs !== undefined;
     const votes = await scrutinVotes(db, detail.scrutin.uid, {
       group: groupFilter,
       position: positionFilter,
+      rebelOnly,
     });
     const view = {
       detail,
@@ -173,6 +177,7 @@ export function scrutinsRoutes(db: DB, legislature: number) {
       legislature,
       groupFilter,
       positionFilter: q.position ? positionFilter : null,
+      rebelOnly,
     };
     return pageOrFragment(
       c,
@@ -193,6 +198,7 @@ export function scrutinsRoutes(db: DB, legislature: number) {
       const rows = await scrutinVotes(db, detail.scrutin.uid, {
         group: q.groupe[0] ?? null,
         position: toPosition(q.position),
+        rebelOnly: q.frondeurs !== undefined,
       });
       return { total: rows.length, rows };
     },

@@ -1,5 +1,5 @@
 import type { DeputyFilter, DeputyFilterOptions, SortKey } from '../../db/queries/deputes.ts';
-import type { DeputyRecord } from '../../server/records/deputes.ts';
+import type { DeputyListRecord } from '../../server/records/deputes.ts';
 import {
   ExportLinks,
   FilterForm,
@@ -9,13 +9,14 @@ import {
   withParams,
 } from '../components.tsx';
 import { DeclaredFilters } from './depute-declarations.tsx';
-import { count, ordinal } from '../format.ts';
+import { count, ordinal, percent } from '../format.ts';
 import { Layout } from '../layout.tsx';
+import { MIN_SIGNIFICANT_VOTES, isSignificant } from '../../domain/votes.ts';
 
 export interface DeputesView {
   filter: DeputyFilter;
   options: DeputyFilterOptions;
-  records: DeputyRecord[];
+  records: DeputyListRecord[];
   total: number;
   page: number;
   perPage: number;
@@ -25,13 +26,67 @@ export interface DeputesView {
   query: string;
 }
 
-const SORTS: { key: SortKey; label: string; className?: string }[] = [
+/** Sortable columns; `first`: the order of a first click (figures start with the highest). */
+const SORTS: { key: SortKey; label: string; className?: string; first?: 'desc' }[] = [
   { key: 'nom', label: 'Nom' },
   { key: 'groupe', label: 'Groupe' },
   { key: 'departement', label: 'Circonscription' },
   { key: 'profession', label: 'Profession', className: 'opt' },
   { key: 'age', label: 'Âge', className: 'opt' },
+  { key: 'participation', label: 'Participation', className: 'num', first: 'desc' },
+  {
+    key: 'participation-solennelle',
+    label: 'Scrutins solennels',
+    className: 'num opt',
+    first: 'desc',
+  },
+  { key: 'loyaute', label: 'Loyauté', className: 'num', first: 'desc' },
+  { key: 'frondeurs', label: 'Votes frondeurs', className: 'num', first: 'desc' },
 ];
+
+/**
+ * A rate as a percentage with its numerator and base in small text; under the significance
+ * threshold it says so, and a missing rate says why.
+ */
+function RateCell({
+  rate,
+  part,
+  base,
+  unit,
+  none,
+  className,
+}: {
+  rate: number | null;
+  part: number | null;
+  base: number | null;
+  /** What the base counts: singular and plural. */
+  unit: [string, string];
+  /** Why there is no rate. */
+  none: string;
+  className: string;
+}) {
+  if (rate === null || part === null || base === null) {
+    return (
+      <td class={className}>
+        <span class="muted" title={none}>
+          —
+        </span>
+        <span class="sr-only"> {none}</span>
+      </td>
+    );
+  }
+  const significant = isSignificant(base);
+  return (
+    <td class={className} title={`${part} sur ${count(base, ...unit)}`}>
+      {percent(rate, 1)}
+      <br />
+      <small class="muted">
+        {part}/{base}
+        {significant ? null : ' · non significatif'}
+      </small>
+    </td>
+  );
+}
 
 /** The list, its count, export links and pager: what htmx swaps when a filter changes. */
 export function DeputesResults({
@@ -44,10 +99,16 @@ export function DeputesResults({
   outside = 0,
 }: DeputesView) {
   const pages = Math.max(1, Math.ceil(total / perPage));
-  const sortLink = (key: SortKey) => {
-    const order = filter.sort === key && filter.order === 'asc' ? 'desc' : 'asc';
+  const sortLink = (key: SortKey, first: 'asc' | 'desc' = 'asc') => {
+    const order = filter.sort === key ? (filter.order === 'asc' ? 'desc' : 'asc') : first;
     return `/deputes?${withParams(query, { tri: key, ordre: order })}`;
   };
+  // A column hidden on a phone is shown while the list is sorted by it.
+  const cellClass = (key: SortKey) =>
+    SORTS.find((s) => s.key === key)!
+      .className?.split(' ')
+      .filter((c) => c !== 'opt' || filter.sort !== key)
+      .join(' ') ?? '';
   return (
     <div id="resultats" aria-live="polite">
       {/* Outside the form but part of it, so that htmx swaps keep the sort order. */}
@@ -94,13 +155,16 @@ export function DeputesResults({
         <div class="table-wrap">
           <table>
             <caption class="muted">
-              Page {page} sur {pages}
+              Page {page} sur {pages}. Un taux dont la base compte moins de {MIN_SIGNIFICANT_VOTES}{' '}
+              scrutins ou votes est non significatif et classé après les autres (
+              <a href="/methodologie#listes">méthode</a>).
             </caption>
             <thead>
               <tr>
                 {SORTS.map((s) => (
                   <th
-                    class={s.className}
+                    scope="col"
+                    class={cellClass(s.key) || undefined}
                     aria-sort={
                       filter.sort === s.key
                         ? filter.order === 'asc'
@@ -109,7 +173,7 @@ export function DeputesResults({
                         : undefined
                     }
                   >
-                    <a {...htmxLink(sortLink(s.key))}>
+                    <a {...htmxLink(sortLink(s.key, s.first))}>
                       {s.label}
                       {filter.sort === s.key ? (filter.order === 'asc' ? ' ▲' : ' ▼') : ''}
                     </a>
@@ -137,8 +201,44 @@ export function DeputesResults({
                     {d.departement_nom ?? ''}
                     {d.circonscription ? ` (${ordinal(d.circonscription)})` : ''}
                   </td>
-                  <td class="opt">{d.profession ?? <span class="muted">–</span>}</td>
-                  <td class="opt num">{d.age ?? ''}</td>
+                  <td class={cellClass('profession')}>
+                    {d.profession ?? <span class="muted">–</span>}
+                  </td>
+                  <td class={`${cellClass('age')} num`}>{d.age ?? ''}</td>
+                  <RateCell
+                    className={cellClass('participation')}
+                    rate={d.participation}
+                    part={d.votes_participation}
+                    base={d.scrutins_de_reference}
+                    unit={['scrutin de référence', 'scrutins de référence']}
+                    none="pas de scrutin de référence"
+                  />
+                  <RateCell
+                    className={cellClass('participation-solennelle')}
+                    rate={d.participation_solennels}
+                    part={d.votes_solennels}
+                    base={d.scrutins_solennels_de_reference}
+                    unit={['scrutin solennel de référence', 'scrutins solennels de référence']}
+                    none="pas de scrutin solennel de référence"
+                  />
+                  <RateCell
+                    className={cellClass('loyaute')}
+                    rate={d.loyaute}
+                    part={d.votes_avec_majorite_du_groupe}
+                    base={d.votes_loyaute}
+                    unit={[
+                      'vote où le groupe avait une majorité',
+                      'votes où le groupe avait une majorité',
+                    ]}
+                    none="aucun vote là où le groupe avait une majorité"
+                  />
+                  <td class={cellClass('frondeurs')}>
+                    {d.votes_frondeurs ?? (
+                      <span class="muted" title="aucun vote enregistré">
+                        —
+                      </span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -29,7 +29,10 @@ const PARAMETERS: [string, string][] = [
   ['sexe', 'F ou H'],
   ['age_min, age_max', 'âge en années révolues, bornes incluses'],
   ['nom', 'partie du prénom ou du nom, sans tenir compte des accents'],
-  ['tri, ordre', 'nom, groupe, age, departement, profession ou debut ; asc ou desc'],
+  [
+    'tri, ordre',
+    'nom, groupe, age, departement, profession, debut, participation, participation-solennelle, loyaute ou frondeurs ; asc ou desc (un taux non significatif ou absent vient toujours en dernier, voir la méthodologie)',
+  ],
   [
     'page, per_page',
     `pagination (JSON et HTML : 100 par page par défaut, 1 000 au plus ; CSV : tout sauf si per_page est donné)`,
@@ -112,7 +115,8 @@ export function DonneesPage({ sources }: { sources: SourceFile[] }) {
         <code>contre</code>, <code>abstention</code>, <code>nonVotant</code>), celui des listes
         nominatives et chaque groupe (position officielle, voix, indice d'accord).{' '}
         <code>/scrutins/&lt;numero&gt;/votes.csv</code> et <code>.json</code> (paramètres{' '}
-        <code>groupe</code>, <code>position</code>) :
+        <code>groupe</code>, <code>position</code>, <code>frondeurs=oui</code> pour les seuls votes
+        contraires à la majorité du groupe) :
       </p>
       <ColumnsTable columns={SCRUTIN_VOTE_COLUMNS as Column<never>[]} />
       <p>

@@ -5,6 +5,7 @@ import { ExportLinks, GroupBadge } from '../components.tsx';
 import { count, frenchDate, ordinal, percent } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { Histogram, ShadedCell } from '../charts.tsx';
+import { isSignificant } from '../../domain/votes.ts';
 import type {
   groupVoteFigures,
   participationOfDeputiesInOffice,
@@ -137,6 +138,11 @@ export function GroupesPage({
       <ExportLinks path="/groupes" query="" />
       <div class="table-wrap">
         <table>
+          <caption class="muted">
+            Cohésion : indice d'accord moyen des votes du groupe ; participation des membres : votes
+            de ses membres en exercice ÷ leurs scrutins de référence, cumulés (
+            <a href="/methodologie#listes">méthode</a>).
+          </caption>
           <thead>
             <tr>
               <th scope="col">Groupe</th>
@@ -148,6 +154,12 @@ export function GroupesPage({
               </th>
               <th scope="col" class="num">
                 Femmes
+              </th>
+              <th scope="col" class="num">
+                Cohésion
+              </th>
+              <th scope="col" class="num">
+                Participation des membres
               </th>
             </tr>
           </thead>
@@ -165,6 +177,39 @@ export function GroupesPage({
                 <td class="num opt">{percent(g.members, total)}</td>
                 <td class="num">
                   {g.women} <span class="muted">({percent(g.women, g.members)})</span>
+                </td>
+                <td class="num">
+                  {g.cohesion === null || g.cohesion_scrutins === null ? (
+                    <span class="muted" title="aucun vote enregistré">
+                      –
+                    </span>
+                  ) : (
+                    <>
+                      {percent(g.cohesion, 1)}
+                      <br />
+                      <small class="muted">
+                        {count(g.cohesion_scrutins, 'scrutin')}
+                        {isSignificant(g.cohesion_scrutins) ? null : ' · non significatif'}
+                      </small>
+                    </>
+                  )}
+                </td>
+                <td class="num">
+                  {g.members_participation === null ? (
+                    <span class="muted" title="aucun scrutin de référence">
+                      –
+                    </span>
+                  ) : (
+                    <>
+                      {percent(g.members_participation, 1)}
+                      <br />
+                      <small class="muted">
+                        {g.members_cast.toLocaleString('fr-FR')}/
+                        {g.members_eligible.toLocaleString('fr-FR')}
+                        {isSignificant(g.members_eligible) ? null : ' · non significatif'}
+                      </small>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

@@ -171,7 +171,7 @@ export function MethodologiePage({
       </p>
       <ul>
         <li>
-          <strong>Position</strong> d'un député : son vote exprimé (pour, contre ou abstention) ; un
+          <strong>Position</strong> d'un député : son vote (pour, contre ou abstention) ; un
           non-votant ou un absent n'a pas de position. Position d'un groupe : sa majorité calculée
           (voir <a href="#loyaute">Loyauté</a>), le groupe étant celui enregistré au moment de
           chaque vote ; un groupe à égalité n'a pas de position.
@@ -198,8 +198,8 @@ export function MethodologiePage({
         <li>
           Vos réponses : pour, contre ou abstention (« sans avis » n'est pas une réponse) sur les
           scrutins que vous choisissez. <strong>Scrutins communs</strong> (le dénominateur) : ceux
-          de vos réponses où le député a exprimé un vote, ou où le groupe avait une majorité (mêmes
-          positions que ci-dessus).
+          de vos réponses où le député a voté (pour, contre ou abstention), ou où le groupe avait
+          une majorité (mêmes positions que ci-dessus).
         </li>
         <li>
           Sont classés tous ceux qui ont voté sur au moins un de ces scrutins, anciens députés
@@ -217,6 +217,57 @@ export function MethodologiePage({
           et vos réponses ne sont que dans l'adresse de la page.
         </li>
       </ul>
+
+      <h2 id="listes">Chiffres dans les listes et classements</h2>
+      <p>
+        La liste des députés (<code>/deputes</code>, <code>.csv</code>, <code>.json</code>) donne
+        pour chacun sa participation (<code>participation</code>, sur{' '}
+        <code>scrutins_de_reference</code>), sa participation aux scrutins solennels (
+        <code>participation_solennels</code>, sur <code>scrutins_solennels_de_reference</code>), sa
+        loyauté (<code>loyaute</code>, sur <code>votes_loyaute</code>) et son nombre de votes
+        frondeurs (<code>votes_frondeurs</code>), calculés comme ci-dessus et publiés avec leur
+        numérateur et leur base. Les taux vont de 0 à 1 dans les exports, en pourcentage sur la
+        page.
+      </p>
+      <ul>
+        <li>
+          <strong>Taux non significatif</strong> : un taux dont la base compte moins de{' '}
+          {MIN_SIGNIFICANT_VOTES} scrutins ou votes est affiché avec ses nombres et la mention « non
+          significatif », mais <strong>jamais classé</strong> : trié par ce taux (
+          <code>tri=participation</code>, <code>participation-solennelle</code> ou{' '}
+          <code>loyaute</code>, <code>ordre=asc</code> ou <code>desc</code>), il vient après tous
+          les taux significatifs, dans un sens comme dans l'autre, par ordre alphabétique, comme les
+          députés sans taux (sans scrutin de référence, ou sans vote là où leur groupe avait une
+          majorité).
+        </li>
+        <li>
+          <strong>Votes frondeurs</strong> (<code>tri=frondeurs</code>) : un nombre, non un taux ;
+          tous les députés qui ont des chiffres de vote sont classés, ceux qui n'en ont aucun
+          viennent en dernier.
+        </li>
+        <li>
+          <strong>Groupes</strong> (<code>/groupes</code>, <code>.csv</code>, <code>.json</code>) :
+          la cohésion (<code>cohesion</code>, moyenne de l'indice d'accord sur{' '}
+          <code>scrutins_cohesion</code> scrutins) et la <strong>participation des membres</strong>{' '}
+          (<code>participation_membres</code>), un taux cumulé et non une moyenne de taux :
+        </li>
+      </ul>
+      <p class="formula">
+        participation des membres = Σ votes (pour, contre ou abstention) ÷ Σ scrutins de référence,
+        sur les membres en exercice du groupe
+      </p>
+      <p>
+        Chaque membre y compte pour tous les scrutins de son mandat, y compris ceux votés dans un
+        autre groupe ; un ancien membre n'y compte pas. Un député très présent pèse donc autant que
+        ses scrutins, et un député arrivé récemment moins qu'un autre (<code>votes_membres</code> ÷{' '}
+        <code>scrutins_de_reference_membres</code>).
+      </p>
+      <p>
+        Sur la page d'un scrutin, les votes sont regroupés par groupe (au moment du vote) ; le
+        filtre « frondeurs seulement » (<code>frondeurs=oui</code>, aussi sur{' '}
+        <code>/scrutins/&lt;numero&gt;/votes.csv</code> et <code>.json</code>) ne garde que les
+        votes (pour, contre ou abstention) contraires à la majorité du groupe.
+      </p>
 
       <h2 id="decompte">Contrôle des décomptes</h2>
       <p>

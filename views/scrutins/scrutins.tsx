@@ -208,43 +208,71 @@ export interface ScrutinView {
   legislature: number;
   groupFilter: string | null;
   positionFilter: string | null;
+  /** Only the votes against the group's majority. */
+  rebelOnly: boolean;
 }
 
-export function ScrutinVotesList({ votes, detail, groupFilter, positionFilter }: ScrutinView) {
-  const query = new URLSearchParams();
-  if (groupFilter) query.set('groupe', groupFilter);
-  if (positionFilter) query.set('position', positionFilter);
+/** A group with at most this many listed votes is shown open. */
+const OPEN_GROUP_MAX_VOTES = 5;
+
+type ScrutinGroupRow = ScrutinDetail['groups'][number];
+
+/** The group's majority as a word: a position, a tie, or none when nobody voted. */
+function majorityLabel(g: ScrutinGroupRow): string {
+  if (g.majority_position) return POSITION_LABELS[g.majority_position]!.toLowerCase();
+  return g.for_count + g.against_count + g.abstention_count > 0 ? 'égalité' : 'aucune';
+}
+
+/** One group's listed votes, folded under a summary of its counts, rebels first. */
+function GroupVotes({
+  group: g,
+  votes,
+  open,
+  filtered,
+}: {
+  group: ScrutinGroupRow;
+  votes: ScrutinVoteRow[];
+  open: boolean;
+  /** A filter narrows the list: say how many of the group's votes are listed. */
+  filtered: boolean;
+}) {
+  const rebels = Number(g.rebels ?? 0);
+  const safeColor = g.color && /^#[0-9a-fA-F]{3,8}$/.test(g.color) ? g.color : '#999';
+  // Stable: the query's name order is kept inside the rebels and the others.
+  const ordered = [...votes.filter((v) => v.rebel), ...votes.filter((v) => !v.rebel)];
   return (
-    <div id="votes" aria-live="polite">
-      <p class="count">{count(votes.length, 'député')}</p>
-      <ExportLinks path={`/scrutins/${detail.scrutin.number}/votes`} query={query.toString()} />
+    <details class="group-votes" open={open}>
+      <summary>
+        {g.abbreviation ? (
+          <span class="badge" style={`--group:${safeColor}`}>
+            {g.abbreviation}
+          </span>
+        ) : null}{' '}
+        <strong>{g.label ?? unknownGroupLabel(g.group_uid)}</strong>
+        <span class="group-counts">
+          {g.for_count} pour · {g.against_count} contre · {count(g.abstention_count, 'abstention')}{' '}
+          · {count(g.non_voting_count, 'non-votant')} · majorité : {majorityLabel(g)} ·{' '}
+          {rebels > 0 ? <strong>{count(rebels, 'frondeur')}</strong> : count(rebels, 'frondeur')}
+          {filtered
+            ? ` · ${count(votes.length, 'député')} ${votes.length > 1 ? 'listés' : 'listé'}`
+            : null}
+        </span>
+      </summary>
       <div class="table-wrap">
         <table>
           <thead>
             <tr>
               <th scope="col">Député</th>
-              <th scope="col">Groupe</th>
               <th scope="col">Vote</th>
             </tr>
           </thead>
           <tbody>
-            {votes.map((v) => (
+            {ordered.map((v) => (
               <tr class={v.rebel ? 'rebel' : undefined}>
                 <td>
                   <a href={`/deputes/${v.acteur_uid}`}>
                     {v.first_name ? `${v.first_name} ${v.last_name}` : v.acteur_uid}
                   </a>
-                </td>
-                <td>
-                  {v.group_abbreviation ? (
-                    <GroupBadge
-                      abbreviation={v.group_abbreviation}
-                      label={v.group_label}
-                      color={v.group_color}
-                    />
-                  ) : (
-                    <span class="muted">{unknownGroupLabel(v.group_uid)}</span>
-                  )}
                 </td>
                 <td>
                   {POSITION_LABELS[v.position]}
@@ -253,11 +281,8 @@ export function ScrutinVotesList({ votes, detail, groupFilter, positionFilter }:
                   ) : null}
                   {v.delegation ? <span class="muted"> (par délégation)</span> : null}
                   {v.rebel ? (
-                    <strong>
-                      {' '}
-                      – contre la majorité de son groupe (
-                      {v.group_majority ? POSITION_LABELS[v.group_majority] : ''})
-                    </strong>
+                    // The group's majority is in the summary above.
+                    <strong title="contre la majorité des votes de son groupe"> · frondeur</strong>
                   ) : null}
                 </td>
               </tr>
@@ -265,6 +290,52 @@ export function ScrutinVotesList({ votes, detail, groupFilter, positionFilter }:
           </tbody>
         </table>
       </div>
+    </details>
+  );
+}
+
+/**
+ * The per-deputy votes, one folded section per group (in the order of the group table):
+ * closed unless a filter narrows the list or the group has few listed votes.
+ */
+export function ScrutinVotesList({
+  votes,
+  detail,
+  groupFilter,
+  positionFilter,
+  rebelOnly,
+}: ScrutinView) {
+  const query = new URLSearchParams();
+  if (groupFilter) query.set('groupe', groupFilter);
+  if (positionFilter) query.set('position', positionFilter.toLowerCase());
+  if (rebelOnly) query.set('frondeurs', 'oui');
+  const filtered = groupFilter !== null || positionFilter !== null || rebelOnly;
+  const byGroup = new Map<string, ScrutinVoteRow[]>();
+  for (const v of votes) {
+    const list = byGroup.get(v.group_uid);
+    if (list) list.push(v);
+    else byGroup.set(v.group_uid, [v]);
+  }
+  const shown = detail.groups.filter((g) => byGroup.has(g.group_uid));
+  return (
+    <div id="votes" aria-live="polite">
+      <p class="count">{count(votes.length, 'député')}</p>
+      <ExportLinks path={`/scrutins/${detail.scrutin.number}/votes`} query={query.toString()} />
+      {votes.length === 0 ? (
+        <p>Aucun vote ne correspond à ces critères.</p>
+      ) : (
+        shown.map((g) => {
+          const listed = byGroup.get(g.group_uid)!;
+          return (
+            <GroupVotes
+              group={g}
+              votes={listed}
+              open={filtered || listed.length <= OPEN_GROUP_MAX_VOTES}
+              filtered={filtered}
+            />
+          );
+        })
+      )}
     </div>
   );
 }
@@ -373,8 +444,8 @@ export function ScrutinPage(view: ScrutinView) {
 
       <h2>Votes des députés</h2>
       <p class="muted">
-        {count(s.rebels, 'vote frondeur', 'votes frondeurs')} (contre la majorité des votes du
-        groupe), surlignés.
+        Par groupe, au moment du vote ; {count(s.rebels, 'vote frondeur', 'votes frondeurs')}{' '}
+        (contre la majorité des votes de leur groupe), surlignés et placés en tête de leur groupe.
       </p>
       <FilterForm path={`/scrutins/${s.number}`} target="#votes" trigger="change, submit">
         <label>
@@ -403,6 +474,10 @@ export function ScrutinPage(view: ScrutinView) {
               </option>
             ))}
           </select>
+        </label>
+        <label class="check">
+          <input type="checkbox" name="frondeurs" value="oui" checked={view.rebelOnly} />
+          Frondeurs seulement
         </label>
         <button type="submit">Filtrer</button>
       </FilterForm>
