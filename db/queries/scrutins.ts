@@ -308,7 +308,7 @@ export async function participationOfDeputiesInOffice(
   let q = db
     .selectFrom('deputy_vote_stats as s')
     .innerJoin('acteur as a', 'a.uid', 's.acteur_uid')
-    .select(['s.acteur_uid', 's.participation', 's.loyalty', 's.eligible'])
+    .select(['s.acteur_uid', 's.participation', 's.eligible', 's.loyalty', 's.loyalty_base'])
     .where('a.in_office', '=', 1);
   if (groupUid) q = q.where('a.group_uid', '=', groupUid);
   return q.execute();

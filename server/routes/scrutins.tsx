@@ -162,6 +162,8 @@ export function scrutinsRoutes(db: DB, legislature: number) {
           abstention: g.abstention_count,
           nonVotant: g.non_voting_count,
           indice_accord: g.agreement_index,
+          // Votes cast against position_majoritaire (none on a tie).
+          frondeurs: Number(g.rebels),
         })),
       });
     }

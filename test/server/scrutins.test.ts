@@ -273,6 +273,7 @@ describe('/scrutins/<n>', () => {
         abstention: 0,
         nonVotant: 1,
         indice_accord: 1,
+        frondeurs: 0,
       },
       {
         groupe_uid: 'PO20',
@@ -289,6 +290,8 @@ describe('/scrutins/<n>', () => {
         nonVotant: 0,
         // P=1, C=2: (2 − ½) ÷ 3.
         indice_accord: 0.5,
+        // The one pour among two contre.
+        frondeurs: 1,
       },
     ]);
     // n° 3: AAA published "pour" but tied 1–1, so it has no majority of its own.
@@ -299,6 +302,8 @@ describe('/scrutins/<n>', () => {
       position_majoritaire: null,
       position_publiee: 'pour',
       ecart_position: true,
+      // A tie: nobody in the group rebels.
+      frondeurs: 0,
     });
     const motion = await json('/scrutins/4.json');
     expect(motion.decompte.nonVotant).toBe(3);

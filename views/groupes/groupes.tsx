@@ -5,7 +5,7 @@ import { ExportLinks, GroupBadge } from '../components.tsx';
 import { count, frenchDate, ordinal, percent } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { Histogram, ShadedCell } from '../charts.tsx';
-import { isSignificant } from '../../domain/votes.ts';
+import { isSignificant, MIN_SIGNIFICANT_VOTES } from '../../domain/votes.ts';
 import type {
   groupVoteFigures,
   participationOfDeputiesInOffice,
@@ -67,6 +67,18 @@ function ShareTable({
 type Matrix = Awaited<ReturnType<typeof proximityMatrix>>;
 type Rates = Awaited<ReturnType<typeof participationOfDeputiesInOffice>>;
 
+/** The rates a histogram counts: those computed on enough votes to be significant. */
+function significantRates(
+  rows: Rates,
+  rate: 'participation' | 'loyalty',
+  base: 'eligible' | 'loyalty_base',
+): number[] {
+  return rows.flatMap((r) => {
+    const value = r[rate];
+    return value !== null && isSignificant(r[base]) ? [value] : [];
+  });
+}
+
 /** Proximity between the groups in office, as a shaded table. */
 function ProximityMatrix({ groups, matrix }: { groups: GroupRow[]; matrix: Matrix }) {
   const shown = groups.filter((g) => g.members > 0 && matrix.some((m) => m.group_a === g.uid));
@@ -76,7 +88,7 @@ function ProximityMatrix({ groups, matrix }: { groups: GroupRow[]; matrix: Matri
     <>
       <h2>Proximité entre groupes</h2>
       <p class="muted">
-        Part des scrutins où les deux groupes ont eu la même position officielle (
+        Part des scrutins où la majorité des votes des deux groupes a été la même (
         <a href="/methodologie#proximite">méthode</a>).
       </p>
       <div class="table-wrap">
@@ -103,7 +115,7 @@ function ProximityMatrix({ groups, matrix }: { groups: GroupRow[]; matrix: Matri
                       value={m?.proximity ?? null}
                       title={
                         m
-                          ? `${a.abbreviation} et ${b.abbreviation} : même position dans ${m.agreements} scrutins sur ${m.common}`
+                          ? `${a.abbreviation} et ${b.abbreviation} : même majorité dans ${count(m.agreements, 'scrutin')} sur ${m.common}`
                           : ''
                       }
                     />
@@ -218,8 +230,8 @@ export function GroupesPage({
       </div>
       <ProximityMatrix groups={groups} matrix={matrix} />
       <Histogram
-        values={participation.flatMap((p) => (p.participation === null ? [] : [p.participation]))}
-        caption="Participation des députés en exercice (nombre de députés par tranche de 10 points)"
+        values={significantRates(participation, 'participation', 'eligible')}
+        caption={`Participation des députés en exercice (nombre de députés par tranche de 10 points ; taux sur au moins ${MIN_SIGNIFICANT_VOTES} scrutins)`}
       />
     </Layout>
   );
@@ -267,7 +279,7 @@ export function GroupePage({
             Cohésion : {votes.stats.cohesion === null ? '–' : percent(votes.stats.cohesion, 1)}
           </strong>{' '}
           <span class="muted">
-            (indice d'accord moyen sur {votes.stats.scrutins} scrutins,{' '}
+            (indice d'accord moyen sur {count(votes.stats.scrutins, 'scrutin')},{' '}
             <a href="/methodologie#cohesion">méthode</a>)
           </span>
         </p>
@@ -275,12 +287,12 @@ export function GroupePage({
         <p class="muted">Aucun vote enregistré pour ce groupe.</p>
       )}
       <Histogram
-        values={rates.flatMap((r) => (r.loyalty === null ? [] : [r.loyalty]))}
-        caption="Loyauté des membres envers le groupe (nombre de députés par tranche de 10 points)"
+        values={significantRates(rates, 'loyalty', 'loyalty_base')}
+        caption={`Loyauté des membres envers le groupe (nombre de députés par tranche de 10 points ; taux sur au moins ${MIN_SIGNIFICANT_VOTES} votes)`}
       />
       <Histogram
-        values={rates.flatMap((r) => (r.participation === null ? [] : [r.participation]))}
-        caption="Participation des membres (nombre de députés par tranche de 10 points)"
+        values={significantRates(rates, 'participation', 'eligible')}
+        caption={`Participation des membres (nombre de députés par tranche de 10 points ; taux sur au moins ${MIN_SIGNIFICANT_VOTES} scrutins)`}
       />
       {votes.proximity.length > 0 ? (
         <div class="table-wrap">
@@ -306,7 +318,7 @@ export function GroupePage({
                   </td>
                   <ShadedCell
                     value={p.proximity}
-                    title={`${p.agreements} scrutins sur ${p.common}`}
+                    title={`${count(p.agreements, 'scrutin')} sur ${p.common}`}
                   />
                   <td class="num">
                     <a

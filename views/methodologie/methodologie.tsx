@@ -109,7 +109,8 @@ export function MethodologiePage({
         <code>participation_significative</code>, <code>participation_solennels_significative</code>
         , <code>loyaute_significative</code>, <code>loyaute_position_publiee_significative</code> :{' '}
         <code>false</code> sous le seuil, <code>null</code> sans taux) et le seuil (
-        <code>seuil_significativite</code>).
+        <code>seuil_significativite</code>). Les histogrammes de participation et de loyauté des
+        pages de groupes ne comptent que les taux significatifs.
       </p>
 
       <h2 id="anciens">Anciens députés hors du référentiel</h2>
