@@ -192,7 +192,13 @@ export async function scrutinVotes(
   }
   if (filter.position) q = q.where('v.position', '=', filter.position);
   if (filter.rebelOnly) q = q.where('v.rebel', '=', 1);
-  return q.orderBy('g.abbreviation').orderBy('a.sort_name').orderBy('v.acteur_uid').execute();
+  // Voters outside the referential (no name) after the named ones of their group.
+  return q
+    .orderBy('g.abbreviation')
+    .orderBy(sql`a.sort_name is null`)
+    .orderBy('a.sort_name')
+    .orderBy('v.acteur_uid')
+    .execute();
 }
 
 export type ScrutinVoteRow = Awaited<ReturnType<typeof scrutinVotes>>[number];

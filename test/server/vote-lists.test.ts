@@ -441,11 +441,11 @@ describe('a scrutin page by group, and its frondeurs filter', () => {
     const page = await html('/scrutins/12');
     const found = sections(page);
     // AAA: PA1 and five others pour, PA2 contre, a rebel, listed first (7 listed: closed);
-    // then by name, voters outside the referential (no name) first, by uid.
+    // then by name, voters outside the referential (no name) after the named ones, by uid.
     // BBB: PA4, PA6, PA97 contre (3 listed: open).
     expect(found.map((s) => [s.group, s.open, s.rows])).toEqual([
-      ['AAA', false, ['PA2!', 'PA93', 'PA94', 'PA95', 'PA98', 'PA99', 'PA1']],
-      ['BBB', true, ['PA97', 'PA4', 'PA6']],
+      ['AAA', false, ['PA2!', 'PA1', 'PA93', 'PA94', 'PA95', 'PA98', 'PA99']],
+      ['BBB', true, ['PA4', 'PA6', 'PA97']],
     ]);
     expect(found[0]!.summary).toContain(
       '6 pour · 1 contre · 0 abstention · 0 non-votant · majorité : pour · 1 frondeur',
