@@ -202,7 +202,7 @@ console.log(
 console.log(`  ratio                   ${(oursMedian / refMedian).toFixed(2)} × the reference`);
 const recomputeMedian = quantile(recomputeRuns, 0.5);
 console.log(
-  `  of which derived figures median ${ms(recomputeMedian)}  (participation, loyalty, cohesion, proximity; the reference computes none: ${((oursMedian - recomputeMedian) / refMedian).toFixed(2)} × without them)`,
+  `  of which derived figures median ${ms(recomputeMedian)}  (${((100 * recomputeMedian) / oursMedian).toFixed(1)} % of the ingest: participation, loyalty, cohesion, proximity; the reference computes none: ${((oursMedian - recomputeMedian) / refMedian).toFixed(2)} × without them)`,
 );
 console.log(
   `  figures from stored votes median ${ms(quantile(rereadRuns, 0.5))}  (as after a referential change: the votes read back first)`,
