@@ -26,10 +26,10 @@ import {
   deputyAgreementRecord,
   groupAgreementRecord,
   rankAgreements,
-  rankingThreshold,
 } from '../records/comparer.ts';
 import { ComparerPage, type ComparerView } from '../../views/comparer/comparer.tsx';
 import { VoteCommeMoiPage, type VoteCommeMoiView } from '../../views/comparer/vote-comme-moi.tsx';
+import { MIN_SIGNIFICANT_VOTES } from '../../domain/votes.ts';
 
 const PER_PAGE = 100;
 
@@ -254,16 +254,14 @@ export function comparerRoutes(db: DB, legislature: number) {
     return { scrutins, unknown, valid, byUid };
   }
 
-  async function ranking(byUid: Answers, answered: number) {
+  async function ranking(byUid: Answers) {
     const [groups, deputies] = await Promise.all([
       groupAgreements(db, byUid),
       deputyAgreements(db, byUid),
     ]);
-    const threshold = rankingThreshold(answered);
     return {
-      threshold,
-      groups: rankAgreements(groups.map(groupAgreementRecord), threshold),
-      deputies: rankAgreements(deputies.map(deputyAgreementRecord), threshold),
+      groups: rankAgreements(groups.map(groupAgreementRecord)),
+      deputies: rankAgreements(deputies.map(deputyAgreementRecord)),
     };
   }
 
@@ -277,7 +275,7 @@ export function comparerRoutes(db: DB, legislature: number) {
     canonical: () => '',
     load: async (c, page) => {
       const { valid, unknown, byUid } = await resolveAnswers(parseAnswers(rawQuery(c)));
-      const { threshold, groups, deputies } = await ranking(byUid, valid.size);
+      const { groups, deputies } = await ranking(byUid);
       const all = [...groups, ...deputies];
       const rows = page.limit === null ? all : all.slice(page.offset, page.offset + page.limit);
       return {
@@ -286,7 +284,7 @@ export function comparerRoutes(db: DB, legislature: number) {
         meta: {
           reponses: [...valid].map(([numero, position]) => ({ numero, position })),
           scrutins_inconnus: unknown,
-          seuil_significatif: threshold,
+          seuil_significatif: MIN_SIGNIFICANT_VOTES,
           formule: 'taux_accord = accords ÷ scrutins_communs',
         },
       };
@@ -340,7 +338,7 @@ export function comparerRoutes(db: DB, legislature: number) {
       resolveAnswers(byNumber),
     ]);
     const { valid, unknown, byUid, scrutins } = resolved;
-    const result = valid.size > 0 ? await ranking(byUid, valid.size) : null;
+    const result = valid.size > 0 ? await ranking(byUid) : null;
     return render({
       ...empty,
       words: words ?? '',

@@ -210,8 +210,9 @@ export function MethodologiePage({
         <li>
           <strong>Classement</strong> : accord décroissant ; à accord égal, même rang (1, 2, 2, 4),
           et listés par nombre de scrutins communs décroissant puis par nom. Un accord calculé sur
-          moins de scrutins communs que min({MIN_SIGNIFICANT_VOTES}, nombre de vos réponses) est{' '}
-          <strong>non significatif</strong> : listé après tous les autres, sans rang.
+          moins de {MIN_SIGNIFICANT_VOTES} scrutins communs est <strong>non significatif</strong> :
+          listé après tous les autres, sans rang ; avec moins de {MIN_SIGNIFICANT_VOTES} réponses,
+          personne n'est classé.
         </li>
         <li>
           Rien n'est enregistré : le calcul se fait à chaque demande à partir des votes enregistrés,
