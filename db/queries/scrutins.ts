@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { likeEscape } from './like.ts';
 import type { Database } from '../schema/index.ts';
 import { fold } from '../../domain/text.ts';
-import type { Position } from '../../domain/votes.ts';
+import { MIN_SIGNIFICANT_VOTES, type Position } from '../../domain/votes.ts';
 
 export interface ScrutinFilter {
   from: string | null;
@@ -341,6 +341,8 @@ export async function groupVoteFigures(db: Kysely<Database>, groupUid: string) {
         'o.color',
       ])
       .where('p.group_a', '=', groupUid)
+      // A proximity on too few common scrutins is never ranked: after the others.
+      .orderBy(sql`p.common >= ${MIN_SIGNIFICANT_VOTES}`, 'desc')
       .orderBy('p.proximity', 'desc')
       .execute(),
   ]);

@@ -126,6 +126,11 @@ describe('/comparer', () => {
       .where('group_b', '=', 'PO20')
       .executeTakeFirstOrThrow();
     expect([stored.common, stored.agreements]).toEqual([9, 2]);
+    // 9 common scrutins: the group pages mark that proximity as not significant.
+    for (const group of ['AAA', 'BBB']) {
+      const cell = /<td class="num muted" title="[^"]*\(non significatif\)">22,2 % <abbr/;
+      expect((await get(`/groupes/${group}`)).body, group).toMatch(cell);
+    }
   });
 
   it('names a former deputy outside the referential by uid', async () => {
