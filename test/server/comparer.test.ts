@@ -350,7 +350,8 @@ describe('/vote-comme-moi', () => {
     const unknown = await get('/vote-comme-moi?s2=pour&s999=contre&s0012=contre&x=1&s1234567=pour');
     expect(unknown.res.status).toBe(200);
     expect(unknown.body).toContain('scrutins absents des données : n° 999.');
-    expect(countText(unknown.body)).toBe('2 réponses');
+    // s2 only: s0012 is not an answer (no leading zero), nor x, nor a 7-digit number.
+    expect(countText(unknown.body)).toBe('1 réponse');
     const many = Array.from({ length: 201 }, (_, i) => `s${i + 1}=pour`).join('&');
     const cases: [string, RegExp][] = [
       ['/vote-comme-moi?s2=%3Cscript%3Ealert(1)%3C/script%3E', /Paramètre « s2 » invalide/],

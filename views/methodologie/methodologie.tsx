@@ -243,9 +243,9 @@ export function MethodologiePage({
           majorité).
         </li>
         <li>
-          <strong>Votes frondeurs</strong> (<code>tri=frondeurs</code>) : un nombre, non un taux ;
-          tous les députés qui ont des chiffres de vote sont classés, ceux qui n'en ont aucun
-          viennent en dernier.
+          <strong>Votes frondeurs</strong> (<code>tri=frondeurs</code>) : un nombre, compté sur les
+          votes de la loyauté (<code>votes_loyaute</code>) ; comme elle, il n'est classé que sur au
+          moins {MIN_SIGNIFICANT_VOTES} votes : 0 frondeur sur 3 votes ne vaut pas 0 sur 3 000.
         </li>
         <li>
           <strong>Groupes</strong> (<code>/groupes</code>, <code>.csv</code>, <code>.json</code>) :
