@@ -2,7 +2,7 @@
 // sample referential and twelve scrutins written as a table (test/helpers/seed-comparer.ts).
 // Expected figures are worked out by hand (the literal numbers in comments) and by a
 // computation written here from the table, never from the code under test.
-import Papa from 'papaparse';
+import { appClient } from '../helpers/app-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/database.ts';
 import { createApp } from '../../server/app.tsx';
@@ -27,29 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-async function get(path: string) {
-  const res = await app.request(path);
-  return { res, body: await res.text() };
-}
-
-async function csv(path: string) {
-  const { res, body } = await get(path);
-  expect(res.status, path).toBe(200);
-  expect(res.headers.get('content-type'), path).toMatch(/^text\/csv/);
-  const parsed = Papa.parse<string[]>(body.trimEnd(), { newline: '\r\n' });
-  expect(parsed.errors, path).toEqual([]);
-  const [header, ...rows] = parsed.data;
-  return {
-    header: header!,
-    records: rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]]))),
-  };
-}
-
-async function json(path: string) {
-  const { res, body } = await get(path);
-  expect(res.status, path).toBe(200);
-  return JSON.parse(body) as Record<string, any>;
-}
+const { get, json, csv } = appClient(() => app);
 
 const countText = (page: string) =>
   /<p class="count" id="compte">([^<]*(?:<[^>]+>[^<]*)*?)<\/p>/.exec(page)?.[1];

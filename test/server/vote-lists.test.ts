@@ -3,7 +3,7 @@
 // votes folded by group. The sample referential (test/helpers/seed.ts), the five scrutins of
 // test/helpers/seed-votes.ts, and ten more solemn scrutins written below, so that some rates
 // rest on 10 votes or more and others do not. Every expected figure is worked out by hand.
-import Papa from 'papaparse';
+import { appClient } from '../helpers/app-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/database.ts';
 import { createApp } from '../../server/app.tsx';
@@ -65,39 +65,9 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
+const { get, html, json, csv } = appClient(() => app);
+
 const HTMX = { 'HX-Request': 'true' };
-
-async function get(path: string, headers: Record<string, string> = {}) {
-  const res = await app.request(path, { headers });
-  return { res, body: await res.text() };
-}
-
-async function html(path: string, headers: Record<string, string> = {}) {
-  const { res, body } = await get(path, headers);
-  expect(res.status, path).toBe(200);
-  expect(res.headers.get('content-type'), path).toMatch(/^text\/html/);
-  return body;
-}
-
-async function json(path: string) {
-  const { res, body } = await get(path);
-  expect(res.status, path).toBe(200);
-  expect(res.headers.get('content-type'), path).toMatch(/^application\/json/);
-  return JSON.parse(body) as { total: number; items: Record<string, any>[] } & Record<string, any>;
-}
-
-async function csv(path: string) {
-  const { res, body } = await get(path);
-  expect(res.status, path).toBe(200);
-  expect(res.headers.get('content-type'), path).toMatch(/^text\/csv/);
-  const parsed = Papa.parse<string[]>(body.trimEnd(), { newline: '\r\n' });
-  expect(parsed.errors, path).toEqual([]);
-  const [header, ...rows] = parsed.data;
-  return {
-    header: header!,
-    records: rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]]))),
-  };
-}
 
 /**
  * Figures by hand over the 15 scrutins (solemn: n° 2 and 6–15). Terms start on 2024-07-08;
