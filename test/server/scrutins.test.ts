@@ -342,8 +342,10 @@ describe("a deputy's votes", () => {
       ['du=2025-01-01', [3]],
       ['au=2024-12-31&position=pour', [1]],
       ['q=%C3%A9nergie', [2]],
-      ['frondes=oui&type=sps', [2]],
-      ['frondes=oui&type=spo', []],
+      ['frondeurs=oui&type=sps', [2]],
+      ['frondeurs=oui&type=spo', []],
+      // The first name of the parameter, still accepted.
+      ['frondes=1&type=sps', [2]],
     ];
     for (const [query, expected] of cases) {
       expect(listedVotes(await html(`/deputes/PA2/votes?${query}`)), query).toEqual(expected);

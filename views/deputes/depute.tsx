@@ -207,7 +207,7 @@ export function VoteFigures({ uid, votes }: { uid: string; votes: DeputyVotesSum
           <h3>Derniers votes contre la majorité de son groupe</h3>
           <VotesTable rows={votes.rebellions} />
           <p>
-            <a href={`/deputes/${uid}/votes?frondes=1`}>Tous ses votes frondeurs</a>
+            <a href={`/deputes/${uid}/votes?frondeurs=oui`}>Tous ses votes frondeurs</a>
           </p>
         </>
       ) : null}

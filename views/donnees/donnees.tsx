@@ -122,7 +122,8 @@ export function DonneesPage({ sources }: { sources: SourceFile[] }) {
       <p>
         <code>/deputes/&lt;uid&gt;/votes.csv</code> et <code>.json</code> (paramètres{' '}
         <code>position</code>, <code>type</code>, <code>du</code>, <code>au</code>, <code>q</code>,{' '}
-        <code>frondes=1</code>) :
+        <code>frondeurs=oui</code>, comme sur la page d'un scrutin ; l'ancien nom{' '}
+        <code>frondes=1</code> reste accepté) :
       </p>
       <ColumnsTable columns={DEPUTY_VOTE_COLUMNS as Column<never>[]} />
       <p>
