@@ -12,7 +12,7 @@ export interface DossiersIngestResult {
   unchanged: number;
   /** Texts published as deleted (metadatas.dateSuppression) and removed here. */
   removed: number;
-  /** "<file>: <reason>" for each file that could not be read; its previous version is kept. */
+  /** "file <path>: <reason>" for each file that could not be read; its previous version is kept. */
   errors: string[];
 }
 
@@ -124,7 +124,7 @@ export async function ingestDossiers(
     const previous = known[table].get(uid);
     const first = readFrom.get(`${table}:${uid}`);
     if (first !== undefined) {
-      result.errors.push(`${name}: ${table} ${uid} already read from ${first}`);
+      result.errors.push(`file ${name}: ${table} ${uid} already read from ${first}`);
     } else if (previous === hash) {
       readFrom.set(`${table}:${uid}`, name);
       result.unchanged++;
@@ -155,7 +155,7 @@ export async function ingestDossiers(
           }
         }
       } catch (error) {
-        result.errors.push(`${name}: ${reason(error)}`);
+        result.errors.push(`file ${name}: ${reason(error)}`);
       }
     }
     if (dossiers.length + documents.length >= BATCH) await flush();
