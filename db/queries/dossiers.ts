@@ -223,3 +223,32 @@ export async function getDossier(db: Kysely<Database>, uid: string) {
 }
 
 export type DossierDetail = NonNullable<Awaited<ReturnType<typeof getDossier>>>;
+
+/** The scrutins of the legislature, and how many of them a dossier's steps name. */
+export async function scrutinLinkRate(db: Kysely<Database>, legislature: number) {
+  const row = await db
+    .selectFrom('scrutin as s')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('scrutins'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(
+              eb.exists(
+                eb
+                  .selectFrom('scrutin_dossier as sd')
+                  .select('sd.dossier_uid')
+                  .whereRef('sd.scrutin_uid', '=', 's.uid'),
+              ),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('linked'),
+    ])
+    .where('s.legislature', '=', legislature)
+    .executeTakeFirstOrThrow();
+  return { scrutins: Number(row.scrutins), linked: Number(row.linked ?? 0) };
+}

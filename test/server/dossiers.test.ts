@@ -213,3 +213,12 @@ describe('scrutin → dossier', () => {
     expect(body).toContain(`href="/dossiers/${D1}"`);
   });
 });
+
+describe('/methodologie', () => {
+  it('publishes the share of the scrutins linked to a dossier', async () => {
+    const { body } = await get('/methodologie');
+    // Scrutins 1 and 2 are in the votes; D1 names both.
+    expect(body).toContain('id="dossiers"');
+    expect(body).toMatch(/2 scrutins de la législature sur 2 \(100 %\)/);
+  });
+});
