@@ -87,7 +87,7 @@ describe('npm start on an empty database', () => {
       const finished = () => finishedRuns(db);
       const statuses: number[] = [];
       const sourceCount = 6; // an, votes, dossiers, geo, hatvp, trackers
-      const deadline = Date.now() + 45_000;
+      const deadline = Date.now() + 55_000;
       while ((await finished()).length < sourceCount && Date.now() < deadline) {
         statuses.push((await fetch(`${url}/`)).status, (await fetch(`${url}/sources`)).status);
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -113,7 +113,7 @@ describe('npm start on an empty database', () => {
     } finally {
       await db.destroy();
     }
-  }, 60_000);
+  }, 75_000);
 });
 
 describe('npm start with a crawl that outlives its time limit', () => {

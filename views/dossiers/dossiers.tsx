@@ -296,7 +296,7 @@ export function DossierPage({ detail }: { detail: DossierDetail }) {
                   {s.date ? <strong>{frenchDate(s.date)}</strong> : null}
                   {s.date ? ' · ' : ''}
                   {s.label ?? s.code}
-                  {s.organe_label && s.depth > 0 ? (
+                  {s.organe_label && s.organe_uid !== phase.organe_uid ? (
                     <span class="muted"> ({s.organe_label})</span>
                   ) : null}
                   {s.conclusion ? <> : {s.conclusion}</> : null}
@@ -332,29 +332,20 @@ export function DossierPage({ detail }: { detail: DossierDetail }) {
       {detail.documents.length === 0 ? (
         <p>Aucun texte de ce dossier dans les données.</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Texte</th>
-                <th scope="col">N°</th>
-                <th scope="col">Dépôt</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.documents.map((t) => (
-                <tr>
-                  <td style="min-width:14rem">
-                    <strong>{t.denomination ?? t.type_label ?? t.type_code}</strong> —{' '}
-                    {t.title ?? t.uid}
-                  </td>
-                  <td>{t.numero ?? '–'}</td>
-                  <td>{t.deposit_date ? frenchDate(t.deposit_date) : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul>
+          {detail.documents.map((t) => (
+            <li>
+              <strong>
+                {t.denomination ?? t.type_label ?? t.type_code ?? 'Texte'}
+                {t.numero ? ` n° ${t.numero}` : ''}
+              </strong>{' '}
+              — {t.title ?? t.uid}
+              {t.deposit_date ? (
+                <span class="muted"> (déposé le {frenchDate(t.deposit_date)})</span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
       )}
     </Layout>
   );
