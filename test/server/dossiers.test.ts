@@ -203,6 +203,44 @@ describe('/dossiers/<uid>', () => {
   );
 });
 
+describe('hostile data', () => {
+  it('escapes a hostile title, drops a javascript: link and neutralises a formula in CSV', async () => {
+    await tmp.db
+      .insertInto('dossier')
+      .values({
+        uid: 'DLR5L17N99001',
+        legislature: 17,
+        title: '=HYPERLINK("x") <script>alert(1)</script>',
+        path_title: null,
+        title_key: 'hyperlink x script alert 1 script',
+        senat_url: 'javascript:alert(1)',
+        procedure_code: null,
+        procedure_label: null,
+        first_date: null,
+        last_date: null,
+        last_step_code: null,
+        last_step_label: null,
+        state: 'en-cours',
+        absorbed_by: null,
+        content_hash: 'x',
+      })
+      .execute();
+    try {
+      const { body } = await get('/dossiers/DLR5L17N99001');
+      expect(body).not.toContain('<script>alert');
+      expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(body).not.toContain('javascript:');
+      const list = await get('/dossiers?q=hyperlink');
+      expect(list.body).toContain('1 dossier législatif<');
+      expect(list.body).not.toContain('<script>alert');
+      const csv = await get('/dossiers.csv?q=hyperlink');
+      expect(csv.body).toContain(`'=HYPERLINK`);
+    } finally {
+      await tmp.db.deleteFrom('dossier').where('uid', '=', 'DLR5L17N99001').execute();
+    }
+  });
+});
+
 describe('scrutin → dossier', () => {
   it('gives the dossier_uid in /scrutins/<n>.json and links it on the page', async () => {
     expect(await json('/scrutins/1.json')).toMatchObject({

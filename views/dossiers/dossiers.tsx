@@ -7,6 +7,7 @@ import {
   stepChamber,
 } from '../../domain/dossiers.ts';
 import { initiatorName, stateLabel, type DossierListRow } from '../../server/records/dossiers.ts';
+import { isHttpUrl } from '../../domain/text.ts';
 import { DateRange, ExportLinks, FilterForm, GroupBadge, Pager } from '../components.tsx';
 import { count, frenchDate } from '../format.ts';
 import { Layout } from '../layout.tsx';
@@ -273,7 +274,7 @@ export function DossierPage({ detail }: { detail: DossierDetail }) {
             <a href={urlAn}>Dossier sur le site de l'Assemblée nationale</a> ·{' '}
           </>
         ) : null}
-        {d.senat_url ? (
+        {d.senat_url && isHttpUrl(d.senat_url) ? (
           <>
             <a href={d.senat_url}>Dossier sur le site du Sénat</a> ·{' '}
           </>
