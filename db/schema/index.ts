@@ -36,6 +36,15 @@ import type {
 } from './suivi.ts';
 import type { FactTable } from './faits.ts';
 import type {
+  DocumentTable,
+  DossierInitiatorTable,
+  DossierStepTable,
+  DossierStepTextTable,
+  DossierStepVoteTable,
+  DossierTable,
+  ScrutinDossierTable,
+} from './dossiers.ts';
+import type {
   ActeurTable,
   AdresseTable,
   DeportTable,
@@ -79,6 +88,13 @@ export interface Database {
   fact: FactTable;
   admin_session: AdminSessionTable;
   login_attempt: LoginAttemptTable;
+  dossier: DossierTable;
+  dossier_initiator: DossierInitiatorTable;
+  dossier_step: DossierStepTable;
+  dossier_step_text: DossierStepTextTable;
+  dossier_step_vote: DossierStepVoteTable;
+  document: DocumentTable;
+  scrutin_dossier: ScrutinDossierTable;
 }
 
 export type * from './sources.ts';
@@ -89,3 +105,4 @@ export type * from './geo.ts';
 export type * from './suivi.ts';
 export type * from './faits.ts';
 export type * from './deputes.ts';
+export type * from './dossiers.ts';

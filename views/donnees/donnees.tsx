@@ -13,6 +13,7 @@ import { DeclarationsDocs } from '../declarations/declarations-docs.tsx';
 import { FaitsDocs } from '../faits/faits.tsx';
 import { ChangesDocs } from '../changements/changements-docs.tsx';
 import { ComparerDocs } from '../comparer/comparer-docs.tsx';
+import { DossiersDocs } from '../dossiers/dossiers-docs.tsx';
 import { Layout } from '../layout.tsx';
 
 const PARAMETERS: [string, string][] = [
@@ -113,10 +114,10 @@ export function DonneesPage({ sources }: { sources: SourceFile[] }) {
       <p>
         <code>/scrutins/&lt;numero&gt;.json</code> : le décompte officiel (<code>pour</code>,{' '}
         <code>contre</code>, <code>abstention</code>, <code>nonVotant</code>), celui des listes
-        nominatives et chaque groupe (position officielle, voix, indice d'accord).{' '}
-        <code>/scrutins/&lt;numero&gt;/votes.csv</code> et <code>.json</code> (paramètres{' '}
-        <code>groupe</code>, <code>position</code>, <code>frondeurs=oui</code> pour les seuls votes
-        contraires à la majorité du groupe) :
+        nominatives, chaque groupe (position officielle, voix, indice d'accord) et le dossier
+        législatif (<code>dossier_uid</code>). <code>/scrutins/&lt;numero&gt;/votes.csv</code> et{' '}
+        <code>.json</code> (paramètres <code>groupe</code>, <code>position</code>,{' '}
+        <code>frondeurs=oui</code> pour les seuls votes contraires à la majorité du groupe) :
       </p>
       <ColumnsTable columns={SCRUTIN_VOTE_COLUMNS as Column<never>[]} />
       <p>
@@ -132,6 +133,7 @@ export function DonneesPage({ sources }: { sources: SourceFile[] }) {
         groupe au moment du vote : <a href="/exports/votes.csv">/exports/votes.csv</a> (colonnes :{' '}
         {BULK_VOTE_COLUMNS.join(', ')}).
       </p>
+      <DossiersDocs />
       <ComparerDocs />
       <GeoDocumentation />
 

@@ -10,8 +10,11 @@ import { Layout } from '../layout.tsx';
  */
 export function MethodologiePage({
   positions,
+  dossierLinks,
 }: {
   positions: { pairs: number; disagreements: number; scrutins: number };
+  /** Scrutins of the legislature, and those that a dossier's steps name. */
+  dossierLinks: { scrutins: number; linked: number };
 }) {
   return (
     <Layout title="Méthodologie" section="methodologie">
@@ -296,6 +299,45 @@ export function MethodologiePage({
         </li>
       </ul>
 
+      <h2 id="dossiers">Dossiers législatifs</h2>
+      <p>
+        Un dossier réunit les étapes d'un texte (dépôt, commission, séance, navette avec le Sénat,
+        commission mixte paritaire, promulgation) telles que l'Assemblée les publie, avec les textes
+        et les scrutins que chaque étape nomme. Les dossiers d'autres législatures repris dans
+        l'archive sont gardés.
+      </p>
+      <ul>
+        <li>
+          <strong>Date de dépôt</strong> : la date de la première étape datée ;{' '}
+          <strong>dernière étape</strong> : l'étape datée la plus récente.
+        </li>
+        <li>
+          <strong>État</strong>, déduit des étapes dans cet ordre : « promulgué » s'il y a une étape
+          de promulgation ; « retiré » si l'initiative a été retirée ; sinon, la décision datée la
+          plus récente (statut de conclusion publié) décide : « rejeté » si c'est un rejet (le texte
+          peut encore passer devant l'autre chambre), « adopté » si c'est une adoption et que le
+          dossier n'a qu'une lecture unique (résolutions) ; « en cours » dans tous les autres cas, y
+          compris un texte adopté par une chambre qui attend l'autre, et les dossiers qui ne sont
+          pas des textes (rapports, missions d'information).
+        </li>
+        <li>
+          <strong>Groupe d'un initiateur</strong> (filtre) : le groupe actuel du député
+          (référentiel), pas celui du jour du dépôt.
+        </li>
+        <li>
+          <strong>Scrutins d'un dossier</strong> : ceux que ses étapes nomment (voteRefs) ; le
+          fichier du scrutin lui-même ne nomme jamais son dossier dans les données actuelles.{' '}
+          {dossierLinks.scrutins > 0 ? (
+            <>
+              Ici, {count(dossierLinks.linked, 'scrutin')} de la législature sur{' '}
+              {dossierLinks.scrutins} ({percent(dossierLinks.linked, dossierLinks.scrutins)}) sont
+              rattachés à un dossier ; aucune étape ne nomme les autres (la plupart des votes sur un
+              amendement).
+            </>
+          ) : null}
+        </li>
+      </ul>
+
       <h2 id="changements">Détection des changements</h2>
       <p>
         À chaque collecte, l'état enregistré de chaque député est comparé au nouvel état, champ par
@@ -310,6 +352,10 @@ export function MethodologiePage({
           <strong>Scrutins</strong> : un scrutin qui apparaît est un « nouveau scrutin » ; un
           fichier modifié ne produit un changement que si l'intitulé, le type, la date, le résultat
           ou un décompte officiel diffère.
+        </li>
+        <li>
+          <strong>Dossiers législatifs</strong> : un dossier qui apparaît est un « nouveau dossier »
+          ; un changement d'état ou de dernière étape est noté champ par champ.
         </li>
         <li>
           <strong>Déclarations HATVP</strong> : une ligne nouvelle de l'index est une « nouvelle
