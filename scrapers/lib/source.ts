@@ -9,6 +9,7 @@ import type { SyncStateStore } from '../../db/state/sync.ts';
 import type { SourceInfo } from '../../domain/sources.ts';
 import { changeEvent, type ChangeContext } from './changes.ts';
 import { downloadIfChanged, type DownloadOptions } from './download.ts';
+import { readZip } from './zip.ts';
 
 /**
  * Maps a source's canonical `https://<host>/<path>` URL to the URL actually fetched:
@@ -80,6 +81,20 @@ export async function downloadSource(ctx: CrawlContext, info: SourceInfo) {
     return null;
   }
   return { url, download, fileName: url.split('/').pop()! };
+}
+
+/**
+ * Downloads a zip source conditionally and reads its entries within the archive limits; null
+ * when it has not changed. An unreadable archive is a SourceError naming the file.
+ */
+export async function downloadArchive(ctx: CrawlContext, info: SourceInfo) {
+  const fetched = await downloadSource(ctx, info);
+  if (!fetched) return null;
+  try {
+    return { ...fetched, files: readZip(fetched.download.body, ctx.config.archive) };
+  } catch (error) {
+    throw new SourceError(fetched.fileName, (error as Error).message);
+  }
 }
 
 /** A failure inside a source's files; the crawl reports the file and the reason. */

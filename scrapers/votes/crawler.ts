@@ -2,12 +2,11 @@
 // (Scrutins.json.zip, one json/VTANR5L<l>V<n>.json per scrutin), Licence Ouverte 2.0.
 // Writes: scrutin, scrutin_group, vote (incrementally, per scrutin hash), then the derived
 // deputy_vote_stats, group_vote_stats and group_proximity; sync_state row "votes".
-import { readZip } from '../lib/zip.ts';
 import {
   SourceError,
   UNCHANGED,
   checkPlausible,
-  downloadSource,
+  downloadArchive,
   type CrawlContext,
   type CrawlCounts,
 } from '../lib/source.ts';
@@ -18,15 +17,9 @@ import { ingestScrutins } from './ingest.ts';
 
 export async function crawlScrutins(ctx: CrawlContext): Promise<CrawlCounts> {
   const info = anScrutins(ctx.config);
-  const fetched = await downloadSource(ctx, info);
+  const fetched = await downloadArchive(ctx, info);
   if (!fetched) return UNCHANGED;
-  const { url, download, fileName } = fetched;
-  let files: Map<string, Uint8Array>;
-  try {
-    files = readZip(download.body, ctx.config.archive);
-  } catch (error) {
-    throw new SourceError(fileName, (error as Error).message);
-  }
+  const { url, download, fileName, files } = fetched;
   const scrutinFiles = [...files.keys()].filter((name) => /VTANR\d+L\d+V\d+\.json$/.test(name));
   if (scrutinFiles.length === 0) {
     throw new SourceError('(archive)', 'no json/VTANR…V<n>.json scrutin file');
