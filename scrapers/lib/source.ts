@@ -8,7 +8,7 @@ import type { NewChangeEvent } from '../../db/schema/index.ts';
 import type { SyncStateStore } from '../../db/state/sync.ts';
 import type { SourceInfo } from '../../domain/sources.ts';
 import { changeEvent, type ChangeContext } from './changes.ts';
-import { downloadIfChanged, type DownloadOptions } from './download.ts';
+import { downloadIfChanged, downloadToFileIfChanged, type DownloadOptions } from './download.ts';
 
 /**
  * Maps a source's canonical `https://<host>/<path>` URL to the URL actually fetched:
@@ -75,6 +75,26 @@ export async function downloadSource(ctx: CrawlContext, info: SourceInfo) {
   const url = sourceUrl(info.url, ctx.config.sourcesMirror);
   ctx.progress({ phase: 'téléchargement', done: 0, total: 1 });
   const download = await downloadIfChanged(url, await ctx.syncState.get(info.id), politeness(ctx));
+  if (download.kind === 'unchanged') {
+    await ctx.syncState.checked(info.id, url);
+    return null;
+  }
+  return { url, download, fileName: url.split('/').pop()! };
+}
+
+/**
+ * `downloadSource` for an archive too large to hold in memory: the content is streamed to a
+ * temporary file (`download.file`, to be removed by the caller once read), or null when it
+ * has not changed.
+ */
+export async function downloadSourceToFile(ctx: CrawlContext, info: SourceInfo) {
+  const url = sourceUrl(info.url, ctx.config.sourcesMirror);
+  ctx.progress({ phase: 'téléchargement', done: 0, total: 1 });
+  const download = await downloadToFileIfChanged(
+    url,
+    await ctx.syncState.get(info.id),
+    politeness(ctx),
+  );
   if (download.kind === 'unchanged') {
     await ctx.syncState.checked(info.id, url);
     return null;
