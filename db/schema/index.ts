@@ -35,6 +35,7 @@ import type {
   TrackerTable,
 } from './suivi.ts';
 import type { FactTable } from './faits.ts';
+import type { AmendementCosignataireTable, AmendementTable } from './amendements.ts';
 import type {
   ActeurTable,
   AdresseTable,
@@ -79,6 +80,8 @@ export interface Database {
   fact: FactTable;
   admin_session: AdminSessionTable;
   login_attempt: LoginAttemptTable;
+  amendement: AmendementTable;
+  amendement_cosignataire: AmendementCosignataireTable;
 }
 
 export type * from './sources.ts';
@@ -89,3 +92,4 @@ export type * from './geo.ts';
 export type * from './suivi.ts';
 export type * from './faits.ts';
 export type * from './deputes.ts';
+export type * from './amendements.ts';
