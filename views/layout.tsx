@@ -8,6 +8,7 @@ export interface LayoutProps {
   section?:
     | 'deputes'
     | 'scrutins'
+    | 'amendements'
     | 'groupes'
     | 'comparer'
     | 'vote-comme-moi'
@@ -24,6 +25,7 @@ export interface LayoutProps {
 const NAV = [
   { href: '/deputes', label: 'Députés', section: 'deputes' },
   { href: '/scrutins', label: 'Scrutins', section: 'scrutins' },
+  { href: '/amendements', label: 'Amendements', section: 'amendements' },
   { href: '/groupes', label: 'Groupes', section: 'groupes' },
   { href: '/comparer', label: 'Comparer', section: 'comparer' },
   { href: '/vote-comme-moi', label: 'Vote comme moi ?', section: 'vote-comme-moi' },
