@@ -42,7 +42,7 @@ describe('parseAmendement', () => {
       '<p>À l’alinéa\u00a02, supprimer le mot\u00a0: «\u00a0<em>hôpital</em>\u00a0».</p>',
     );
     expect(a.text_key).toContain('supprimer le mot hopital');
-    expect(a.text_key).toContain("protege l hopital public");
+    expect(a.text_key).toContain('protege l hopital public');
   });
 
   it('never keeps a script, an event handler or a javascript: link', () => {
@@ -114,8 +114,8 @@ describe('sanitizeAmendementHtml', () => {
       ),
     ).toBe('<strong>a</strong><td>c</td>d');
     expect(sanitizeAmendementHtml('<p>&#160;</p>')).toBeNull();
-    expect(sanitizeAmendementHtml('<table><tr><td rowspan="2" colspan="x">1</td></tr></table>')).toBe(
-      '<table><tr><td rowspan="2">1</td></tr></table>',
-    );
+    expect(
+      sanitizeAmendementHtml('<table><tr><td rowspan="2" colspan="x">1</td></tr></table>'),
+    ).toBe('<table><tr><td rowspan="2">1</td></tr></table>');
   });
 });
