@@ -59,6 +59,19 @@ export function anScrutins(config: { legislature: number }): SourceInfo {
   };
 }
 
+/** The legislative dossiers and their texts, one JSON file per dossier and per text. */
+export function anDossiers(config: { legislature: number }): SourceInfo {
+  const l = config.legislature;
+  return {
+    id: 'dossiers',
+    schedule: '45 */4 * * *',
+    name: 'Dossiers législatifs et textes',
+    url: `https://data.assemblee-nationale.fr/static/openData/repository/${l}/loi/dossiers_legislatifs/Dossiers_Legislatifs.json.zip`,
+    publisher: 'Assemblée nationale',
+    ...LICENCE_OUVERTE,
+  };
+}
+
 /** Every amendment of the legislature, one JSON file per amendment under its dossier and text. */
 export function anAmendements(config: { legislature: number }): SourceInfo {
   const l = config.legislature;
@@ -135,13 +148,15 @@ export const hatvpUrls = {
 };
 
 /**
- * The sources this build crawls, in crawl order: the referential, the votes and the
- * amendments several times a day, the geography weekly, the HATVP daily, page trackers every 15 minutes.
+ * The sources this build crawls, in crawl order: the referential, the votes, the dossiers and
+ * the amendments several times a day, the geography weekly, the HATVP daily, page trackers every
+ * 15 minutes.
  */
 export function describeSources(config: { legislature: number }): SourceInfo[] {
   return [
     anReferential(config),
     anScrutins(config),
+    anDossiers(config),
     anAmendements(config),
     inseeCirconscriptions(),
     hatvpIndex(),

@@ -88,6 +88,7 @@ console.log(
 
 // 2. Votes: full ingest of the scrutins archive against a bare reference doing the same
 // work without the project's code (unzip, JSON.parse, prepared inserts in one transaction).
+// Its vote table carries the same acteur index as ours, which every insert maintains.
 const votesZip = readFileSync(
   path.join(
     fixtures,
@@ -108,7 +109,7 @@ function reference(): { ms: number; votes: number } {
     create table scrutin_group (scrutin_uid text, group_uid text, position text, primary key (scrutin_uid, group_uid));
     create table vote (scrutin_uid text, acteur_uid text, group_uid text, position text, cause text, delegation integer,
       primary key (scrutin_uid, acteur_uid));
-    create index vote_acteur on vote (acteur_uid, scrutin_uid);`);
+    create index vote_acteur_position on vote (acteur_uid, scrutin_uid, position);`);
   const insScrutin = sqlite.prepare('insert into scrutin values (?,?,?,?,?,?,?,?,?,?)');
   const insGroup = sqlite.prepare('insert or ignore into scrutin_group values (?,?,?)');
   const insVote = sqlite.prepare('insert or ignore into vote values (?,?,?,?,?,?)');

@@ -80,8 +80,23 @@ export function Histogram({ values, caption }: { values: number[]; caption: stri
 }
 
 /** A share as a cell whose shade grows with the value. */
-export function ShadedCell({ value, title }: { value: number | null; title: string }) {
+export function ShadedCell({
+  value,
+  title,
+  significant = true,
+}: {
+  value: number | null;
+  title: string;
+  /** False for a rate on too few votes: shown unshaded and marked, never ranked. */
+  significant?: boolean;
+}) {
   if (value === null) return <td class="num muted">–</td>;
+  if (!significant)
+    return (
+      <td class="num muted" title={`${title} (non significatif)`}>
+        {percent(value, 1)} <abbr title="non significatif">n.s.</abbr>
+      </td>
+    );
   return (
     <td class="num shaded" style={`--v:${Math.round(value * 100)}%`} title={title}>
       {percent(value, 1)}

@@ -8,6 +8,7 @@ export interface LayoutProps {
   section?:
     | 'deputes'
     | 'scrutins'
+    | 'dossiers'
     | 'amendements'
     | 'groupes'
     | 'comparer'
@@ -25,6 +26,7 @@ export interface LayoutProps {
 const NAV = [
   { href: '/deputes', label: 'Députés', section: 'deputes' },
   { href: '/scrutins', label: 'Scrutins', section: 'scrutins' },
+  { href: '/dossiers', label: 'Dossiers', section: 'dossiers' },
   { href: '/amendements', label: 'Amendements', section: 'amendements' },
   { href: '/groupes', label: 'Groupes', section: 'groupes' },
   { href: '/comparer', label: 'Comparer', section: 'comparer' },

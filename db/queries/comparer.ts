@@ -6,10 +6,7 @@
 // (all three covering), one scrutin's votes from the vote primary key.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema/index.ts';
-import { UNKNOWN_GROUP } from '../../domain/votes.ts';
-
-/** Positions that count as a vote cast (the other one, nonVotant, never compares). */
-const CAST_POSITIONS = ['pour', 'contre', 'abstention'] as const;
+import { CAST, UNKNOWN_GROUP } from '../../domain/votes.ts';
 
 /** Who is compared: a deputy (acteur uid `PA…`) or a group (organe uid `PO…`). */
 export type SubjectKind = 'depute' | 'groupe';
@@ -221,7 +218,7 @@ export async function deputyAgreements(db: Kysely<Database>, answers: Answers) {
       eb.fn.countAll<number>().as('common'),
       eb.fn.sum<number>(sql`v.position = r.value`).as('agreements'),
     ])
-    .where('v.position', 'in', CAST_POSITIONS)
+    .where('v.position', 'in', [...CAST])
     .groupBy('v.acteur_uid')
     .as('c');
   const rows = await db

@@ -171,7 +171,10 @@ const RATE_SORTS = {
   participation: ['s.participation', 's.eligible'],
   'participation-solennelle': ['s.participation_solemn', 's.eligible_solemn'],
   loyaute: ['s.loyalty', 's.loyalty_base'],
+  // A count, over the same votes as loyalty: on fewer than 10 of them it does not compare.
+  frondeurs: ['s.rebellions', 's.loyalty_base'],
 } as const;
+const isRateSort = (sort: SortKey): sort is keyof typeof RATE_SORTS => sort in RATE_SORTS;
 
 /** Deputies matching a filter: one page of rows and the total count. */
 export async function listDeputies(
@@ -223,18 +226,12 @@ export async function listDeputies(
   const direction =
     filter.sort === 'age' ? (filter.order === 'asc' ? 'desc' : 'asc') : filter.order;
   const sort = filter.sort;
-  if (sort === 'participation' || sort === 'participation-solennelle' || sort === 'loyaute') {
+  if (isRateSort(sort)) {
     const [rate, base] = RATE_SORTS[sort];
     const ranked = sql<number>`(${sql.ref(rate)} is not null and ${sql.ref(base)} >= ${MIN_SIGNIFICANT_VOTES})`;
     rows = rows
       .orderBy(ranked, 'desc')
       .orderBy(sql`case when ${ranked} then ${sql.ref(rate)} end`, direction)
-      .orderBy('a.sort_name');
-  } else if (sort === 'frondeurs') {
-    // A count, not a rate: every deputy with figures is ranked; those without come last.
-    rows = rows
-      .orderBy(sql`${sql.ref('s.rebellions')} is null`)
-      .orderBy('s.rebellions', direction)
       .orderBy('a.sort_name');
   } else {
     for (const [i, column] of SORT_COLUMNS[sort].entries()) {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { likeEscape } from './like.ts';
 import type { Database } from '../schema/index.ts';
 import { fold } from '../../domain/text.ts';
-import type { Position } from '../../domain/votes.ts';
+import { MIN_SIGNIFICANT_VOTES, type Position } from '../../domain/votes.ts';
 
 export interface ScrutinFilter {
   from: string | null;
@@ -116,7 +116,10 @@ export interface MismatchedGroup {
 
 export type ScrutinRow = Awaited<ReturnType<typeof listScrutins>>['rows'][number];
 
-/** One scrutin by number, with its groups (named as in the referential, with their rebels), or null. */
+/**
+ * One scrutin by number, with its groups (named as in the referential, with their rebels) and
+ * the dossiers it belongs to, or null.
+ */
 export async function getScrutin(db: Kysely<Database>, legislature: number, number: number) {
   const scrutin = await db
     .selectFrom('scrutin')
@@ -142,7 +145,16 @@ export async function getScrutin(db: Kysely<Database>, legislature: number, numb
     .where('sg.scrutin_uid', '=', scrutin.uid)
     .orderBy('sg.members', 'desc')
     .execute();
-  return { scrutin, groups };
+  // The dossiers whose steps name this scrutin (filled by the dossiers ingest); the title is
+  // null when the dossier itself is not stored.
+  const dossiers = await db
+    .selectFrom('scrutin_dossier as sd')
+    .leftJoin('dossier as d', 'd.uid', 'sd.dossier_uid')
+    .select(['sd.dossier_uid', 'd.title'])
+    .where('sd.scrutin_uid', '=', scrutin.uid)
+    .orderBy('sd.dossier_uid')
+    .execute();
+  return { scrutin, groups, dossiers };
 }
 
 export type ScrutinDetail = NonNullable<Awaited<ReturnType<typeof getScrutin>>>;
@@ -341,6 +353,8 @@ export async function groupVoteFigures(db: Kysely<Database>, groupUid: string) {
         'o.color',
       ])
       .where('p.group_a', '=', groupUid)
+      // A proximity on too few common scrutins is never ranked: after the others.
+      .orderBy(sql`p.common >= ${MIN_SIGNIFICANT_VOTES}`, 'desc')
       .orderBy('p.proximity', 'desc')
       .execute(),
   ]);

@@ -37,6 +37,15 @@ import type {
 import type { FactTable } from './faits.ts';
 import type { AmendementCosignataireTable, AmendementTable } from './amendements.ts';
 import type {
+  DocumentTable,
+  DossierInitiatorTable,
+  DossierStepTable,
+  DossierStepTextTable,
+  DossierStepVoteTable,
+  DossierTable,
+  ScrutinDossierTable,
+} from './dossiers.ts';
+import type {
   ActeurTable,
   AdresseTable,
   DeportTable,
@@ -80,6 +89,13 @@ export interface Database {
   fact: FactTable;
   admin_session: AdminSessionTable;
   login_attempt: LoginAttemptTable;
+  dossier: DossierTable;
+  dossier_initiator: DossierInitiatorTable;
+  dossier_step: DossierStepTable;
+  dossier_step_text: DossierStepTextTable;
+  dossier_step_vote: DossierStepVoteTable;
+  document: DocumentTable;
+  scrutin_dossier: ScrutinDossierTable;
   amendement: AmendementTable;
   amendement_cosignataire: AmendementCosignataireTable;
 }
@@ -92,4 +108,5 @@ export type * from './geo.ts';
 export type * from './suivi.ts';
 export type * from './faits.ts';
 export type * from './deputes.ts';
+export type * from './dossiers.ts';
 export type * from './amendements.ts';

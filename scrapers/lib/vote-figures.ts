@@ -36,7 +36,7 @@ export async function recomputeVoteFigures(
       .where('organe_type', '=', 'ASSEMBLEE')
       .where('legislature', '=', legislature)
       .execute(),
-    // Read without a join (much faster on ~430,000 rows), then kept to this legislature below.
+    // Kept to this legislature below rather than joined (much faster on ~430,000 rows).
     votes ?? storedVotes(trx),
   ]);
   const ofLegislature = new Set(scrutins.map((s) => s.uid));

@@ -6,7 +6,8 @@ import type { Position } from '../../domain/votes.ts';
 /** Longest accepted value of a free-text query parameter. */
 export const MAX_PARAM_LENGTH = 200;
 
-const single = (value: unknown) => {
+/** A query value as zod receives it: the first of a repeated parameter, blank as absent. */
+export const single = (value: unknown) => {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' && first.trim() === '' ? undefined : first;
 };
@@ -62,13 +63,16 @@ export function badQuery(result: {
   success: boolean;
   error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
 }) {
-  if (!result.success && result.error) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.map(String).join('.') || 'requête';
-    throw new HTTPException(400, {
-      message: `Paramètre « ${where} » invalide : ${issue?.message}`,
-    });
-  }
+  if (!result.success && result.error) throw queryError(result.error);
+}
+
+/** The 400 of an invalid query string, naming its first problem. */
+export function queryError(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): HTTPException {
+  const issue = error.issues[0];
+  const where = issue?.path.map(String).join('.') || 'requête';
+  return new HTTPException(400, { message: `Paramètre « ${where} » invalide : ${issue?.message}` });
 }
 
 /** A vote position in a query string: pour, contre, abstention or nonvotant. */

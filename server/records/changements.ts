@@ -19,6 +19,8 @@ export const KIND_LABELS: Record<string, string> = {
   seat_change: 'Changement de circonscription',
   new_scrutin: 'Nouveau scrutin',
   scrutin_changed: 'Scrutin modifié',
+  new_dossier: 'Nouveau dossier législatif',
+  dossier_state_changed: 'Dossier législatif : nouvelle étape ou nouvel état',
   new_amendement: 'Nouvel amendement',
   amendement_sort_changed: 'Sort d’un amendement',
   new_declaration: 'Nouvelle déclaration',
@@ -32,6 +34,7 @@ export const KIND_LABELS: Record<string, string> = {
 export const ENTITY_LABELS: Record<string, string> = {
   depute: 'Député',
   scrutin: 'Scrutin',
+  dossier: 'Dossier législatif',
   amendement: 'Amendement',
   declaration: 'Déclaration HATVP',
   source: 'Source',
@@ -50,6 +53,7 @@ export function entityPath(row: Pick<ChangeRow, 'entity_type' | 'entity_id'>): s
     const n = /^VTANR\d+L\d+V(\d+)$/.exec(id)?.[1];
     return n ? `/scrutins/${n}` : null;
   }
+  if (row.entity_type === 'dossier' && /^DLR[0-9A-Z]+$/.test(id)) return `/dossiers/${id}`;
   if (row.entity_type === 'declaration') return `/declarations/${encodeURIComponent(id)}`;
   if (row.entity_type === 'source') return '/sources';
   return null;
@@ -70,7 +74,7 @@ export const CHANGE_COLUMNS: Column<ChangeRow>[] = [
   {
     name: 'type',
     description:
-      'Nature du changement : initial_import, source_updated, shrink_accepted, took_office, left_office, group_change, party_change, role_change, profession_change, contact_change, name_change, seat_change, new_scrutin, scrutin_changed, new_amendement, amendement_sort_changed, new_declaration, new_declaration_version…',
+      'Nature du changement : initial_import, source_updated, shrink_accepted, took_office, left_office, group_change, party_change, role_change, profession_change, contact_change, name_change, seat_change, new_scrutin, scrutin_changed, new_dossier, dossier_state_changed, new_amendement, amendement_sort_changed, new_declaration, new_declaration_version…',
     value: (r) => r.kind,
   },
   {
@@ -80,13 +84,14 @@ export const CHANGE_COLUMNS: Column<ChangeRow>[] = [
   },
   {
     name: 'entite_type',
-    description: 'Type de l’objet concerné : depute, scrutin, declaration, source, page, fact',
+    description:
+      'Type de l’objet concerné : depute, scrutin, dossier, declaration, source, page, fact',
     value: (r) => r.entity_type,
   },
   {
     name: 'entite_id',
     description:
-      'Identifiant de l’objet : PA… (député), VTANR5L17V… (scrutin), nom du fichier HATVP…',
+      'Identifiant de l’objet : PA… (député), VTANR5L17V… (scrutin), DLR5L17N… (dossier), nom du fichier HATVP…',
     value: (r) => r.entity_id,
   },
   {

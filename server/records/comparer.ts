@@ -138,13 +138,6 @@ export function groupAgreementRecord(r: GroupAgreementRow): Unranked {
   };
 }
 
-/**
- * Fewest common scrutins for an agreement rate to be ranked, given how many scrutins the
- * visitor answered: MIN_SIGNIFICANT_VOTES, or every answer when there are fewer.
- */
-export const rankingThreshold = (answers: number): number =>
-  Math.max(1, Math.min(MIN_SIGNIFICANT_VOTES, answers));
-
 // One collator for every comparison: localeCompare with a locale builds one per call.
 const collator = new Intl.Collator('fr');
 const byName = (a: Unranked, b: Unranked) =>
@@ -152,17 +145,17 @@ const byName = (a: Unranked, b: Unranked) =>
 
 /**
  * Ranks by agreement rate, highest first. Ties share a rank (1, 2, 2, 4) and are listed by
- * common scrutins (more first), then name. Those with fewer common scrutins than `threshold`
- * are not significant: listed after every ranked one, by common scrutins then rate then name,
- * never given a rank. Rates are compared exactly (a/b > c/d as a·d > c·b).
+ * common scrutins (more first), then name. Those with fewer than MIN_SIGNIFICANT_VOTES common
+ * scrutins are not significant: listed after every ranked one, by common scrutins then rate
+ * then name, never given a rank. Rates are compared exactly (a/b > c/d as a·d > c·b).
  */
-export function rankAgreements(rows: Unranked[], threshold: number): AgreementRecord[] {
+export function rankAgreements(rows: Unranked[]): AgreementRecord[] {
   const cmpRate = (x: Unranked, y: Unranked) => y.agreements * x.common - x.agreements * y.common;
   const significant = rows
-    .filter((r) => r.common >= threshold)
+    .filter((r) => isSignificant(r.common))
     .sort((x, y) => cmpRate(x, y) || y.common - x.common || byName(x, y));
   const others = rows
-    .filter((r) => r.common < threshold)
+    .filter((r) => !isSignificant(r.common))
     .sort((x, y) => y.common - x.common || cmpRate(x, y) || byName(x, y));
   const ranked: AgreementRecord[] = [];
   significant.forEach((r, i) => {

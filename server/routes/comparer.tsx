@@ -18,7 +18,7 @@ import { anReferential, anScrutins } from '../../domain/sources.ts';
 import type { AppEnv } from '../app.tsx';
 import { sourceMeta } from '../lib/export.ts';
 import { listRoute, pageOf } from '../lib/list-route.ts';
-import { enumParam, intParam, textParam } from '../lib/query.ts';
+import { enumParam, intParam, queryError, single, textParam } from '../lib/query.ts';
 import {
   AGREEMENT_COLUMNS,
   COMPARE_COLUMNS,
@@ -26,10 +26,10 @@ import {
   deputyAgreementRecord,
   groupAgreementRecord,
   rankAgreements,
-  rankingThreshold,
 } from '../records/comparer.ts';
 import { ComparerPage, type ComparerView } from '../../views/comparer/comparer.tsx';
 import { VoteCommeMoiPage, type VoteCommeMoiView } from '../../views/comparer/vote-comme-moi.tsx';
+import { CAST, MIN_SIGNIFICANT_VOTES, type Position } from '../../domain/votes.ts';
 
 const PER_PAGE = 100;
 
@@ -53,8 +53,6 @@ const proposalFilter = (words: string | null): ScrutinFilter => ({
 
 /** Deputies the /vote-comme-moi page shows unless `tous=1` (the exports hold them all). */
 const DEPUTIES_SHOWN = 100;
-
-const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 /** A deputy (`PA…`) or group (`PO…`) uid; blank means absent. */
 const subjectParam = z.preprocess(
@@ -91,13 +89,6 @@ function rawQuery(c: Context): Record<string, string | string[]> {
   );
 }
 
-/** The first problem of a query string, as the 400 message of every route names it. */
-function invalid(error: z.ZodError): HTTPException {
-  const issue = error.issues[0];
-  const where = issue?.path.map(String).join('.') || 'requête';
-  return new HTTPException(400, { message: `Paramètre « ${where} » invalide : ${issue?.message}` });
-}
-
 const refOf = (uid: string): SubjectRef => ({
   kind: uid.startsWith('PA') ? 'depute' : 'groupe',
   uid,
@@ -105,8 +96,6 @@ const refOf = (uid: string): SubjectRef => ({
 
 /** A visitor's answers, by scrutin number. */
 type AnswersByNumber = Map<number, 'pour' | 'contre' | 'abstention'>;
-
-const ANSWER_VALUES = new Set(['pour', 'contre', 'abstention']);
 
 /**
  * The answers of a query string: `s<numero>=pour|contre|abstention`, one parameter per
@@ -117,11 +106,12 @@ const ANSWER_VALUES = new Set(['pour', 'contre', 'abstention']);
 export function parseAnswers(query: Record<string, string | string[]>): AnswersByNumber {
   const answers: AnswersByNumber = new Map();
   for (const [key, raw] of Object.entries(query)) {
-    const match = /^s(\d{1,6})$/.exec(key);
+    // No leading zero: s12 and s0012 would otherwise be two answers for one scrutin.
+    const match = /^s([1-9]\d{0,5})$/.exec(key);
     if (!match) continue;
     const value = (single(raw) ?? '').trim().toLowerCase();
     if (value === '' || value === 'sans-avis') continue;
-    if (!ANSWER_VALUES.has(value))
+    if (!CAST.has(value as Position))
       throw new HTTPException(400, {
         message: `Paramètre « ${key} » invalide : valeurs possibles : pour, contre, abstention, sans-avis`,
       });
@@ -215,7 +205,7 @@ export function comparerRoutes(db: DB, legislature: number) {
     const parsed = compareQuery.safeParse(raw);
     const render = (view: ComparerView, status: 200 | 400 | 404 = 200) =>
       c.html(<ComparerPage {...view} />, status);
-    if (!parsed.success) return render({ ...base, error: invalid(parsed.error).message }, 400);
+    if (!parsed.success) return render({ ...base, error: queryError(parsed.error).message }, 400);
     const q = parsed.data;
     if (!q.a && !q.b) return render(base);
     const page = pageOf(q, PER_PAGE, false);
@@ -254,16 +244,14 @@ export function comparerRoutes(db: DB, legislature: number) {
     return { scrutins, unknown, valid, byUid };
   }
 
-  async function ranking(byUid: Answers, answered: number) {
+  async function ranking(byUid: Answers) {
     const [groups, deputies] = await Promise.all([
       groupAgreements(db, byUid),
       deputyAgreements(db, byUid),
     ]);
-    const threshold = rankingThreshold(answered);
     return {
-      threshold,
-      groups: rankAgreements(groups.map(groupAgreementRecord), threshold),
-      deputies: rankAgreements(deputies.map(deputyAgreementRecord), threshold),
+      groups: rankAgreements(groups.map(groupAgreementRecord)),
+      deputies: rankAgreements(deputies.map(deputyAgreementRecord)),
     };
   }
 
@@ -277,7 +265,7 @@ export function comparerRoutes(db: DB, legislature: number) {
     canonical: () => '',
     load: async (c, page) => {
       const { valid, unknown, byUid } = await resolveAnswers(parseAnswers(rawQuery(c)));
-      const { threshold, groups, deputies } = await ranking(byUid, valid.size);
+      const { groups, deputies } = await ranking(byUid);
       const all = [...groups, ...deputies];
       const rows = page.limit === null ? all : all.slice(page.offset, page.offset + page.limit);
       return {
@@ -286,7 +274,7 @@ export function comparerRoutes(db: DB, legislature: number) {
         meta: {
           reponses: [...valid].map(([numero, position]) => ({ numero, position })),
           scrutins_inconnus: unknown,
-          seuil_significatif: threshold,
+          seuil_significatif: MIN_SIGNIFICANT_VOTES,
           formule: 'taux_accord = accords ÷ scrutins_communs',
         },
       };
@@ -311,7 +299,7 @@ export function comparerRoutes(db: DB, legislature: number) {
     const parsed = voteQuery.safeParse(raw);
     let byNumber: AnswersByNumber;
     try {
-      if (!parsed.success) throw invalid(parsed.error);
+      if (!parsed.success) throw queryError(parsed.error);
       byNumber = parseAnswers(raw);
     } catch (error) {
       if (!(error instanceof HTTPException)) throw error;
@@ -340,7 +328,7 @@ export function comparerRoutes(db: DB, legislature: number) {
       resolveAnswers(byNumber),
     ]);
     const { valid, unknown, byUid, scrutins } = resolved;
-    const result = valid.size > 0 ? await ranking(byUid, valid.size) : null;
+    const result = valid.size > 0 ? await ranking(byUid) : null;
     return render({
       ...empty,
       words: words ?? '',

@@ -172,6 +172,8 @@ const deputyVotesQuery = z.object({
   du: dateParam,
   au: dateParam,
   q: textParam(),
+  frondeurs: enumParam(['oui', '1']),
+  // The first name of `frondeurs`, still accepted.
   frondes: enumParam(['1', 'oui']),
   page: intParam(1, 100_000),
   per_page: intParam(1, 5000),
@@ -331,7 +333,7 @@ export function deputesRoutes(db: DB) {
         from: q.du ?? null,
         to: q.au ?? null,
         words: q.q ?? null,
-        rebelOnly: q.frondes !== undefined,
+        rebelOnly: q.frondeurs !== undefined || q.frondes !== undefined,
       };
       const { total, rows } = await deputyVotes(db, uid, filter, { limit, offset });
       const name = detail

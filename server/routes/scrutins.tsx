@@ -129,6 +129,10 @@ export function scrutinsRoutes(db: DB, legislature: number) {
         resultat: s.result_code,
         demandeur: s.requesters,
         url_an: anScrutinUrl(legislature, s.number),
+        // The dossier whose steps name this scrutin (the first by uid when several do), null
+        // when none does; every one of them in `dossiers`.
+        dossier_uid: detail.dossiers[0]?.dossier_uid ?? null,
+        dossiers: detail.dossiers.map((d) => ({ uid: d.dossier_uid, titre: d.title })),
         decompte: {
           pour: s.for_count,
           contre: s.against_count,

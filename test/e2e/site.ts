@@ -19,6 +19,7 @@ import {
   writeGeoMirror,
 } from '../fixtures/geo/files.ts';
 import { AMO40_MIRROR_PATH, amo40Zip } from '../helpers/an-zip.ts';
+import { DOSSIERS_MIRROR_PATH, dossiersZip } from '../helpers/dossiers-zip.ts';
 import { SCRUTINS_MIRROR_PATH, scrutinEntries, scrutinsZip } from '../helpers/scrutin-json.ts';
 
 /** Quimper (29000) lies in Finistère's 3rd circonscription, held by PA900001 in the fixtures. */
@@ -117,6 +118,7 @@ export async function startSite(
 export function writeFixtureMirror(root: string): void {
   writeMirrorFile(root, AMO40_MIRROR_PATH, amo40Zip());
   writeMirrorFile(root, SCRUTINS_MIRROR_PATH, scrutinsZip(SCRUTINS));
+  writeMirrorFile(root, DOSSIERS_MIRROR_PATH, dossiersZip());
   writeGeoMirror(root, {
     insee: inseeWorkbook([
       ...INSEE_ROWS,

@@ -123,8 +123,8 @@ export function expectedRanking(
   answers: Record<number, Cast>,
   name: (s: string) => string,
 ) {
-  const n = Object.keys(answers).length;
-  const threshold = Math.min(10, n);
+  // The rule of /methodologie: fewer than 10 common scrutins is never ranked.
+  const threshold = 10;
   const rows = sides
     .map((uid) => {
       const asked = Object.keys(answers).map(Number);

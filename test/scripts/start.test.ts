@@ -86,21 +86,21 @@ describe('npm start on an empty database', () => {
     try {
       const finished = () => finishedRuns(db);
       const statuses: number[] = [];
-      const sourceCount = 5; // an, votes, geo, hatvp, trackers
-      const deadline = Date.now() + 45_000;
+      const sourceCount = 6; // an, votes, dossiers, geo, hatvp, trackers
+      const deadline = Date.now() + 55_000;
       while ((await finished()).length < sourceCount && Date.now() < deadline) {
         statuses.push((await fetch(`${url}/`)).status, (await fetch(`${url}/sources`)).status);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       const runs = await finished();
       expect(runs.map((r) => r.source).sort(), output()).toEqual(
-        ['an', 'geo', 'hatvp', 'trackers', 'votes'].sort(),
+        ['an', 'dossiers', 'geo', 'hatvp', 'trackers', 'votes'].sort(),
       );
       expect(statuses.length).toBeGreaterThan(0);
       expect(statuses.every((s) => s === 200)).toBe(true);
-      // The hand-written fixtures hold an, votes and geo; the HATVP index is absent (404).
+      // The hand-written fixtures hold an, votes, dossiers and geo; the HATVP index is absent (404).
       const bySource = Object.fromEntries(runs.map((r) => [r.source, r]));
-      for (const source of ['an', 'votes', 'geo']) {
+      for (const source of ['an', 'votes', 'dossiers', 'geo']) {
         expect(bySource[source], source).toMatchObject({ status: 'ok', trigger: 'startup' });
       }
       expect(bySource.hatvp!.status).toBe('failed');
@@ -113,7 +113,7 @@ describe('npm start on an empty database', () => {
     } finally {
       await db.destroy();
     }
-  }, 60_000);
+  }, 75_000);
 });
 
 describe('npm start with a crawl that outlives its time limit', () => {
@@ -146,7 +146,7 @@ describe('npm start with a crawl that outlives its time limit', () => {
     const db: DB = openDatabase(path.join(dir, 'tracker.sqlite'));
     try {
       const deadline = Date.now() + 100_000;
-      while ((await finishedRuns(db)).length < 5 && Date.now() < deadline) {
+      while ((await finishedRuns(db)).length < 6 && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
       const runs = await finishedRuns(db);
@@ -154,7 +154,7 @@ describe('npm start with a crawl that outlives its time limit', () => {
       expect(
         runs.map((r) => r.source),
         output,
-      ).toEqual(['an', 'votes', 'geo', 'hatvp', 'trackers']);
+      ).toEqual(['an', 'votes', 'dossiers', 'geo', 'hatvp', 'trackers']);
       const [an, ...next] = runs as [CrawlRun, ...CrawlRun[]];
       // The archive was asked for and never answered: only the limit ended that crawl.
       const asked = http.requests.filter((r) => r.path === AMO40_MIRROR_PATH);
@@ -175,7 +175,10 @@ describe('npm start with a crawl that outlives its time limit', () => {
 
 describe('npm run crawl with bad arguments', () => {
   it.each([
-    [['--source', 'nope'], /Unknown source nope; available: an, votes, geo, hatvp, trackers/],
+    [
+      ['--source', 'nope'],
+      /Unknown source nope; available: an, votes, dossiers, geo, hatvp, trackers/,
+    ],
     [['--trigger', 'whenever'], /--trigger must be one of cli, startup, schedule, retry/],
     [['--frequency', '2'], /Unknown option '--frequency'/],
   ])(

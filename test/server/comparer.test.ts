@@ -2,7 +2,7 @@
 // sample referential and twelve scrutins written as a table (test/helpers/seed-comparer.ts).
 // Expected figures are worked out by hand (the literal numbers in comments) and by a
 // computation written here from the table, never from the code under test.
-import Papa from 'papaparse';
+import { appClient } from '../helpers/app-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/database.ts';
 import { createApp } from '../../server/app.tsx';
@@ -27,29 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-async function get(path: string) {
-  const res = await app.request(path);
-  return { res, body: await res.text() };
-}
-
-async function csv(path: string) {
-  const { res, body } = await get(path);
-  expect(res.status, path).toBe(200);
-  expect(res.headers.get('content-type'), path).toMatch(/^text\/csv/);
-  const parsed = Papa.parse<string[]>(body.trimEnd(), { newline: '\r\n' });
-  expect(parsed.errors, path).toEqual([]);
-  const [header, ...rows] = parsed.data;
-  return {
-    header: header!,
-    records: rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]]))),
-  };
-}
-
-async function json(path: string) {
-  const { res, body } = await get(path);
-  expect(res.status, path).toBe(200);
-  return JSON.parse(body) as Record<string, any>;
-}
+const { get, json, csv } = appClient(() => app);
 
 const countText = (page: string) =>
   /<p class="count" id="compte">([^<]*(?:<[^>]+>[^<]*)*?)<\/p>/.exec(page)?.[1];
@@ -126,6 +104,11 @@ describe('/comparer', () => {
       .where('group_b', '=', 'PO20')
       .executeTakeFirstOrThrow();
     expect([stored.common, stored.agreements]).toEqual([9, 2]);
+    // 9 common scrutins: the group pages mark that proximity as not significant.
+    for (const group of ['AAA', 'BBB']) {
+      const cell = /<td class="num muted" title="[^"]*\(non significatif\)">22,2 % <abbr/;
+      expect((await get(`/groupes/${group}`)).body, group).toMatch(cell);
+    }
   });
 
   it('names a former deputy outside the referential by uid', async () => {
@@ -241,32 +224,59 @@ describe('/vote-comme-moi', () => {
     expect(body).not.toContain('id="resultats"');
   });
 
-  it('ranks deputies and groups by agreement, as computed by hand', async () => {
+  it('ranks nobody on fewer than 10 answers, as computed by hand', async () => {
     const { res, body } = await get(`/vote-comme-moi?${query(SOLEMN)}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('set-cookie')).toBeNull();
-    // By hand (7 answers, so 7 common scrutins are needed to rank): PA3 agrees on all 7,
-    // PA4 on 6 (not n° 10), PA1 and PA6 on 4 (tied, Dupré before Noël), PA2 on 1 (n° 8);
-    // PA5 voted in 3 of them, PA99 in 1: not significant, after the others, unranked.
+    // By hand (7 answers, fewer than the 10 common scrutins a rank needs): nobody is ranked,
+    // all are listed by common scrutins, then rate, then name. PA3 agrees on all 7, PA4 on 6
+    // (not n° 10), PA1 and PA6 on 4 (Dupré before Noël), PA2 on 1 (n° 8); PA5 voted in 3 of
+    // them, PA99 in 1.
     expect(rankingRows(body, 'classement-deputes')).toEqual([
-      ['PA3', 1, '7/7'],
-      ['PA4', 2, '6/7'],
-      ['PA1', 3, '4/7'],
-      ['PA6', 3, '4/7'],
-      ['PA2', 5, '1/7'],
+      ['PA3', null, '7/7'],
+      ['PA4', null, '6/7'],
+      ['PA1', null, '4/7'],
+      ['PA6', null, '4/7'],
+      ['PA2', null, '1/7'],
       ['PA5', null, '2/3'],
       ['PA99', null, '1/1'],
     ]);
-    // BBB has a majority in 6 of them (not n° 10, a tie), AAA in 5: neither is ranked.
+    // BBB has a majority in 6 of them (not n° 10, a tie), AAA in 5.
     expect(rankingRows(body, 'classement-groupes')).toEqual([
       ['PO20', null, '6/6'],
       ['PO10', null, '2/5'],
     ]);
+    expect(body).toContain('id="trop-peu"');
     // The answers are checked again in the form, and the share link holds them.
     expect(body).toContain('<input type="radio" name="s6" value="abstention" checked=""');
     expect(body.replace(/&amp;/g, '&')).toContain(
       'href="/vote-comme-moi?s1=contre&s2=pour&s4=contre&s6=abstention&s8=pour&s10=pour&s12=contre" id="partage"',
     );
+  });
+
+  it('ranks deputies and groups by agreement on 12 answers, as computed by hand', async () => {
+    const allPour = Object.fromEntries(TABLE.map((t) => [t[0], 'pour' as const]));
+    const { body } = await get(`/vote-comme-moi?${query(allPour)}`);
+    expect(body).not.toContain('id="trop-peu"');
+    // By hand, "pour" everywhere: PA1 voted in all 12, pour in 8 (n° 1, 2, 3, 4, 6, 8, 10,
+    // 11); PA2 in 12, pour in 7; PA6 in 10, pour in 4 (n° 1, 2, 6, 8); PA4 in 11 (a
+    // non-voter in n° 3), pour in 4 (n° 2, 5, 8, 9); PA3 in 12, pour in 4 (n° 2, 5, 8, 10).
+    // PA5 (7 votes, pour in 5) and PA99 (2 votes, pour in 1) have fewer than 10: unranked.
+    expect(rankingRows(body, 'classement-deputes')).toEqual([
+      ['PA1', 1, '8/12'],
+      ['PA2', 2, '7/12'],
+      ['PA6', 3, '4/10'],
+      ['PA4', 4, '4/11'],
+      ['PA3', 5, '4/12'],
+      ['PA5', null, '5/7'],
+      ['PA99', null, '1/2'],
+    ]);
+    // BBB has a majority in 11 (a tie in n° 10), pour in 3 (n° 2, 5, 8); AAA in 9 only
+    // (ties in n° 2, 3, 10), pour in 6 (n° 1, 4, 6, 7, 8, 11): unranked.
+    expect(rankingRows(body, 'classement-groupes')).toEqual([
+      ['PO20', 1, '3/11'],
+      ['PO10', null, '6/9'],
+    ]);
   });
 
   it('agrees with the computation from the table for other answers', async () => {
@@ -318,7 +328,8 @@ describe('/vote-comme-moi', () => {
     const unknown = await get('/vote-comme-moi?s2=pour&s999=contre&s0012=contre&x=1&s1234567=pour');
     expect(unknown.res.status).toBe(200);
     expect(unknown.body).toContain('scrutins absents des données : n° 999.');
-    expect(countText(unknown.body)).toBe('2 réponses');
+    // s2 only: s0012 is not an answer (no leading zero), nor x, nor a 7-digit number.
+    expect(countText(unknown.body)).toBe('1 réponse');
     const many = Array.from({ length: 201 }, (_, i) => `s${i + 1}=pour`).join('&');
     const cases: [string, RegExp][] = [
       ['/vote-comme-moi?s2=%3Cscript%3Ealert(1)%3C/script%3E', /Paramètre « s2 » invalide/],
@@ -339,25 +350,27 @@ describe('/vote-comme-moi', () => {
   });
 
   it('exports the ranking with the documented columns', async () => {
-    const { header, records } = await csv(`/vote-comme-moi.csv?${query(SOLEMN)}`);
+    const allPour = query(Object.fromEntries(TABLE.map((t) => [t[0], 'pour' as const])));
+    const { header, records } = await csv(`/vote-comme-moi.csv?${allPour}`);
     expect(header).toEqual(AGREEMENT_COLUMNS.map((c) => c.name));
+    // The ranking computed by hand in the test above, groups first.
     expect(
       records.map((r) => [r.type, r.uid, r.rang, r.accords, r.scrutins_communs, r.significatif]),
     ).toEqual([
-      ['groupe', 'PO20', '', '6', '6', 'false'],
-      ['groupe', 'PO10', '', '2', '5', 'false'],
-      ['depute', 'PA3', '1', '7', '7', 'true'],
-      ['depute', 'PA4', '2', '6', '7', 'true'],
-      ['depute', 'PA1', '3', '4', '7', 'true'],
-      ['depute', 'PA6', '3', '4', '7', 'true'],
-      ['depute', 'PA2', '5', '1', '7', 'true'],
-      ['depute', 'PA5', '', '2', '3', 'false'],
-      ['depute', 'PA99', '', '1', '1', 'false'],
+      ['groupe', 'PO20', '1', '3', '11', 'true'],
+      ['groupe', 'PO10', '', '6', '9', 'false'],
+      ['depute', 'PA1', '1', '8', '12', 'true'],
+      ['depute', 'PA2', '2', '7', '12', 'true'],
+      ['depute', 'PA6', '3', '4', '10', 'true'],
+      ['depute', 'PA4', '4', '4', '11', 'true'],
+      ['depute', 'PA3', '5', '4', '12', 'true'],
+      ['depute', 'PA5', '', '5', '7', 'false'],
+      ['depute', 'PA99', '', '1', '2', 'false'],
     ]);
-    // The hostile name of PA4 is neutralised in the CSV, never run as a formula or markup.
+    // The hostile name of PA4 comes out as text (the CSV is data, not markup).
     expect(records.find((r) => r.uid === 'PA4')!.nom).toBe('Chloé <script>alert(1)</script>');
     const data = await json(`/vote-comme-moi.json?${query(SOLEMN)}&s999=pour`);
-    expect(data).toMatchObject({ total: 9, seuil_significatif: 7, scrutins_inconnus: [999] });
+    expect(data).toMatchObject({ total: 9, seuil_significatif: 10, scrutins_inconnus: [999] });
     expect(data.reponses).toEqual(
       Object.entries(SOLEMN).map(([n, p]) => ({ numero: Number(n), position: p })),
     );

@@ -4,6 +4,7 @@
 // referential of test/helpers/seed.ts; expected values are worked out in this file from the
 // scrutin descriptions below, with counting code of its own.
 import Papa from 'papaparse';
+import { appClient } from '../helpers/app-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/database.ts';
 import { ingestScrutins } from '../../scrapers/votes/ingest.ts';
@@ -159,17 +160,7 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-async function get(path: string) {
-  const res = await app.request(path);
-  return { res, body: await res.text() };
-}
-
-async function json(path: string) {
-  const { res, body } = await get(path);
-  expect(res.status, path).toBe(200);
-  expect(res.headers.get('content-type'), path).toMatch(/^application\/json/);
-  return JSON.parse(body) as Record<string, any>;
-}
+const { get, json } = appClient(() => app);
 
 async function page(path: string) {
   const { res, body } = await get(path);

@@ -2,6 +2,7 @@
 // sample referential and five hand-written scrutins (test/helpers/seed-votes.ts). Expected
 // rows and figures are worked out by hand from the seed's description.
 import Papa from 'papaparse';
+import { appClient } from '../helpers/app-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/database.ts';
 import { createApp } from '../../server/app.tsx';
@@ -23,40 +24,9 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
+const { get, html, json, csv } = appClient(() => app);
+
 const HTMX = { 'HX-Request': 'true' };
-
-async function get(path: string, headers: Record<string, string> = {}) {
-  const res = await app.request(path, { headers });
-  return { res, body: await res.text() };
-}
-
-async function html(path: string, headers: Record<string, string> = {}) {
-  const { res, body } = await get(path, headers);
-  expect(res.status, path).toBe(200);
-  expect(res.headers.get('content-type'), path).toMatch(/^text\/html/);
-  return body;
-}
-
-async function json(path: string) {
-  const { res, body } = await get(path);
-  expect(res.status, path).toBe(200);
-  expect(res.headers.get('content-type'), path).toMatch(/^application\/json/);
-  return JSON.parse(body) as Record<string, any>;
-}
-
-async function csv(path: string) {
-  const { res, body } = await get(path);
-  expect(res.status, path).toBe(200);
-  expect(res.headers.get('content-type'), path).toMatch(/^text\/csv/);
-  const parsed = Papa.parse<string[]>(body.trimEnd(), { newline: '\r\n' });
-  expect(parsed.errors, path).toEqual([]);
-  const [header, ...rows] = parsed.data;
-  return {
-    header: header!,
-    rows,
-    records: rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]]))),
-  };
-}
 
 /** The `<p class="count">` text of a page or fragment. */
 const countText = (page: string) => /<p class="count">([^<]*)<\/p>/.exec(page)?.[1];
@@ -372,8 +342,10 @@ describe("a deputy's votes", () => {
       ['du=2025-01-01', [3]],
       ['au=2024-12-31&position=pour', [1]],
       ['q=%C3%A9nergie', [2]],
-      ['frondes=oui&type=sps', [2]],
-      ['frondes=oui&type=spo', []],
+      ['frondeurs=oui&type=sps', [2]],
+      ['frondeurs=oui&type=spo', []],
+      // The first name of the parameter, still accepted.
+      ['frondes=1&type=sps', [2]],
     ];
     for (const [query, expected] of cases) {
       expect(listedVotes(await html(`/deputes/PA2/votes?${query}`)), query).toEqual(expected);

@@ -7,11 +7,14 @@ const PARAMETERS: [string, string][] = [
     'type',
     'nature du changement (voir la liste ci-dessous), répétable : type=group_change&type=left_office',
   ],
-  ['entite', 'type d’objet : depute, scrutin, declaration, source (et page, fact pour les suivis)'],
-  ['id', 'identifiant d’un objet : PA1008, VTANR5L17V42…'],
+  [
+    'entite',
+    'type d’objet : depute, scrutin, dossier, declaration, source (et page, fact pour les suivis)',
+  ],
+  ['id', 'identifiant d’un objet : PA1008, VTANR5L17V42, DLR5L17N50198…'],
   ['depute', 'un député (PA…) : ses changements et ceux de ses déclarations HATVP'],
   ['groupe', 'sigle (ex. RN) ou identifiant (PO…) du groupe du député au moment de la détection'],
-  ['source', 'an, votes, hatvp, geo…'],
+  ['source', 'an, votes, dossiers, hatvp, geo…'],
   ['du, au', 'dates de détection AAAA-MM-JJ, bornes incluses'],
   [
     'page, per_page',

@@ -2,6 +2,7 @@ import type { ScrutinRow } from '../../db/queries/scrutins.ts';
 import type { AgreementRecord } from '../../server/records/comparer.ts';
 import { POSITION_LABELS, TYPE_LABELS } from '../../server/records/scrutins.ts';
 import { ExportLinks, GroupBadge } from '../components.tsx';
+import { MIN_SIGNIFICANT_VOTES } from '../../domain/votes.ts';
 import { count, frenchDate, percent } from '../format.ts';
 import { Layout } from '../layout.tsx';
 
@@ -20,7 +21,6 @@ export interface VoteCommeMoiView {
   unknown: number[];
   error: string | null;
   result: {
-    threshold: number;
     groups: AgreementRecord[];
     /** The deputies shown (the first ones, or all), and how many there are. */
     deputies: AgreementRecord[];
@@ -142,7 +142,7 @@ function Results({
 }: Pick<VoteCommeMoiView, 'answers' | 'answered' | 'answersQuery'> & {
   result: NonNullable<VoteCommeMoiView['result']>;
 }) {
-  const { threshold, groups, deputies, deputiesTotal } = result;
+  const { groups, deputies, deputiesTotal } = result;
   return (
     <section id="resultats" aria-labelledby="resultat-titre">
       <h2 id="resultat-titre">Qui vote comme vous ?</h2>
@@ -173,10 +173,17 @@ function Results({
         Accord = scrutins où sa position est votre réponse ÷ scrutins communs (ceux de vos réponses
         où le député a voté pour, contre ou abstention, ou le groupe avait une majorité). Classement
         par accord décroissant ; ex aequo au même rang, listés par nombre de scrutins communs puis
-        par nom. Avec moins de {count(threshold, 'scrutin commun', 'scrutins communs')}, un accord
-        est <strong>non significatif</strong> : listé après les autres, sans rang (
+        par nom. Avec moins de {count(MIN_SIGNIFICANT_VOTES, 'scrutin commun', 'scrutins communs')},
+        un accord est <strong>non significatif</strong> : listé après les autres, sans rang (
         <a href="/methodologie#vote-comme-moi">méthode</a>).
       </p>
+      {answers.size < MIN_SIGNIFICANT_VOTES ? (
+        <p class="notice" id="trop-peu">
+          Répondez à au moins {count(MIN_SIGNIFICANT_VOTES, 'scrutin')} pour obtenir un classement :
+          avec {count(answers.size, 'réponse')}, aucun accord n'est significatif, et ceux-ci ne sont
+          donnés qu'à titre indicatif.
+        </p>
+      ) : null}
       <RankingTable id="classement-groupes" caption="Groupes" rows={groups} kind="groupe" />
       <RankingTable
         id="classement-deputes"

@@ -120,8 +120,8 @@ export function DeputeVotesPage(view: DeputeVotesView) {
         <label>
           <input
             type="checkbox"
-            name="frondes"
-            value="1"
+            name="frondeurs"
+            value="oui"
             checked={filter.rebelOnly}
             style="width:auto"
           />{' '}

@@ -151,7 +151,7 @@ export function VoteFigures({ uid, votes }: { uid: string; votes: DeputyVotesSum
             ) : (
               <span class="muted">
                 {count(stats.cast, 'vote')} (pour, contre ou abstention) sur{' '}
-                {count(stats.eligible, 'scrutin')} tenus pendant son mandat
+                {count(stats.eligible, 'scrutin tenu', 'scrutins tenus')} pendant son mandat
                 {stats.function_excluded > 0
                   ? ` (hors ${stats.function_excluded} où sa fonction l'empêchait de voter)`
                   : ''}
@@ -207,7 +207,7 @@ export function VoteFigures({ uid, votes }: { uid: string; votes: DeputyVotesSum
           <h3>Derniers votes contre la majorité de son groupe</h3>
           <VotesTable rows={votes.rebellions} />
           <p>
-            <a href={`/deputes/${uid}/votes?frondes=1`}>Tous ses votes frondeurs</a>
+            <a href={`/deputes/${uid}/votes?frondeurs=oui`}>Tous ses votes frondeurs</a>
           </p>
         </>
       ) : null}

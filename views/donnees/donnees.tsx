@@ -13,6 +13,7 @@ import { DeclarationsDocs } from '../declarations/declarations-docs.tsx';
 import { FaitsDocs } from '../faits/faits.tsx';
 import { ChangesDocs } from '../changements/changements-docs.tsx';
 import { ComparerDocs } from '../comparer/comparer-docs.tsx';
+import { DossiersDocs } from '../dossiers/dossiers-docs.tsx';
 import { Layout } from '../layout.tsx';
 
 const PARAMETERS: [string, string][] = [
@@ -113,16 +114,17 @@ export function DonneesPage({ sources }: { sources: SourceFile[] }) {
       <p>
         <code>/scrutins/&lt;numero&gt;.json</code> : le décompte officiel (<code>pour</code>,{' '}
         <code>contre</code>, <code>abstention</code>, <code>nonVotant</code>), celui des listes
-        nominatives et chaque groupe (position officielle, voix, indice d'accord).{' '}
-        <code>/scrutins/&lt;numero&gt;/votes.csv</code> et <code>.json</code> (paramètres{' '}
-        <code>groupe</code>, <code>position</code>, <code>frondeurs=oui</code> pour les seuls votes
-        contraires à la majorité du groupe) :
+        nominatives, chaque groupe (position officielle, voix, indice d'accord) et le dossier
+        législatif (<code>dossier_uid</code>). <code>/scrutins/&lt;numero&gt;/votes.csv</code> et{' '}
+        <code>.json</code> (paramètres <code>groupe</code>, <code>position</code>,{' '}
+        <code>frondeurs=oui</code> pour les seuls votes contraires à la majorité du groupe) :
       </p>
       <ColumnsTable columns={SCRUTIN_VOTE_COLUMNS as Column<never>[]} />
       <p>
         <code>/deputes/&lt;uid&gt;/votes.csv</code> et <code>.json</code> (paramètres{' '}
         <code>position</code>, <code>type</code>, <code>du</code>, <code>au</code>, <code>q</code>,{' '}
-        <code>frondes=1</code>) :
+        <code>frondeurs=oui</code>, comme sur la page d'un scrutin ; l'ancien nom{' '}
+        <code>frondes=1</code> reste accepté) :
       </p>
       <ColumnsTable columns={DEPUTY_VOTE_COLUMNS as Column<never>[]} />
       <p>
@@ -131,6 +133,7 @@ export function DonneesPage({ sources }: { sources: SourceFile[] }) {
         groupe au moment du vote : <a href="/exports/votes.csv">/exports/votes.csv</a> (colonnes :{' '}
         {BULK_VOTE_COLUMNS.join(', ')}).
       </p>
+      <DossiersDocs />
       <ComparerDocs />
       <GeoDocumentation />
 

@@ -113,6 +113,7 @@ function ProximityMatrix({ groups, matrix }: { groups: GroupRow[]; matrix: Matri
                   return (
                     <ShadedCell
                       value={m?.proximity ?? null}
+                      significant={m ? isSignificant(m.common) : true}
                       title={
                         m
                           ? `${a.abbreviation} et ${b.abbreviation} : même majorité dans ${count(m.agreements, 'scrutin')} sur ${m.common}`
@@ -302,7 +303,7 @@ export function GroupePage({
               <tr>
                 <th scope="col">Groupe</th>
                 <th scope="col" class="num">
-                  Même position
+                  Même majorité
                 </th>
                 <th scope="col" class="num">
                   Scrutins comparés
@@ -318,6 +319,7 @@ export function GroupePage({
                   </td>
                   <ShadedCell
                     value={p.proximity}
+                    significant={isSignificant(p.common)}
                     title={`${count(p.agreements, 'scrutin')} sur ${p.common}`}
                   />
                   <td class="num">

@@ -10,8 +10,11 @@ import { Layout } from '../layout.tsx';
  */
 export function MethodologiePage({
   positions,
+  dossierLinks,
 }: {
   positions: { pairs: number; disagreements: number; scrutins: number };
+  /** Scrutins of the legislature, and those that a dossier's steps name. */
+  dossierLinks: { scrutins: number; linked: number };
 }) {
   return (
     <Layout title="Méthodologie" section="methodologie">
@@ -210,8 +213,9 @@ export function MethodologiePage({
         <li>
           <strong>Classement</strong> : accord décroissant ; à accord égal, même rang (1, 2, 2, 4),
           et listés par nombre de scrutins communs décroissant puis par nom. Un accord calculé sur
-          moins de scrutins communs que min({MIN_SIGNIFICANT_VOTES}, nombre de vos réponses) est{' '}
-          <strong>non significatif</strong> : listé après tous les autres, sans rang.
+          moins de {MIN_SIGNIFICANT_VOTES} scrutins communs est <strong>non significatif</strong> :
+          listé après tous les autres, sans rang ; avec moins de {MIN_SIGNIFICANT_VOTES} réponses,
+          personne n'est classé.
         </li>
         <li>
           Rien n'est enregistré : le calcul se fait à chaque demande à partir des votes enregistrés,
@@ -242,9 +246,9 @@ export function MethodologiePage({
           majorité).
         </li>
         <li>
-          <strong>Votes frondeurs</strong> (<code>tri=frondeurs</code>) : un nombre, non un taux ;
-          tous les députés qui ont des chiffres de vote sont classés, ceux qui n'en ont aucun
-          viennent en dernier.
+          <strong>Votes frondeurs</strong> (<code>tri=frondeurs</code>) : un nombre, compté sur les
+          votes de la loyauté (<code>votes_loyaute</code>) ; comme elle, il n'est classé que sur au
+          moins {MIN_SIGNIFICANT_VOTES} votes : 0 frondeur sur 3 votes ne vaut pas 0 sur 3 000.
         </li>
         <li>
           <strong>Groupes</strong> (<code>/groupes</code>, <code>.csv</code>, <code>.json</code>) :
@@ -295,6 +299,45 @@ export function MethodologiePage({
         </li>
       </ul>
 
+      <h2 id="dossiers">Dossiers législatifs</h2>
+      <p>
+        Un dossier réunit les étapes d'un texte (dépôt, commission, séance, navette avec le Sénat,
+        commission mixte paritaire, promulgation) telles que l'Assemblée les publie, avec les textes
+        et les scrutins que chaque étape nomme. Les dossiers d'autres législatures repris dans
+        l'archive sont gardés.
+      </p>
+      <ul>
+        <li>
+          <strong>Date de dépôt</strong> : la date de la première étape datée ;{' '}
+          <strong>dernière étape</strong> : l'étape datée la plus récente.
+        </li>
+        <li>
+          <strong>État</strong>, déduit des étapes dans cet ordre : « promulgué » s'il y a une étape
+          de promulgation ; « retiré » si l'initiative a été retirée ; sinon, la décision datée la
+          plus récente (statut de conclusion publié) décide : « rejeté » si c'est un rejet (le texte
+          peut encore passer devant l'autre chambre), « adopté » si c'est une adoption et que le
+          dossier n'a qu'une lecture unique (résolutions) ; « en cours » dans tous les autres cas, y
+          compris un texte adopté par une chambre qui attend l'autre, et les dossiers qui ne sont
+          pas des textes (rapports, missions d'information).
+        </li>
+        <li>
+          <strong>Groupe d'un initiateur</strong> (filtre) : le groupe actuel du député
+          (référentiel), pas celui du jour du dépôt.
+        </li>
+        <li>
+          <strong>Scrutins d'un dossier</strong> : ceux que ses étapes nomment (voteRefs) ; le
+          fichier du scrutin lui-même ne nomme jamais son dossier dans les données actuelles.{' '}
+          {dossierLinks.scrutins > 0 ? (
+            <>
+              Ici, {count(dossierLinks.linked, 'scrutin')} de la législature sur{' '}
+              {dossierLinks.scrutins} ({percent(dossierLinks.linked, dossierLinks.scrutins)}) sont
+              rattachés à un dossier ; aucune étape ne nomme les autres (la plupart des votes sur un
+              amendement).
+            </>
+          ) : null}
+        </li>
+      </ul>
+
       <h2 id="amendements">Amendements</h2>
       <ul>
         <li>
@@ -329,6 +372,10 @@ export function MethodologiePage({
           <strong>Scrutins</strong> : un scrutin qui apparaît est un « nouveau scrutin » ; un
           fichier modifié ne produit un changement que si l'intitulé, le type, la date, le résultat
           ou un décompte officiel diffère.
+        </li>
+        <li>
+          <strong>Dossiers législatifs</strong> : un dossier qui apparaît est un « nouveau dossier »
+          ; un changement d'état ou de dernière étape est noté champ par champ.
         </li>
         <li>
           <strong>Déclarations HATVP</strong> : une ligne nouvelle de l'index est une « nouvelle

@@ -360,6 +360,19 @@ export function ScrutinPage(view: ScrutinView) {
           : ''}
         .{s.requesters ? ` Demandé par : ${s.requesters}.` : ''}
       </p>
+      {view.detail.dossiers.length > 0 ? (
+        <p>
+          {view.detail.dossiers.length === 1 ? 'Dossier législatif' : 'Dossiers législatifs'} :{' '}
+          {view.detail.dossiers.map((d, i) => (
+            <>
+              {i > 0 ? ' · ' : ''}
+              <a href={`/dossiers/${encodeURIComponent(d.dossier_uid)}`}>
+                {d.title ?? d.dossier_uid}
+              </a>
+            </>
+          ))}
+        </p>
+      ) : null}
       <StackedBar segments={segments} label="Résultat" />
       <Legend segments={segments} />
       {s.counts_mismatch ? (

@@ -1,0 +1,75 @@
+// Source: Assemblée nationale open data, the legislative dossiers of the legislature and
+// their texts (Dossiers_Legislatifs.json.zip: json/dossierParlementaire/DLR….json and
+// json/document/….json), Licence Ouverte 2.0.
+// Writes: dossier, dossier_initiator, dossier_step, dossier_step_text, dossier_step_vote,
+// document (incrementally, per file hash) and scrutin_dossier; sync_state row "dossiers".
+import { readZip } from '../lib/zip.ts';
+import {
+  SourceError,
+  UNCHANGED,
+  checkPlausible,
+  downloadSource,
+  type CrawlContext,
+  type CrawlCounts,
+} from '../lib/source.ts';
+import { anDossiers } from '../../domain/sources.ts';
+import { appendChanges } from '../../db/state/changes.ts';
+import { dossierChanges, dossierFacts } from './changes.ts';
+import { DOCUMENT_FILE, DOSSIER_FILE, ingestDossiers } from './ingest.ts';
+
+export async function crawlDossiers(ctx: CrawlContext): Promise<CrawlCounts> {
+  const info = anDossiers(ctx.config);
+  const fetched = await downloadSource(ctx, info);
+  if (!fetched) return UNCHANGED;
+  const { url, download, fileName } = fetched;
+  let files: Map<string, Uint8Array>;
+  try {
+    files = readZip(download.body, ctx.config.archive);
+  } catch (error) {
+    throw new SourceError(fileName, (error as Error).message);
+  }
+  const names = [...files.keys()];
+  const dossierFiles = names.filter((n) => DOSSIER_FILE.test(n)).length;
+  const documentFiles = names.filter((n) => DOCUMENT_FILE.test(n)).length;
+  if (dossierFiles === 0) {
+    throw new SourceError('(archive)', 'no json/dossierParlementaire/DLR….json dossier file');
+  }
+  const count = async (table: 'dossier' | 'document') =>
+    Number(
+      (
+        await ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const accepted = checkPlausible(ctx, [
+    {
+      file: fileName,
+      what: 'dossiers législatifs',
+      stored: await count('dossier'),
+      next: dossierFiles,
+    },
+    { file: fileName, what: 'textes', stored: await count('document'), next: documentFiles },
+  ]);
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    await appendChanges(trx, accepted);
+    const before = await dossierFacts(trx);
+    const ingest = await ingestDossiers(trx, files, (done, total) =>
+      ctx.progress({ phase: 'dossiers', done, total }),
+    );
+    await appendChanges(trx, dossierChanges(ctx.changes, before, await dossierFacts(trx)));
+    const rejected = ingest.errors.length > 0 ? ingest.errors.join(' | ') : null;
+    await ctx.syncState.changed(trx, info.id, url, download, rejected);
+    return ingest;
+  });
+  return {
+    fetched: 1,
+    unchanged: 0,
+    added: result.added,
+    changed: result.changed,
+    removed: result.removed,
+    failed: result.errors.length,
+    errors: result.errors,
+  };
+}

@@ -1,0 +1,111 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import type { DB } from '../../db/database.ts';
+import {
+  dossierProcedures,
+  getDossier,
+  listDossiers,
+  type DossierFilter,
+} from '../../db/queries/dossiers.ts';
+import { DOSSIER_STATES } from '../../domain/dossiers.ts';
+import { anDossiers } from '../../domain/sources.ts';
+import type { AppEnv } from '../app.tsx';
+import { sendJsonDocument, sourceMeta } from '../lib/export.ts';
+import { pageOrFragment } from '../lib/htmx.ts';
+import { listRoute } from '../lib/list-route.ts';
+import { dateParam, enumParam, intParam, textParam } from '../lib/query.ts';
+import { DOSSIER_COLUMNS, dossierDetailJson, dossierListRow } from '../records/dossiers.ts';
+import { DossierPage, DossiersPage, DossiersResults } from '../../views/dossiers/dossiers.tsx';
+
+const PER_PAGE = 100;
+
+const dossiersQuery = z.object({
+  q: textParam(),
+  procedure: z.preprocess(
+    (v) => (Array.isArray(v) ? v[0] : v) || undefined,
+    z
+      .string()
+      .regex(/^[0-9A-Za-z]{1,10}$/, 'code de procédure attendu (ex. 2)')
+      .optional(),
+  ),
+  etat: enumParam(DOSSIER_STATES as [string, ...string[]]),
+  du: dateParam,
+  au: dateParam,
+  groupe: z.preprocess(
+    (v) => (Array.isArray(v) ? v[0] : v) || undefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[\p{L}\p{N}-]{1,40}$/u, 'sigle ou identifiant de groupe attendu')
+      .optional(),
+  ),
+  legislature: intParam(1, 99),
+  tri: enumParam(['activite-desc', 'depot-desc', 'depot-asc']),
+  page: intParam(1, 100_000),
+  per_page: intParam(1, 1000),
+});
+type DossiersQuery = z.infer<typeof dossiersQuery>;
+
+function dossierFilter(q: DossiersQuery): DossierFilter {
+  const [sort, order] = (q.tri ?? 'activite-desc').split('-') as [
+    DossierFilter['sort'],
+    DossierFilter['order'],
+  ];
+  return {
+    words: q.q ?? null,
+    procedure: q.procedure ?? null,
+    state: (q.etat as DossierFilter['state']) ?? null,
+    from: q.du ?? null,
+    to: q.au ?? null,
+    group: q.groupe ?? null,
+    legislature: q.legislature ?? null,
+    sort,
+    order,
+  };
+}
+
+/** `/dossiers` (HTML, CSV, JSON), and a dossier's page and JSON. */
+export function dossiersRoutes(db: DB, legislature: number) {
+  const app = new Hono<AppEnv>();
+  const meta = sourceMeta(anDossiers({ legislature }));
+
+  listRoute(app, {
+    path: '/dossiers',
+    query: dossiersQuery,
+    columns: DOSSIER_COLUMNS,
+    meta: () => meta,
+    csvName: 'dossiers',
+    perPage: PER_PAGE,
+    load: async (_c, { q, limit, offset }) => {
+      const { total, rows } = await listDossiers(db, dossierFilter(q), { limit, offset });
+      return { total, rows: rows.map(dossierListRow) };
+    },
+    html: async (c, view) => {
+      const props = {
+        ...view,
+        filter: dossierFilter(view.q),
+        procedures: await dossierProcedures(db),
+      };
+      return pageOrFragment(
+        c,
+        () => <DossiersPage {...props} />,
+        () => <DossiersResults {...props} />,
+      );
+    },
+  });
+
+  app.get('/dossiers/:file', async (c) => {
+    const match = /^([0-9A-Z]{1,40})(\.json)?$/.exec(c.req.param('file'));
+    const detail = match ? await getDossier(db, match[1]!) : null;
+    if (!match || !detail) {
+      throw new HTTPException(404, {
+        message: `Aucun dossier ${c.req.param('file').slice(0, 40)} dans les données.`,
+      });
+    }
+    if (match[2]) return sendJsonDocument(c, meta, dossierDetailJson(detail));
+    return c.html(<DossierPage detail={detail} />);
+  });
+
+  return app;
+}
