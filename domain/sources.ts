@@ -72,6 +72,19 @@ export function anDossiers(config: { legislature: number }): SourceInfo {
   };
 }
 
+/** Every amendment of the legislature, one JSON file per amendment under its dossier and text. */
+export function anAmendements(config: { legislature: number }): SourceInfo {
+  const l = config.legislature;
+  return {
+    id: 'amendements',
+    schedule: '0 1-23/4 * * *',
+    name: 'Amendements',
+    url: `https://data.assemblee-nationale.fr/static/openData/repository/${l}/loi/amendements_div_legis/Amendements.json.zip`,
+    publisher: 'Assemblée nationale',
+    ...LICENCE_OUVERTE,
+  };
+}
+
 const HATVP = 'https://www.hatvp.fr';
 
 /** HATVP's index of every published declaration (one `;`-separated line per declaration). */
@@ -135,14 +148,16 @@ export const hatvpUrls = {
 };
 
 /**
- * The sources this build crawls, in crawl order: the referential, the votes and the dossiers
- * several times a day, the geography weekly, the HATVP daily, page trackers every 15 minutes.
+ * The sources this build crawls, in crawl order: the referential, the votes, the dossiers and
+ * the amendments several times a day, the geography weekly, the HATVP daily, page trackers every
+ * 15 minutes.
  */
 export function describeSources(config: { legislature: number }): SourceInfo[] {
   return [
     anReferential(config),
     anScrutins(config),
     anDossiers(config),
+    anAmendements(config),
     inseeCirconscriptions(),
     hatvpIndex(),
     trackersSource(),

@@ -22,6 +22,7 @@ import { homeRoutes } from './routes/home.tsx';
 import { staticRoutes } from './routes/static.ts';
 import { scrutinsRoutes } from './routes/scrutins.tsx';
 import { dossiersRoutes } from './routes/dossiers.tsx';
+import { amendementsRoutes } from './routes/amendements.tsx';
 import { methodologieRoutes } from './routes/methodologie.tsx';
 import { sourcesRoutes } from './routes/sources.tsx';
 
@@ -135,6 +136,7 @@ export function createApp({
   app.route('/', changementsRoutes(db));
   app.route('/', scrutinsRoutes(db, config.legislature));
   app.route('/', dossiersRoutes(db, config.legislature));
+  app.route('/', amendementsRoutes(db, config.legislature));
   app.route(
     '/',
     exportsRoutes(

@@ -9,6 +9,7 @@ export interface LayoutProps {
     | 'deputes'
     | 'scrutins'
     | 'dossiers'
+    | 'amendements'
     | 'groupes'
     | 'comparer'
     | 'vote-comme-moi'
@@ -26,6 +27,7 @@ const NAV = [
   { href: '/deputes', label: 'Députés', section: 'deputes' },
   { href: '/scrutins', label: 'Scrutins', section: 'scrutins' },
   { href: '/dossiers', label: 'Dossiers', section: 'dossiers' },
+  { href: '/amendements', label: 'Amendements', section: 'amendements' },
   { href: '/groupes', label: 'Groupes', section: 'groupes' },
   { href: '/comparer', label: 'Comparer', section: 'comparer' },
   { href: '/vote-comme-moi', label: 'Vote comme moi ?', section: 'vote-comme-moi' },

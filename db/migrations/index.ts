@@ -9,6 +9,7 @@ import * as crawlRunPid from './2026_11_25_06_00_00_crawl_run_pid.ts';
 import * as groupMajority from './2026_12_01_00_00_00_group_majority.ts';
 import * as comparisonIndexes from './2026_12_02_00_00_00_comparison_indexes.ts';
 import * as createDossiers from './2026_12_03_00_00_00_create_dossiers.ts';
+import * as createAmendements from './2026_12_03_01_00_00_create_amendements.ts';
 
 /** Every migration by name, in order; a new migration file is added here. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_00_00_00_group_majority': groupMajority,
   '2026_12_02_00_00_00_comparison_indexes': comparisonIndexes,
   '2026_12_03_00_00_00_create_dossiers': createDossiers,
+  '2026_12_03_01_00_00_create_amendements': createAmendements,
 };

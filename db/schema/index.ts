@@ -35,6 +35,7 @@ import type {
   TrackerTable,
 } from './suivi.ts';
 import type { FactTable } from './faits.ts';
+import type { AmendementCosignataireTable, AmendementTable } from './amendements.ts';
 import type {
   DocumentTable,
   DossierInitiatorTable,
@@ -95,6 +96,8 @@ export interface Database {
   dossier_step_vote: DossierStepVoteTable;
   document: DocumentTable;
   scrutin_dossier: ScrutinDossierTable;
+  amendement: AmendementTable;
+  amendement_cosignataire: AmendementCosignataireTable;
 }
 
 export type * from './sources.ts';
@@ -106,3 +109,4 @@ export type * from './suivi.ts';
 export type * from './faits.ts';
 export type * from './deputes.ts';
 export type * from './dossiers.ts';
+export type * from './amendements.ts';

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Politeness } from '../../config.ts';
 import { fetchFiles, type FileOutcome } from './fetch-files.ts';
 
@@ -63,6 +66,8 @@ export async function downloadIfChanged(
       throw new DownloadError(url, `HTTP ${result.status}`);
     case 'failed':
       throw new DownloadError(url, result.reason);
+    case 'saved':
+      throw new DownloadError(url, 'body saved to a file, not read');
   }
   const contentHash = sha256(result.body);
   if (previous?.content_hash === contentHash) return { kind: 'unchanged', reason: 'same-hash' };
@@ -73,4 +78,76 @@ export async function downloadIfChanged(
     lastModified: result.lastModified,
     contentHash,
   };
+}
+
+/** A downloaded file on disk, in a folder of its own; `remove()` deletes both. */
+export interface TempFile {
+  path: string;
+  remove(): Promise<void>;
+}
+
+export type FileDownload =
+  | { kind: 'unchanged'; reason: 'not-modified' | 'same-hash' }
+  | {
+      kind: 'changed';
+      file: TempFile;
+      bytes: number;
+      etag: string | null;
+      lastModified: string | null;
+      contentHash: string;
+    };
+
+/**
+ * `downloadIfChanged` for files too large to hold in memory: the same conditional request
+ * through `fetchFiles` (timeout, retries, Retry-After, maxDownloadBytes), but the body is
+ * streamed to a temporary file while its SHA-256 is computed. The caller removes the file
+ * (`file.remove()`) once read; it is removed here when the download fails or is unchanged.
+ */
+export async function downloadToFileIfChanged(
+  url: string,
+  previous: Validators | null,
+  polite: Politeness,
+): Promise<FileDownload> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'download-'));
+  const file: TempFile = {
+    path: path.join(dir, 'body'),
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+  try {
+    const headers: Record<string, string> = {};
+    if (previous?.etag) headers['if-none-match'] = previous.etag;
+    if (previous?.last_modified) headers['if-modified-since'] = previous.last_modified;
+    let outcome: FileOutcome | null = null;
+    await fetchFiles([{ key: url, url, headers, saveTo: file.path }], polite, (_file, o) => {
+      outcome = o;
+    });
+    const result = outcome as FileOutcome | null;
+    if (!result) throw new DownloadError(url, 'no response');
+    switch (result.kind) {
+      case 'not-modified':
+        await file.remove();
+        return { kind: 'unchanged', reason: 'not-modified' };
+      case 'missing':
+        throw new DownloadError(url, `HTTP ${result.status}`);
+      case 'failed':
+        throw new DownloadError(url, result.reason);
+      case 'ok':
+        throw new DownloadError(url, 'body held in memory, not saved');
+    }
+    if (previous?.content_hash === result.sha256) {
+      await file.remove();
+      return { kind: 'unchanged', reason: 'same-hash' };
+    }
+    return {
+      kind: 'changed',
+      file,
+      bytes: result.bytes,
+      etag: result.etag,
+      lastModified: result.lastModified,
+      contentHash: result.sha256,
+    };
+  } catch (error) {
+    await file.remove();
+    throw error;
+  }
 }

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { BasicCrawler, Configuration, LogLevel, RobotsTxtFile, log } from 'crawlee';
 import type { Politeness } from '../../config.ts';
 
@@ -7,10 +10,24 @@ export interface FileRequest {
   url: string;
   /** Extra request headers (If-None-Match, If-Modified-Since for a conditional request). */
   headers?: Record<string, string>;
+  /**
+   * Streams the body to this file (created or truncated at each attempt) instead of holding it
+   * in memory; the outcome is then `saved`, with the body's size and SHA-256.
+   */
+  saveTo?: string;
 }
 
 export type FileOutcome =
   | { kind: 'ok'; body: Buffer; etag: string | null; lastModified: string | null }
+  /** The body written to the request's `saveTo` file. */
+  | {
+      kind: 'saved';
+      path: string;
+      bytes: number;
+      sha256: string;
+      etag: string | null;
+      lastModified: string | null;
+    }
   /** 304 to a conditional request. */
   | { kind: 'not-modified' }
   /** 404 or 410: the file is not there. */
@@ -46,15 +63,21 @@ class TooLargeError extends Error {}
 
 const MIB = 1024 * 1024;
 
-/** Reads a response body, stopping as soon as it passes `maxBytes`. */
-async function readBody(response: Response, maxBytes: number): Promise<Buffer> {
-  const tooLarge = () =>
-    new TooLargeError(`fichier plus grand que la limite de ${Math.round(maxBytes / MIB)} Mio`);
+const tooLarge = (maxBytes: number) =>
+  new TooLargeError(`fichier plus grand que la limite de ${Math.round(maxBytes / MIB)} Mio`);
+
+/** Refuses a body whose declared length is over `maxBytes` before reading it. */
+async function checkDeclaredLength(response: Response, maxBytes: number): Promise<void> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();
-    throw tooLarge();
+    throw tooLarge(maxBytes);
   }
+}
+
+/** Reads a response body, stopping as soon as it passes `maxBytes`. */
+async function readBody(response: Response, maxBytes: number): Promise<Buffer> {
+  await checkDeclaredLength(response, maxBytes);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = response.body?.getReader();
@@ -64,11 +87,48 @@ async function readBody(response: Response, maxBytes: number): Promise<Buffer> {
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks, size);
+}
+
+/**
+ * Streams a response body to `path` (truncating it first) while hashing it, stopping as soon
+ * as it passes `maxBytes`: memory stays at one chunk whatever the file's size.
+ */
+async function saveBody(
+  response: Response,
+  maxBytes: number,
+  path: string,
+): Promise<{ bytes: number; sha256: string }> {
+  await checkDeclaredLength(response, maxBytes);
+  const hash = createHash('sha256');
+  const out = createWriteStream(path, { flags: 'w' });
+  const closed = once(out, 'close');
+  let size = 0;
+  const reader = response.body?.getReader();
+  try {
+    while (reader) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw tooLarge(maxBytes);
+      }
+      hash.update(value);
+      if (!out.write(value)) await once(out, 'drain');
+    }
+    out.end();
+    await closed;
+  } catch (error) {
+    out.destroy();
+    await closed.catch(() => {});
+    throw error;
+  }
+  return { bytes: size, sha256: hash.digest('hex') };
 }
 
 /** The reason a request failed: its timeout, or the network error's own cause. */
@@ -150,9 +210,15 @@ export async function fetchFiles(
           await onFile(file, { kind: 'failed', reason: `HTTP ${status}` });
           return;
         }
-        let body: Buffer;
+        const validators = {
+          etag: response.headers.get('etag'),
+          lastModified: response.headers.get('last-modified'),
+        };
+        let body: Buffer | null = null;
+        let saved: { bytes: number; sha256: string } | null = null;
         try {
-          body = await readBody(response, polite.maxDownloadBytes);
+          if (file.saveTo) saved = await saveBody(response, polite.maxDownloadBytes, file.saveTo);
+          else body = await readBody(response, polite.maxDownloadBytes);
         } catch (error) {
           if (!(error instanceof TooLargeError)) {
             throw new RetryableError(requestFailure(error, polite.timeoutMs), null);
@@ -160,12 +226,11 @@ export async function fetchFiles(
           await onFile(file, { kind: 'failed', reason: error.message });
           return;
         }
-        await onFile(file, {
-          kind: 'ok',
-          body,
-          etag: response.headers.get('etag'),
-          lastModified: response.headers.get('last-modified'),
-        });
+        if (saved) {
+          await onFile(file, { kind: 'saved', path: file.saveTo!, ...saved, ...validators });
+        } else {
+          await onFile(file, { kind: 'ok', body: body!, ...validators });
+        }
       },
       async errorHandler({ request }, error) {
         const backoff = polite.backoffMs * 2 ** request.retryCount;

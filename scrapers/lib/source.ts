@@ -8,7 +8,7 @@ import type { NewChangeEvent } from '../../db/schema/index.ts';
 import type { SyncStateStore } from '../../db/state/sync.ts';
 import type { SourceInfo } from '../../domain/sources.ts';
 import { changeEvent, type ChangeContext } from './changes.ts';
-import { downloadIfChanged, type DownloadOptions } from './download.ts';
+import { downloadIfChanged, downloadToFileIfChanged, type DownloadOptions } from './download.ts';
 import { readZip } from './zip.ts';
 
 /**
@@ -95,6 +95,26 @@ export async function downloadArchive(ctx: CrawlContext, info: SourceInfo) {
   } catch (error) {
     throw new SourceError(fetched.fileName, (error as Error).message);
   }
+}
+
+/**
+ * `downloadSource` for an archive too large to hold in memory: the content is streamed to a
+ * temporary file (`download.file`, to be removed by the caller once read), or null when it
+ * has not changed.
+ */
+export async function downloadSourceToFile(ctx: CrawlContext, info: SourceInfo) {
+  const url = sourceUrl(info.url, ctx.config.sourcesMirror);
+  ctx.progress({ phase: 'téléchargement', done: 0, total: 1 });
+  const download = await downloadToFileIfChanged(
+    url,
+    await ctx.syncState.get(info.id),
+    politeness(ctx),
+  );
+  if (download.kind === 'unchanged') {
+    await ctx.syncState.checked(info.id, url);
+    return null;
+  }
+  return { url, download, fileName: url.split('/').pop()! };
 }
 
 /** A failure inside a source's files; the crawl reports the file and the reason. */

@@ -21,6 +21,8 @@ export const KIND_LABELS: Record<string, string> = {
   scrutin_changed: 'Scrutin modifié',
   new_dossier: 'Nouveau dossier législatif',
   dossier_state_changed: 'Dossier législatif : nouvelle étape ou nouvel état',
+  new_amendement: 'Nouvel amendement',
+  amendement_sort_changed: 'Sort d’un amendement',
   new_declaration: 'Nouvelle déclaration',
   new_declaration_version: 'Nouvelle version d’une déclaration',
   page_change: 'Changement sur une page suivie (vérifié)',
@@ -33,6 +35,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   depute: 'Député',
   scrutin: 'Scrutin',
   dossier: 'Dossier législatif',
+  amendement: 'Amendement',
   declaration: 'Déclaration HATVP',
   source: 'Source',
   page: 'Page suivie',
@@ -71,7 +74,7 @@ export const CHANGE_COLUMNS: Column<ChangeRow>[] = [
   {
     name: 'type',
     description:
-      'Nature du changement : initial_import, source_updated, shrink_accepted, took_office, left_office, group_change, party_change, role_change, profession_change, contact_change, name_change, seat_change, new_scrutin, scrutin_changed, new_dossier, dossier_state_changed, new_declaration, new_declaration_version…',
+      'Nature du changement : initial_import, source_updated, shrink_accepted, took_office, left_office, group_change, party_change, role_change, profession_change, contact_change, name_change, seat_change, new_scrutin, scrutin_changed, new_dossier, dossier_state_changed, new_amendement, amendement_sort_changed, new_declaration, new_declaration_version…',
     value: (r) => r.kind,
   },
   {

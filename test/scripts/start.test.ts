@@ -8,12 +8,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../db/database.ts';
+import { describeSources } from '../../domain/sources.ts';
 import type { CrawlRun } from '../../db/schema/index.ts';
 import { serveFolder, type StaticServer } from '../../scripts/static-server.ts';
 import { writeFixtureMirror } from '../e2e/site.ts';
 import { AMO40_MIRROR_PATH } from '../helpers/an-zip.ts';
 import { startTestServer, type TestServer } from '../helpers/http.ts';
 import { AN_FIXTURES, PROJECT_ROOT } from '../helpers/paths.ts';
+
+/** Every source, in the registry's order (the order `npm start` crawls them in). */
+const SOURCE_IDS = describeSources({ legislature: 17 }).map((s) => s.id);
 
 interface Started {
   server: ChildProcess;
@@ -86,21 +90,19 @@ describe('npm start on an empty database', () => {
     try {
       const finished = () => finishedRuns(db);
       const statuses: number[] = [];
-      const sourceCount = 6; // an, votes, dossiers, geo, hatvp, trackers
       const deadline = Date.now() + 55_000;
-      while ((await finished()).length < sourceCount && Date.now() < deadline) {
+      while ((await finished()).length < SOURCE_IDS.length && Date.now() < deadline) {
         statuses.push((await fetch(`${url}/`)).status, (await fetch(`${url}/sources`)).status);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       const runs = await finished();
-      expect(runs.map((r) => r.source).sort(), output()).toEqual(
-        ['an', 'dossiers', 'geo', 'hatvp', 'trackers', 'votes'].sort(),
-      );
+      expect(runs.map((r) => r.source).sort(), output()).toEqual([...SOURCE_IDS].sort());
       expect(statuses.length).toBeGreaterThan(0);
       expect(statuses.every((s) => s === 200)).toBe(true);
-      // The hand-written fixtures hold an, votes, dossiers and geo; the HATVP index is absent (404).
+      // The hand-written fixtures hold an, votes, dossiers, amendements and geo; the HATVP
+      // index is absent (404).
       const bySource = Object.fromEntries(runs.map((r) => [r.source, r]));
-      for (const source of ['an', 'votes', 'dossiers', 'geo']) {
+      for (const source of ['an', 'votes', 'dossiers', 'amendements', 'geo']) {
         expect(bySource[source], source).toMatchObject({ status: 'ok', trigger: 'startup' });
       }
       expect(bySource.hatvp!.status).toBe('failed');
@@ -146,7 +148,7 @@ describe('npm start with a crawl that outlives its time limit', () => {
     const db: DB = openDatabase(path.join(dir, 'tracker.sqlite'));
     try {
       const deadline = Date.now() + 100_000;
-      while ((await finishedRuns(db)).length < 6 && Date.now() < deadline) {
+      while ((await finishedRuns(db)).length < SOURCE_IDS.length && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
       const runs = await finishedRuns(db);
@@ -154,7 +156,7 @@ describe('npm start with a crawl that outlives its time limit', () => {
       expect(
         runs.map((r) => r.source),
         output,
-      ).toEqual(['an', 'votes', 'dossiers', 'geo', 'hatvp', 'trackers']);
+      ).toEqual(SOURCE_IDS);
       const [an, ...next] = runs as [CrawlRun, ...CrawlRun[]];
       // The archive was asked for and never answered: only the limit ended that crawl.
       const asked = http.requests.filter((r) => r.path === AMO40_MIRROR_PATH);
@@ -177,7 +179,7 @@ describe('npm run crawl with bad arguments', () => {
   it.each([
     [
       ['--source', 'nope'],
-      /Unknown source nope; available: an, votes, dossiers, geo, hatvp, trackers/,
+      new RegExp(`Unknown source nope; available: ${SOURCE_IDS.join(', ')}`),
     ],
     [['--trigger', 'whenever'], /--trigger must be one of cli, startup, schedule, retry/],
     [['--frequency', '2'], /Unknown option '--frequency'/],

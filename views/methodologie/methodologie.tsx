@@ -338,6 +338,26 @@ export function MethodologiePage({
         </li>
       </ul>
 
+      <h2 id="amendements">Amendements</h2>
+      <ul>
+        <li>
+          <strong>Sort</strong> : le sort publié (<code>cycleDeVie.sort</code> : adopté, rejeté,
+          tombé, retiré, non soutenu) ; à défaut, « irrecevable » quand l'état du traitement est une
+          irrecevabilité (codes IR…), « retiré » quand il est retiré avant discussion, sinon « en
+          cours ».
+        </li>
+        <li>
+          <strong>Groupe au dépôt</strong> : celui que l'Assemblée publie pour l'auteur (
+          <code>groupePolitiqueRef</code>) ; pour un cosignataire, son mandat de groupe ouvert le
+          jour du dépôt quand le référentiel le connaît.
+        </li>
+        <li>
+          <strong>Textes</strong> : dispositif et exposé sommaire réduits à une courte liste de
+          balises (paragraphes, listes, tableaux, italique, gras) ; la recherche ignore accents et
+          majuscules.
+        </li>
+      </ul>
+
       <h2 id="changements">Détection des changements</h2>
       <p>
         À chaque collecte, l'état enregistré de chaque député est comparé au nouvel état, champ par

@@ -1,0 +1,195 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema/index.ts';
+import type { AmendementSort } from '../../domain/amendements.ts';
+import { fold } from '../../domain/text.ts';
+import { likeEscape } from './like.ts';
+
+export interface AmendementFilter {
+  auteur: string | null;
+  cosignataire: string | null;
+  dossier: string | null;
+  texte: string | null;
+  /** Words of the article designation (ART. 3, APRÈS ART. 5), accents and case ignored. */
+  article: string | null;
+  /** The author's group at filing (PO…). */
+  groupe: string | null;
+  authorType: string | null;
+  sort: AmendementSort | null;
+  /** Examined in séance (true), in committee (false), either (null). */
+  seance: boolean | null;
+  from: string | null;
+  to: string | null;
+  /** Full-text search in the dispositif and exposé. */
+  words: string | null;
+}
+
+/** The FTS5 query of a free-text search: each folded word, as a prefix, all required. */
+export function ftsQuery(text: string): string | null {
+  const words = fold(text)
+    .split(' ')
+    .filter((w) => w.length > 0)
+    .slice(0, 10);
+  return words.length === 0 ? null : words.map((w) => `"${w}"*`).join(' ');
+}
+
+const listColumns = [
+  'a.uid',
+  'a.legislature',
+  'a.numero',
+  'a.numero_long',
+  'a.numero_rect',
+  'a.texte_uid',
+  'a.dossier_uid',
+  'a.organe_examen_uid',
+  'a.organe_prefix',
+  'a.seance',
+  'a.article',
+  'a.author_type',
+  'a.author_uid',
+  'a.author_group_uid',
+  'a.signatories_label',
+  'a.parent_uid',
+  'a.sort',
+  'a.sort_label',
+  'a.etat_label',
+  'a.sous_etat_label',
+  'a.date_depot',
+  'a.date_sort',
+] as const;
+
+/** Amendments matching a filter, most recently filed first: one page and the total. */
+export async function listAmendements(
+  db: Kysely<Database>,
+  legislature: number,
+  filter: AmendementFilter,
+  page: { limit: number | null; offset: number },
+) {
+  let q = db.selectFrom('amendement as a').where('a.legislature', '=', legislature);
+  if (filter.auteur) q = q.where('a.author_uid', '=', filter.auteur);
+  if (filter.cosignataire) {
+    const acteur = filter.cosignataire;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('amendement_cosignataire as c')
+          .select('c.position')
+          .whereRef('c.amendement_uid', '=', 'a.uid')
+          .where('c.acteur_uid', '=', acteur),
+      ),
+    );
+  }
+  if (filter.dossier) q = q.where('a.dossier_uid', '=', filter.dossier);
+  if (filter.texte) q = q.where('a.texte_uid', '=', filter.texte);
+  if (filter.groupe) q = q.where('a.author_group_uid', '=', filter.groupe);
+  if (filter.authorType) q = q.where('a.author_type', '=', filter.authorType);
+  if (filter.sort) q = q.where('a.sort', '=', filter.sort);
+  if (filter.seance !== null) q = q.where('a.seance', '=', filter.seance ? 1 : 0);
+  if (filter.from) q = q.where('a.date_depot', '>=', filter.from);
+  if (filter.to) q = q.where('a.date_depot', '<=', filter.to);
+  if (filter.article) {
+    for (const word of fold(filter.article).split(' ').filter(Boolean).slice(0, 5)) {
+      // The designation folded the same way as the search words, then matched by word.
+      q = q.where(
+        sql<boolean>`' ' || lower(replace(replace(replace(a.article, '.', ' '), 'È', 'e'), 'É', 'e')) || ' ' like ${`% ${likeEscape(word)} %`} escape '\\'`,
+      );
+    }
+  }
+  const match = filter.words ? ftsQuery(filter.words) : null;
+  if (match) {
+    q = q.where(
+      sql<boolean>`a.rowid in (select rowid from amendement_fts where amendement_fts match ${match})`,
+    );
+  }
+  const { total } = await q
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  let rows = q
+    .leftJoin('acteur as au', 'au.uid', 'a.author_uid')
+    .leftJoin('organe as g', 'g.uid', 'a.author_group_uid')
+    .select([
+      ...listColumns,
+      'au.first_name as author_first_name',
+      'au.last_name as author_last_name',
+      'g.abbreviation as group_abbreviation',
+      'g.label as group_label',
+      'g.color as group_color',
+    ])
+    .orderBy('a.date_depot', 'desc')
+    .orderBy('a.texte_uid', 'desc')
+    .orderBy('a.numero', 'desc');
+  if (page.limit !== null) rows = rows.limit(page.limit).offset(page.offset);
+  return { total: Number(total), rows: await rows.execute() };
+}
+
+export type AmendementRow = Awaited<ReturnType<typeof listAmendements>>['rows'][number];
+
+/** A co-signer with their name and their group at the amendment's filing, when known. */
+export interface Cosigner {
+  acteur_uid: string;
+  position: number;
+  first_name: string | null;
+  last_name: string | null;
+  group_uid: string | null;
+  group_abbreviation: string | null;
+  group_label: string | null;
+  group_color: string | null;
+}
+
+/** One amendment with its author's and co-signers' names, its parent and sub-amendments. */
+export async function getAmendement(db: Kysely<Database>, uid: string) {
+  const a = await db
+    .selectFrom('amendement as a')
+    .leftJoin('acteur as au', 'au.uid', 'a.author_uid')
+    .leftJoin('organe as g', 'g.uid', 'a.author_group_uid')
+    .leftJoin('organe as ex', 'ex.uid', 'a.organe_examen_uid')
+    .selectAll('a')
+    .select([
+      'au.first_name as author_first_name',
+      'au.last_name as author_last_name',
+      'g.abbreviation as group_abbreviation',
+      'g.label as group_label',
+      'g.color as group_color',
+      'ex.label as organe_examen_label',
+    ])
+    .where('a.uid', '=', uid)
+    .executeTakeFirst();
+  if (!a) return null;
+  // The co-signer's group at filing: the group mandate (GP) open on the filing day.
+  const day = a.date_depot ?? '9999-12-31';
+  const cosigners: Cosigner[] = await db
+    .selectFrom('amendement_cosignataire as c')
+    .leftJoin('acteur as p', 'p.uid', 'c.acteur_uid')
+    .leftJoin('mandat as m', (join) =>
+      join
+        .onRef('m.acteur_uid', '=', 'c.acteur_uid')
+        .on('m.organe_type', '=', 'GP')
+        .on((eb) => eb.or([eb('m.start_date', 'is', null), eb('m.start_date', '<=', day)]))
+        .on((eb) => eb.or([eb('m.end_date', 'is', null), eb('m.end_date', '>=', day)])),
+    )
+    .leftJoin('organe as g', 'g.uid', 'm.organe_uid')
+    .select([
+      'c.acteur_uid',
+      'c.position',
+      'p.first_name',
+      'p.last_name',
+      'm.organe_uid as group_uid',
+      'g.abbreviation as group_abbreviation',
+      'g.label as group_label',
+      'g.color as group_color',
+    ])
+    .where('c.amendement_uid', '=', uid)
+    .groupBy('c.position')
+    .orderBy('c.position')
+    .execute();
+  const related = (where: 'uid' | 'parent_uid', value: string) =>
+    db
+      .selectFrom('amendement')
+      .select(['uid', 'numero_long', 'sort', 'signatories_label'])
+      .where(where, '=', value)
+      .orderBy('numero')
+      .execute();
+  const parent = a.parent_uid ? ((await related('uid', a.parent_uid))[0] ?? null) : null;
+  const children = await related('parent_uid', a.uid);
+  return { amendement: a, cosigners, parent, children };
+}
+
+export type AmendementDetail = NonNullable<Awaited<ReturnType<typeof getAmendement>>>;

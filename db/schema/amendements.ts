@@ -1,0 +1,74 @@
+// Tables of the amendments (source `amendements`): one row per amendment, its co-signers in
+// order. The dispositif and exposé are stored sanitised (allow-list applied at ingest).
+import type { Insertable, Selectable } from 'kysely';
+import type { AmendementSort } from '../../domain/amendements.ts';
+
+export interface AmendementTable {
+  uid: string;
+  legislature: number;
+  /** numeroOrdreDepot: the number within the text and the examining organ. */
+  numero: number | null;
+  /** numeroLong as published, with the committee prefix: `CL12`, `I-CF123`, `828`. */
+  numero_long: string;
+  /** How many times it was rectified (0 for none). */
+  numero_rect: number;
+  texte_uid: string;
+  /** The dossier named by the archive path `json/<dossier>/<texte>/`. */
+  dossier_uid: string | null;
+  /** examenRef (EXANR5L17PO…B…P0D1). */
+  examen_uid: string | null;
+  /** The organ examining it (the PO… of examenRef): a committee, or the séance. */
+  organe_examen_uid: string | null;
+  /** prefixeOrganeExamen: `AN` for the séance publique, `CION_LOIS`, `CION_FIN`… */
+  organe_prefix: string | null;
+  /** 1 when examined in séance publique (prefix AN), 0 in committee. */
+  seance: number;
+  /** articleDesignationCourte: `ART. 3`, `APRÈS ART. 3 BIS`. */
+  article: string | null;
+  /** articleDesignation, in full. */
+  article_designation: string | null;
+  /** Député, Gouvernement or Rapporteur. */
+  author_type: string;
+  /** The author's acteur (PA…), null for the Gouvernement. */
+  author_uid: string | null;
+  /** The author's group at filing (groupePolitiqueRef). */
+  author_group_uid: string | null;
+  gouvernement_uid: string | null;
+  /** signataires.libelle, entities decoded: "M. Le Fur, M. Ray…". */
+  signatories_label: string | null;
+  /** The amendment this one amends (sub-amendment), or null. */
+  parent_uid: string | null;
+  /** cycleDeVie.sort as published; null while pending. */
+  sort_label: string | null;
+  /** Normalised outcome (domain/amendements.ts `sortKey`). */
+  sort: AmendementSort;
+  etat_code: string | null;
+  etat_label: string | null;
+  sous_etat_code: string | null;
+  sous_etat_label: string | null;
+  date_depot: string | null;
+  date_publication: string | null;
+  date_sort: string | null;
+  /** seanceDiscussionRef (RUANR5L17S…), the sitting where it was discussed. */
+  seance_ref: string | null;
+  /** Sanitised HTML (allow-list of scrapers/amendements/sanitize.ts, applied at ingest), or null. */
+  dispositif_html: string | null;
+  expose_html: string | null;
+  /** Dispositif and exposé as plain text, folded (lower case, no accents), for search. */
+  text_key: string;
+  /** The archive entry it was read from. */
+  file_name: string;
+  /** SHA-256 of that entry: an unchanged entry is not parsed again. */
+  content_hash: string;
+}
+
+export interface AmendementCosignataireTable {
+  amendement_uid: string;
+  acteur_uid: string;
+  /** Order among the co-signers, from 1. */
+  position: number;
+}
+
+export type Amendement = Selectable<AmendementTable>;
+export type NewAmendement = Insertable<AmendementTable>;
+export type AmendementCosignataire = Selectable<AmendementCosignataireTable>;

@@ -1,0 +1,102 @@
+import type { AmendementRow } from '../../db/queries/amendements.ts';
+import { SORT_LABELS, anAmendementUrl } from '../../domain/amendements.ts';
+import type { Column } from '../lib/export.ts';
+
+/** An amendment of the list with its AN page. */
+export type AmendementListRow = AmendementRow & { url_an: string | null };
+
+export const withAnUrl = (r: AmendementRow): AmendementListRow => ({
+  ...r,
+  url_an: anAmendementUrl(r),
+});
+
+const name = (first: string | null, last: string | null) =>
+  first || last ? `${first ?? ''} ${last ?? ''}`.trim() : null;
+
+/** Columns of `/amendements.csv` and `/amendements.json`. */
+export const AMENDEMENT_COLUMNS: Column<AmendementListRow>[] = [
+  { name: 'uid', description: 'Identifiant AN (AMANR5L17…)', value: (a) => a.uid },
+  {
+    name: 'numero',
+    description: 'Numéro tel que publié, avec le préfixe de la commission (CL12, I-CF123, 828)',
+    value: (a) => a.numero_long,
+  },
+  {
+    name: 'rectification',
+    description: 'Nombre de rectifications (0 si aucune)',
+    value: (a) => a.numero_rect,
+  },
+  {
+    name: 'texte_uid',
+    description: 'Texte amendé (PIONANR5L17B…, PRJLANR5L17B…)',
+    value: (a) => a.texte_uid,
+  },
+  { name: 'dossier_uid', description: 'Dossier législatif (DLR5L…)', value: (a) => a.dossier_uid },
+  {
+    name: 'examen',
+    description:
+      'Où il est examiné : AN (séance publique) ou le préfixe de la commission (CION_LOIS…)',
+    value: (a) => a.organe_prefix,
+  },
+  {
+    name: 'article',
+    description: 'Article visé (ART. 3, APRÈS ART. 3 BIS)',
+    value: (a) => a.article,
+  },
+  {
+    name: 'type_auteur',
+    description: 'Député, Gouvernement ou Rapporteur',
+    value: (a) => a.author_type,
+  },
+  {
+    name: 'auteur_uid',
+    description: 'Acteur auteur (PA…), vide pour le Gouvernement',
+    value: (a) => a.author_uid,
+  },
+  {
+    name: 'auteur',
+    description: "Nom de l'auteur au référentiel des députés en fonction, vide sinon",
+    value: (a) => name(a.author_first_name, a.author_last_name),
+  },
+  {
+    name: 'groupe_uid',
+    description: "Groupe de l'auteur au dépôt (groupePolitiqueRef, PO…)",
+    value: (a) => a.author_group_uid,
+  },
+  { name: 'groupe', description: 'Sigle de ce groupe', value: (a) => a.group_abbreviation },
+  {
+    name: 'signataires',
+    description: "Auteur et cosignataires tels que publiés (libellé de l'AN)",
+    value: (a) => a.signatories_label,
+  },
+  {
+    name: 'sort',
+    description:
+      'Sort normalisé : adopte, rejete, tombe, retire, non-soutenu, irrecevable, en-cours (voir /methodologie#amendements)',
+    value: (a) => a.sort,
+  },
+  {
+    name: 'sort_publie',
+    description: 'cycleDeVie.sort tel que publié, vide tant que non examiné',
+    value: (a) => a.sort_label,
+  },
+  {
+    name: 'etat',
+    description: 'État du traitement (etatDesTraitements), avec le sous-état',
+    value: (a) => [a.etat_label, a.sous_etat_label].filter(Boolean).join(' / ') || null,
+  },
+  { name: 'date_depot', description: 'Date de dépôt (AAAA-MM-JJ)', value: (a) => a.date_depot },
+  { name: 'date_sort', description: 'Date du sort (AAAA-MM-JJ)', value: (a) => a.date_sort },
+  {
+    name: 'parent_uid',
+    description: 'Amendement sous-amendé, pour un sous-amendement',
+    value: (a) => a.parent_uid,
+  },
+  {
+    name: 'url_an',
+    description: "Page de l'amendement sur le site de l'Assemblée",
+    value: (a) => a.url_an,
+  },
+];
+
+export const sortLabel = (sort: string) => SORT_LABELS[sort as keyof typeof SORT_LABELS] ?? sort;
