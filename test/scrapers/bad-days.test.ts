@@ -80,8 +80,14 @@ function state(file: string) {
       .all() as string[];
     const rows: Record<string, { rows: number; hash: string }> = {};
     for (const table of tables) {
-      const all = db.prepare(`select * from "${table}" order by rowid`).raw().all();
-      const hash = createHash('sha256').update(JSON.stringify(all)).digest('hex');
+      // Rows compared as a sorted list: some tables (FTS5's own) have no rowid to order by.
+      const all = db
+        .prepare(`select * from "${table}"`)
+        .raw()
+        .all()
+        .map((row) => JSON.stringify(row))
+        .sort();
+      const hash = createHash('sha256').update(all.join('\n')).digest('hex');
       rows[table] = { rows: all.length, hash };
     }
     return {

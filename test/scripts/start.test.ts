@@ -90,7 +90,7 @@ describe('npm start on an empty database', () => {
     try {
       const finished = () => finishedRuns(db);
       const statuses: number[] = [];
-      const deadline = Date.now() + 55_000;
+      const deadline = Date.now() + 120_000;
       while ((await finished()).length < SOURCE_IDS.length && Date.now() < deadline) {
         statuses.push((await fetch(`${url}/`)).status, (await fetch(`${url}/sources`)).status);
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -115,7 +115,7 @@ describe('npm start on an empty database', () => {
     } finally {
       await db.destroy();
     }
-  }, 75_000);
+  }, 150_000);
 });
 
 describe('npm start with a crawl that outlives its time limit', () => {
@@ -130,9 +130,10 @@ describe('npm start with a crawl that outlives its time limit', () => {
     http.hang(AMO40_MIRROR_PATH);
     started = await start(path.join(dir, 'tracker.sqlite'), {
       SOURCES_MIRROR: http.url,
-      // 15 s, ample for the other sources (404s) on a loaded machine; the download's own
-      // timeout is far longer, so only the child's limit can end the referential's crawl.
-      CRAWL_CHILD_TIMEOUT_MINUTES: '0.25',
+      // 30 s, ample for the other sources (404s) on a loaded machine, where a child process
+      // alone takes seconds to start; the download's own timeout is far longer, so only the
+      // child's limit can end the referential's crawl.
+      CRAWL_CHILD_TIMEOUT_MINUTES: '0.5',
       CRAWL_TIMEOUT_MS: '600000',
       CRAWL_RETRY_MINUTES: '60',
     });
@@ -147,7 +148,7 @@ describe('npm start with a crawl that outlives its time limit', () => {
   it('ends the crawl process, fails its run with the limit, and crawls the next sources', async () => {
     const db: DB = openDatabase(path.join(dir, 'tracker.sqlite'));
     try {
-      const deadline = Date.now() + 100_000;
+      const deadline = Date.now() + 160_000;
       while ((await finishedRuns(db)).length < SOURCE_IDS.length && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
@@ -163,8 +164,8 @@ describe('npm start with a crawl that outlives its time limit', () => {
       expect(asked.length).toBeGreaterThan(0);
       expect(asked.every((r) => r.status === null)).toBe(true);
       expect(an.status).toBe('failed');
-      expect(an.error).toMatch(/durée limite de la collecte \(0\.25 min\) dépassée/);
-      expect(output).toMatch(/Collecte an interrompue : durée limite de la collecte \(0\.25 min\)/);
+      expect(an.error).toMatch(/durée limite de la collecte \(0\.5 min\) dépassée/);
+      expect(output).toMatch(/Collecte an interrompue : durée limite de la collecte \(0\.5 min\)/);
       // The process is gone, and the queue went on after it.
       expect(() => process.kill(an.pid!, 0)).toThrow();
       expect(next.every((r) => r.started_at >= an.finished_at!)).toBe(true);
@@ -172,7 +173,7 @@ describe('npm start with a crawl that outlives its time limit', () => {
     } finally {
       await db.destroy();
     }
-  }, 120_000);
+  }, 190_000);
 });
 
 describe('npm run crawl with bad arguments', () => {
