@@ -27,21 +27,23 @@ export const amendementUid = (n: number) =>
  * Gouvernement files 16 (adopted, séance). PA90 (not in the referential) files 17 (rejected).
  * Co-signers: PA2 on 1, 2, 4, 5; PA3 on 1, 6, 7, 14, 15; PA90 on 1. Dossier B holds 14–17.
  */
-export const AMENDEMENT_SPECS: AmendementSpec[] = [
-  ...(['adopte', 'adopte', 'adopte', 'rejete', 'rejete', 'rejete', 'rejete'] as const).map(
-    (sort, i) => ({ author: 'PA1', group: 'PO10', sort, seance: i !== 2 }),
-  ),
-  { author: 'PA1', group: 'PO10', sort: 'tombe', seance: false },
-  { author: 'PA1', group: 'PO10', sort: 'retire', seance: false },
-  { author: 'PA1', group: 'PO10', sort: 'non-soutenu', seance: true },
-  { author: 'PA1', group: 'PO10', sort: 'irrecevable', seance: false },
-  { author: 'PA1', group: 'PO10', sort: 'irrecevable', seance: false },
-  { author: 'PA1', group: 'PO10', sort: 'en-cours', seance: true },
-  { author: 'PA2', type: 'Rapporteur', group: 'PO20', sort: 'adopte', seance: false },
-  { author: 'PA2', group: 'PO20', sort: 'irrecevable', seance: true },
-  { author: null, type: 'Gouvernement', group: null, sort: 'adopte', seance: true },
-  { author: 'PA90', group: 'PO10', sort: 'rejete', seance: true },
-].map((s, i) => ({ ...s, dossier: i + 1 >= 14 ? DOSSIER_B : DOSSIER_A }));
+export const AMENDEMENT_SPECS: AmendementSpec[] = (
+  [
+    ...(['adopte', 'adopte', 'adopte', 'rejete', 'rejete', 'rejete', 'rejete'] as const).map(
+      (sort, i) => ({ author: 'PA1', group: 'PO10', sort, seance: i !== 2 }),
+    ),
+    { author: 'PA1', group: 'PO10', sort: 'tombe', seance: false },
+    { author: 'PA1', group: 'PO10', sort: 'retire', seance: false },
+    { author: 'PA1', group: 'PO10', sort: 'non-soutenu', seance: true },
+    { author: 'PA1', group: 'PO10', sort: 'irrecevable', seance: false },
+    { author: 'PA1', group: 'PO10', sort: 'irrecevable', seance: false },
+    { author: 'PA1', group: 'PO10', sort: 'en-cours', seance: true },
+    { author: 'PA2', type: 'Rapporteur', group: 'PO20', sort: 'adopte', seance: false },
+    { author: 'PA2', group: 'PO20', sort: 'irrecevable', seance: true },
+    { author: null, type: 'Gouvernement', group: null, sort: 'adopte', seance: true },
+    { author: 'PA90', group: 'PO10', sort: 'rejete', seance: true },
+  ] satisfies AmendementSpec[]
+).map((s, i) => ({ ...s, dossier: i + 1 >= 14 ? DOSSIER_B : DOSSIER_A }));
 const COSIGNERS: Record<number, string[]> = {
   1: ['PA2', 'PA3', 'PA90'],
   2: ['PA2'],
@@ -67,6 +69,8 @@ export async function seedAmendements(db: DB, specs: AmendementSpec[] = AMENDEME
           uid,
           legislature: 17,
           numero: n,
+          numero_rect: 0,
+          text_key: '',
           numero_long: s.seance ? String(n) : `CL${n}`,
           texte_uid: 'PIONANR5L17B0100',
           dossier_uid: s.dossier ?? DOSSIER_A,
