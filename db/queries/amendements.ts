@@ -193,3 +193,119 @@ export async function getAmendement(db: Kysely<Database>, uid: string) {
 }
 
 export type AmendementDetail = NonNullable<Awaited<ReturnType<typeof getAmendement>>>;
+
+/** A deputy's stored amendment figures, or null when they filed and co-signed nothing. */
+export async function deputyAmendementStats(db: Kysely<Database>, uid: string) {
+  return (
+    (await db
+      .selectFrom('deputy_amendement_stats')
+      .selectAll()
+      .where('acteur_uid', '=', uid)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/** Outcome counts of a dossier's amendments by the author's group at filing. */
+export interface DossierAmendementGroup {
+  /** The group at filing (PO…), null for an author without one (the Gouvernement…). */
+  group_uid: string | null;
+  /** The author type of a row without group: Gouvernement, Rapporteur or Député. */
+  author_type: string | null;
+  abbreviation: string | null;
+  label: string | null;
+  color: string | null;
+  total: number;
+  bySort: Partial<Record<AmendementSort, number>>;
+}
+
+/**
+ * A dossier's amendments: counts by outcome, by the author's group at filing (each with its
+ * outcomes; rows without group kept apart by author type), and the latest filed.
+ */
+export async function dossierAmendements(
+  db: Kysely<Database>,
+  legislature: number,
+  dossier: string,
+  latest = 10,
+) {
+  const rows = await db
+    .selectFrom('amendement as a')
+    .leftJoin('organe as g', 'g.uid', 'a.author_group_uid')
+    .select((eb) => [
+      'a.author_group_uid as group_uid',
+      sql<string | null>`case when a.author_group_uid is null then a.author_type end`.as(
+        'author_type',
+      ),
+      'g.abbreviation',
+      'g.label',
+      'g.color',
+      'a.sort',
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .where('a.dossier_uid', '=', dossier)
+    .where('a.legislature', '=', legislature)
+    .groupBy(['a.author_group_uid', 'author_type', 'a.sort'])
+    .execute();
+  const bySort: Partial<Record<AmendementSort, number>> = {};
+  const groups = new Map<string, DossierAmendementGroup>();
+  let total = 0;
+  for (const r of rows) {
+    const n = Number(r.n);
+    total += n;
+    bySort[r.sort] = (bySort[r.sort] ?? 0) + n;
+    const key = r.group_uid ?? `type:${r.author_type}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        group_uid: r.group_uid,
+        author_type: r.author_type,
+        abbreviation: r.abbreviation,
+        label: r.label,
+        color: r.color,
+        total: 0,
+        bySort: {},
+      };
+      groups.set(key, g);
+    }
+    g.total += n;
+    g.bySort[r.sort] = (g.bySort[r.sort] ?? 0) + n;
+  }
+  const first =
+    total === 0
+      ? []
+      : (
+          await listAmendements(
+            db,
+            legislature,
+            {
+              auteur: null,
+              cosignataire: null,
+              dossier,
+              texte: null,
+              article: null,
+              groupe: null,
+              authorType: null,
+              sort: null,
+              seance: null,
+              from: null,
+              to: null,
+              words: null,
+            },
+            { limit: latest, offset: 0 },
+          )
+        ).rows;
+  return {
+    total,
+    bySort,
+    // Most amendments first; groups without a sigle (the Gouvernement…) after, then by uid.
+    groups: [...groups.values()].sort(
+      (a, b) =>
+        b.total - a.total ||
+        (a.abbreviation ?? '\uffff').localeCompare(b.abbreviation ?? '\uffff') ||
+        (a.group_uid ?? '').localeCompare(b.group_uid ?? ''),
+    ),
+    latest: first,
+  };
+}
+
+export type DossierAmendements = Awaited<ReturnType<typeof dossierAmendements>>;

@@ -1,5 +1,14 @@
-import type { AmendementRow } from '../../db/queries/amendements.ts';
-import { SORT_LABELS, anAmendementUrl } from '../../domain/amendements.ts';
+import type {
+  AmendementRow,
+  DossierAmendementGroup,
+  DossierAmendements,
+} from '../../db/queries/amendements.ts';
+import {
+  AMENDEMENT_SORTS,
+  SORT_LABELS,
+  anAmendementUrl,
+  type AmendementSort,
+} from '../../domain/amendements.ts';
 import type { Column } from '../lib/export.ts';
 
 /** An amendment of the list with its AN page. */
@@ -100,3 +109,53 @@ export const AMENDEMENT_COLUMNS: Column<AmendementListRow>[] = [
 ];
 
 export const sortLabel = (sort: string) => SORT_LABELS[sort as keyof typeof SORT_LABELS] ?? sort;
+
+/** The list of a dossier's amendments on /amendements, narrowed to one group row or outcome. */
+export function dossierAmendementsUrl(
+  dossier: string,
+  narrow: { group?: DossierAmendementGroup; sort?: AmendementSort } = {},
+): string | null {
+  const params = new URLSearchParams({ dossier });
+  const g = narrow.group;
+  if (g?.group_uid) params.set('groupe', g.group_uid);
+  else if (g?.author_type === 'Gouvernement') params.set('type_auteur', 'gouvernement');
+  // Authors without group other than the Gouvernement: no filter narrows to them alone.
+  else if (g) return null;
+  if (narrow.sort) params.set('sort', narrow.sort);
+  return `/amendements?${params}`;
+}
+
+const allSorts = (counts: Partial<Record<AmendementSort, number>>) =>
+  Object.fromEntries(AMENDEMENT_SORTS.map((s) => [s, counts[s] ?? 0])) as Record<
+    AmendementSort,
+    number
+  >;
+
+/** `amendements` of `/dossiers/<uid>.json`: counts by outcome and by group at filing, with links. */
+export function dossierAmendementsJson(dossier: string, data: DossierAmendements) {
+  return {
+    total: data.total,
+    par_sort: allSorts(data.bySort),
+    par_groupe: data.groups.map((g) => ({
+      groupe_uid: g.group_uid,
+      groupe: g.abbreviation,
+      groupe_libelle: g.label,
+      // For a row without group: who filed them (Gouvernement…).
+      type_auteur: g.author_type,
+      total: g.total,
+      par_sort: allSorts(g.bySort),
+      url: dossierAmendementsUrl(dossier, { group: g }),
+    })),
+    url: dossierAmendementsUrl(dossier),
+    derniers: data.latest.map((a) => ({
+      uid: a.uid,
+      numero: a.numero_long,
+      article: a.article,
+      auteur_uid: a.author_uid,
+      type_auteur: a.author_type,
+      groupe_uid: a.author_group_uid,
+      sort: a.sort,
+      date_depot: a.date_depot,
+    })),
+  };
+}
