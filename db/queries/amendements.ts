@@ -309,3 +309,119 @@ export async function dossierAmendements(
 }
 
 export type DossierAmendements = Awaited<ReturnType<typeof dossierAmendements>>;
+
+/**
+ * Every amendment of the legislature in uid order, in batches of `size` read by key range
+ * (never the whole table in memory), each with its author's name, the sigle of the group at
+ * filing and its co-signers' uids in order: the rows of `/exports/amendements.csv`.
+ */
+export async function* allAmendementsInBatches(
+  db: Kysely<Database>,
+  legislature: number,
+  size = 1000,
+) {
+  let after: string | null = null;
+  for (;;) {
+    let q = db
+      .selectFrom('amendement as a')
+      .leftJoin('acteur as au', 'au.uid', 'a.author_uid')
+      .leftJoin('organe as g', 'g.uid', 'a.author_group_uid')
+      .select([
+        ...listColumns,
+        'a.examen_uid',
+        'a.article_designation',
+        'a.etat_code',
+        'a.sous_etat_code',
+        'a.date_publication',
+        'a.seance_ref',
+        'au.first_name as author_first_name',
+        'au.last_name as author_last_name',
+        'g.abbreviation as group_abbreviation',
+      ])
+      .where('a.legislature', '=', legislature)
+      .orderBy('a.uid')
+      .limit(size);
+    if (after !== null) q = q.where('a.uid', '>', after);
+    const rows = await q.execute();
+    if (rows.length === 0) return;
+    const cosigners = new Map<string, string[]>();
+    for (const c of await db
+      .selectFrom('amendement_cosignataire')
+      .select(['amendement_uid', 'acteur_uid'])
+      .where(
+        'amendement_uid',
+        'in',
+        rows.map((r) => r.uid),
+      )
+      .orderBy('amendement_uid')
+      .orderBy('position')
+      .execute()) {
+      const list = cosigners.get(c.amendement_uid);
+      if (list) list.push(c.acteur_uid);
+      else cosigners.set(c.amendement_uid, [c.acteur_uid]);
+    }
+    yield rows.map((r) => ({ ...r, cosigners: cosigners.get(r.uid) ?? [] }));
+    after = rows[rows.length - 1]!.uid;
+  }
+}
+
+export type AmendementDumpRow =
+  Awaited<ReturnType<ReturnType<typeof allAmendementsInBatches>['next']>> extends IteratorResult<
+    infer B,
+    unknown
+  >
+    ? B extends (infer R)[]
+      ? R
+      : never
+    : never;
+
+/**
+ * Every co-signature pair (author, co-signer) in key order, in batches read by key range, with
+ * both names and current groups from the referential: the rows of `/exports/cosignatures.csv`.
+ */
+export async function* allCosignaturePairsInBatches(db: Kysely<Database>, size = 2000) {
+  let after: { author: string; cosigner: string } | null = null;
+  for (;;) {
+    let q = db
+      .selectFrom('cosignature_pair as p')
+      .leftJoin('acteur as au', 'au.uid', 'p.author_uid')
+      .leftJoin('organe as ga', 'ga.uid', 'au.group_uid')
+      .leftJoin('acteur as co', 'co.uid', 'p.cosigner_uid')
+      .leftJoin('organe as gc', 'gc.uid', 'co.group_uid')
+      .select([
+        'p.author_uid',
+        'au.first_name as author_first_name',
+        'au.last_name as author_last_name',
+        'ga.abbreviation as author_group',
+        'p.cosigner_uid',
+        'co.first_name as cosigner_first_name',
+        'co.last_name as cosigner_last_name',
+        'gc.abbreviation as cosigner_group',
+        'p.amendements',
+        'p.adopted',
+      ])
+      .orderBy('p.author_uid')
+      .orderBy('p.cosigner_uid')
+      .limit(size);
+    if (after) {
+      const { author, cosigner } = after;
+      q = q.where((eb) =>
+        eb(eb.refTuple('p.author_uid', 'p.cosigner_uid'), '>', eb.tuple(author, cosigner)),
+      );
+    }
+    const rows = await q.execute();
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows[rows.length - 1]!;
+    after = { author: last.author_uid, cosigner: last.cosigner_uid };
+  }
+}
+
+export type CosignaturePairRow =
+  Awaited<
+    ReturnType<ReturnType<typeof allCosignaturePairsInBatches>['next']>
+  > extends IteratorResult<infer B, unknown>
+    ? B extends (infer R)[]
+      ? R
+      : never
+    : never;
