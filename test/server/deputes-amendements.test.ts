@@ -257,6 +257,17 @@ describe('/exports/amendements.csv and /exports/cosignatures.csv', () => {
     ]);
   });
 
+  it('lists both dumps and their columns on /donnees, the figures on /methodologie', async () => {
+    const page = await (await app.request('/donnees')).text();
+    expect(page).toContain('href="/exports/amendements.csv"');
+    expect(page).toContain('href="/exports/cosignatures.csv"');
+    for (const c of [...amendementDumpColumns(''), ...COSIGNATURE_COLUMNS])
+      expect(page).toContain(`<code>${c.name}</code>`);
+    const method = await (await app.request('/methodologie')).text();
+    expect(method).toContain('id="amendements-deputes"');
+    expect(method).toContain('irrecevables');
+  });
+
   it('gives as many rows as the table holds across several batches', async () => {
     const tmp = await tempDatabase();
     try {
