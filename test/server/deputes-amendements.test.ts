@@ -156,6 +156,49 @@ describe('/deputes amendment columns and sorts', () => {
     }
   });
 
+  it('orders significant rates both ways, a 100 % on one amendment never first', async () => {
+    const other = await seededDatabase();
+    try {
+      const filed = (author: string, adopted: number, rejected: number) => [
+        ...Array.from({ length: adopted }, () => ({ author, sort: 'adopte' as const })),
+        ...Array.from({ length: rejected }, () => ({ author, sort: 'rejete' as const })),
+      ];
+      // PA1 3/10 = 0.3, PA3 6/12 = 0.5, PA6 1/10 = 0.1 (significant); PA2 1/1 (not);
+      // PA4 only irrecevables (no rate).
+      await seedAmendements(
+        other.db,
+        [
+          ...filed('PA1', 3, 7),
+          ...filed('PA3', 6, 6),
+          ...filed('PA6', 1, 9),
+          ...filed('PA2', 1, 0),
+          { author: 'PA4', sort: 'irrecevable' as const },
+        ].map((s) => ({ ...s, seance: true })),
+      );
+      const big = createApp({ db: other.db, config: { legislature: 17 } });
+      const uids = async (q: string) =>
+        (((await (await big.request(`/deputes.json?${q}`)).json()) as any).items as any[]).map(
+          (i) => i.uid,
+        );
+      expect(await uids('tri=taux-adoption&ordre=desc')).toEqual([
+        'PA3',
+        'PA1',
+        'PA6',
+        'PA4',
+        'PA2',
+      ]);
+      expect(await uids('tri=taux-adoption&ordre=asc')).toEqual([
+        'PA6',
+        'PA1',
+        'PA3',
+        'PA4',
+        'PA2',
+      ]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('exports the documented columns with the figures', async () => {
     const csv = await (await app.request('/deputes.csv?tri=amendements&ordre=desc')).text();
     const [header, first] = Papa.parse<string[]>(csv.trim()).data as [string[], string[]];

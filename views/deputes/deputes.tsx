@@ -45,7 +45,7 @@ const SORTS: { key: SortKey; label: string; className?: string; first?: 'desc' }
   { key: 'amendements', label: 'Amendements déposés', className: 'num', first: 'desc' },
   { key: 'cosignatures', label: 'Cosignés', className: 'num opt', first: 'desc' },
   { key: 'amendements-adoptes', label: 'Adoptés', className: 'num opt', first: 'desc' },
-  { key: 'taux-adoption', label: 'Taux d’adoption', className: 'num', first: 'desc' },
+  { key: 'taux-adoption', label: 'Taux d’adoption', className: 'num opt', first: 'desc' },
 ];
 
 /**
