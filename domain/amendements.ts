@@ -23,6 +23,19 @@ export const SORT_LABELS: Record<AmendementSort, string> = {
   'en-cours': 'En cours',
 };
 
+/**
+ * Outcomes reached in an examination: the base of an adoption rate. Left out: `irrecevable`
+ * (declared inadmissible, never examined) and `en-cours` (no outcome yet). Withdrawn, not
+ * moved and fallen amendments stay in: each was filed and did not pass.
+ */
+export const DECIDED_SORTS: readonly AmendementSort[] = [
+  'adopte',
+  'rejete',
+  'tombe',
+  'retire',
+  'non-soutenu',
+];
+
 /** `cycleDeVie.sort` as published → its key. */
 const PUBLISHED_SORTS: Record<string, AmendementSort> = {
   Adopté: 'adopte',

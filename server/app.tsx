@@ -143,6 +143,7 @@ export function createApp({
       db,
       config.legislature,
       config.exportMaxPerClient ?? DEFAULT_EXPORT_MAX_PER_CLIENT,
+      publicUrl,
     ),
   );
   app.route('/', groupesRoutes(db, config.legislature));

@@ -70,8 +70,9 @@ export function ParameterList({ parameters }: { parameters: [string, string][] }
 
 /** The documented columns of an export, as a table. */
 export function ColumnsTable({ columns }: { columns: Column<never>[] }) {
+  // Focusable: on a phone the table scrolls in its box, which the keyboard must reach.
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0} role="region" aria-label="Colonnes et leur contenu">
       <table>
         <thead>
           <tr>

@@ -193,3 +193,235 @@ export async function getAmendement(db: Kysely<Database>, uid: string) {
 }
 
 export type AmendementDetail = NonNullable<Awaited<ReturnType<typeof getAmendement>>>;
+
+/** A deputy's stored amendment figures, or null when they filed and co-signed nothing. */
+export async function deputyAmendementStats(db: Kysely<Database>, uid: string) {
+  return (
+    (await db
+      .selectFrom('deputy_amendement_stats')
+      .selectAll()
+      .where('acteur_uid', '=', uid)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/** Outcome counts of a dossier's amendments by the author's group at filing. */
+export interface DossierAmendementGroup {
+  /** The group at filing (PO…), null for an author without one (the Gouvernement…). */
+  group_uid: string | null;
+  /** The author type of a row without group: Gouvernement, Rapporteur or Député. */
+  author_type: string | null;
+  abbreviation: string | null;
+  label: string | null;
+  color: string | null;
+  total: number;
+  bySort: Partial<Record<AmendementSort, number>>;
+}
+
+/**
+ * A dossier's amendments: counts by outcome, by the author's group at filing (each with its
+ * outcomes; rows without group kept apart by author type), and the latest filed.
+ */
+export async function dossierAmendements(
+  db: Kysely<Database>,
+  legislature: number,
+  dossier: string,
+  latest = 10,
+) {
+  const rows = await db
+    .selectFrom('amendement as a')
+    .leftJoin('organe as g', 'g.uid', 'a.author_group_uid')
+    .select((eb) => [
+      'a.author_group_uid as group_uid',
+      sql<string | null>`case when a.author_group_uid is null then a.author_type end`.as(
+        'author_type',
+      ),
+      'g.abbreviation',
+      'g.label',
+      'g.color',
+      'a.sort',
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .where('a.dossier_uid', '=', dossier)
+    .where('a.legislature', '=', legislature)
+    .groupBy(['a.author_group_uid', 'author_type', 'a.sort'])
+    .execute();
+  const bySort: Partial<Record<AmendementSort, number>> = {};
+  const groups = new Map<string, DossierAmendementGroup>();
+  let total = 0;
+  for (const r of rows) {
+    const n = Number(r.n);
+    total += n;
+    bySort[r.sort] = (bySort[r.sort] ?? 0) + n;
+    const key = r.group_uid ?? `type:${r.author_type}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        group_uid: r.group_uid,
+        author_type: r.author_type,
+        abbreviation: r.abbreviation,
+        label: r.label,
+        color: r.color,
+        total: 0,
+        bySort: {},
+      };
+      groups.set(key, g);
+    }
+    g.total += n;
+    g.bySort[r.sort] = (g.bySort[r.sort] ?? 0) + n;
+  }
+  const first =
+    total === 0
+      ? []
+      : (
+          await listAmendements(
+            db,
+            legislature,
+            {
+              auteur: null,
+              cosignataire: null,
+              dossier,
+              texte: null,
+              article: null,
+              groupe: null,
+              authorType: null,
+              sort: null,
+              seance: null,
+              from: null,
+              to: null,
+              words: null,
+            },
+            { limit: latest, offset: 0 },
+          )
+        ).rows;
+  return {
+    total,
+    bySort,
+    // Most amendments first; groups without a sigle (the Gouvernement…) after, then by uid.
+    groups: [...groups.values()].sort(
+      (a, b) =>
+        b.total - a.total ||
+        (a.abbreviation ?? '\uffff').localeCompare(b.abbreviation ?? '\uffff') ||
+        (a.group_uid ?? '').localeCompare(b.group_uid ?? ''),
+    ),
+    latest: first,
+  };
+}
+
+export type DossierAmendements = Awaited<ReturnType<typeof dossierAmendements>>;
+
+/**
+ * Every amendment of the legislature in uid order, in batches of `size` read by key range
+ * (never the whole table in memory), each with its author's name, the sigle of the group at
+ * filing and its co-signers' uids in order: the rows of `/exports/amendements.csv`.
+ */
+export async function* allAmendementsInBatches(
+  db: Kysely<Database>,
+  legislature: number,
+  size = 1000,
+) {
+  let after: string | null = null;
+  for (;;) {
+    let q = db
+      .selectFrom('amendement as a')
+      .leftJoin('acteur as au', 'au.uid', 'a.author_uid')
+      .leftJoin('organe as g', 'g.uid', 'a.author_group_uid')
+      .select([
+        ...listColumns,
+        'a.examen_uid',
+        'a.article_designation',
+        'a.etat_code',
+        'a.sous_etat_code',
+        'a.date_publication',
+        'a.seance_ref',
+        'au.first_name as author_first_name',
+        'au.last_name as author_last_name',
+        'g.abbreviation as group_abbreviation',
+      ])
+      .where('a.legislature', '=', legislature)
+      .orderBy('a.uid')
+      .limit(size);
+    if (after !== null) q = q.where('a.uid', '>', after);
+    const rows = await q.execute();
+    if (rows.length === 0) return;
+    const cosigners = new Map<string, string[]>();
+    for (const c of await db
+      .selectFrom('amendement_cosignataire')
+      .select(['amendement_uid', 'acteur_uid'])
+      .where(
+        'amendement_uid',
+        'in',
+        rows.map((r) => r.uid),
+      )
+      .orderBy('amendement_uid')
+      .orderBy('position')
+      .execute()) {
+      const list = cosigners.get(c.amendement_uid);
+      if (list) list.push(c.acteur_uid);
+      else cosigners.set(c.amendement_uid, [c.acteur_uid]);
+    }
+    yield rows.map((r) => ({ ...r, cosigners: cosigners.get(r.uid) ?? [] }));
+    after = rows[rows.length - 1]!.uid;
+  }
+}
+
+export type AmendementDumpRow =
+  Awaited<ReturnType<ReturnType<typeof allAmendementsInBatches>['next']>> extends IteratorResult<
+    infer B,
+    unknown
+  >
+    ? B extends (infer R)[]
+      ? R
+      : never
+    : never;
+
+/**
+ * Every co-signature pair (author, co-signer) in key order, in batches read by key range, with
+ * both names and current groups from the referential: the rows of `/exports/cosignatures.csv`.
+ */
+export async function* allCosignaturePairsInBatches(db: Kysely<Database>, size = 2000) {
+  let after: { author: string; cosigner: string } | null = null;
+  for (;;) {
+    let q = db
+      .selectFrom('cosignature_pair as p')
+      .leftJoin('acteur as au', 'au.uid', 'p.author_uid')
+      .leftJoin('organe as ga', 'ga.uid', 'au.group_uid')
+      .leftJoin('acteur as co', 'co.uid', 'p.cosigner_uid')
+      .leftJoin('organe as gc', 'gc.uid', 'co.group_uid')
+      .select([
+        'p.author_uid',
+        'au.first_name as author_first_name',
+        'au.last_name as author_last_name',
+        'ga.abbreviation as author_group',
+        'p.cosigner_uid',
+        'co.first_name as cosigner_first_name',
+        'co.last_name as cosigner_last_name',
+        'gc.abbreviation as cosigner_group',
+        'p.amendements',
+        'p.adopted',
+      ])
+      .orderBy('p.author_uid')
+      .orderBy('p.cosigner_uid')
+      .limit(size);
+    if (after) {
+      const { author, cosigner } = after;
+      q = q.where((eb) =>
+        eb(eb.refTuple('p.author_uid', 'p.cosigner_uid'), '>', eb.tuple(author, cosigner)),
+      );
+    }
+    const rows = await q.execute();
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows[rows.length - 1]!;
+    after = { author: last.author_uid, cosigner: last.cosigner_uid };
+  }
+}
+
+export type CosignaturePairRow =
+  Awaited<
+    ReturnType<ReturnType<typeof allCosignaturePairsInBatches>['next']>
+  > extends IteratorResult<infer B, unknown>
+    ? B extends (infer R)[]
+      ? R
+      : never
+    : never;

@@ -17,7 +17,11 @@ export type SortKey =
   | 'participation'
   | 'participation-solennelle'
   | 'loyaute'
-  | 'frondeurs';
+  | 'frondeurs'
+  | 'amendements'
+  | 'cosignatures'
+  | 'amendements-adoptes'
+  | 'taux-adoption';
 
 export interface DeputyFilter {
   inOffice: InOffice;
@@ -83,7 +87,8 @@ function baseQuery(db: Kysely<Database>) {
     .selectFrom('acteur as a')
     .leftJoin('organe as g', 'g.uid', 'a.group_uid')
     .leftJoin('organe as p', 'p.uid', 'a.party_uid')
-    .leftJoin('deputy_vote_stats as s', 's.acteur_uid', 'a.uid');
+    .leftJoin('deputy_vote_stats as s', 's.acteur_uid', 'a.uid')
+    .leftJoin('deputy_amendement_stats as am', 'am.acteur_uid', 'a.uid');
 }
 
 function applyFilter(
@@ -173,8 +178,18 @@ const RATE_SORTS = {
   loyaute: ['s.loyalty', 's.loyalty_base'],
   // A count, over the same votes as loyalty: on fewer than 10 of them it does not compare.
   frondeurs: ['s.rebellions', 's.loyalty_base'],
+  // Over the amendments filed whose outcome came from an examination (see DECIDED_SORTS).
+  'taux-adoption': ['am.adoption_rate', 'am.decided'],
 } as const;
 const isRateSort = (sort: SortKey): sort is keyof typeof RATE_SORTS => sort in RATE_SORTS;
+
+/** Sorts on a stored amendment count: a deputy without a row has filed and co-signed nothing (0). */
+const COUNT_SORTS = {
+  amendements: 'am.filed',
+  cosignatures: 'am.cosigned',
+  'amendements-adoptes': 'am.adopted',
+} as const;
+const isCountSort = (sort: SortKey): sort is keyof typeof COUNT_SORTS => sort in COUNT_SORTS;
 
 /** Deputies matching a filter: one page of rows and the total count. */
 export async function listDeputies(
@@ -221,6 +236,11 @@ export async function listDeputies(
     's.loyal',
     's.loyalty_base',
     's.rebellions',
+    'am.filed as amendements_filed',
+    'am.cosigned as amendements_cosigned',
+    'am.adopted as amendements_adopted',
+    'am.decided as amendements_decided',
+    'am.adoption_rate as amendements_adoption_rate',
   ]);
   // Age ascending means youngest first, i.e. the latest birth date first.
   const direction =
@@ -232,6 +252,10 @@ export async function listDeputies(
     rows = rows
       .orderBy(ranked, 'desc')
       .orderBy(sql`case when ${ranked} then ${sql.ref(rate)} end`, direction)
+      .orderBy('a.sort_name');
+  } else if (isCountSort(sort)) {
+    rows = rows
+      .orderBy(sql`coalesce(${sql.ref(COUNT_SORTS[sort])}, 0)`, direction)
       .orderBy('a.sort_name');
   } else {
     for (const [i, column] of SORT_COLUMNS[sort].entries()) {

@@ -72,3 +72,45 @@ export interface AmendementCosignataireTable {
 export type Amendement = Selectable<AmendementTable>;
 export type NewAmendement = Insertable<AmendementTable>;
 export type AmendementCosignataire = Selectable<AmendementCosignataireTable>;
+
+/**
+ * A deputy's amendment figures, derived at the end of each amendements ingest
+ * (scrapers/amendements/figures.ts): one row per acteur who filed or co-signed an amendment.
+ * `decided` is the base of the adoption rate: amendments filed whose outcome is known and was
+ * reached in an examination (adopte, rejete, tombe, retire, non-soutenu; not irrecevable nor
+ * en-cours). The same by place of examination: séance publique or committee.
+ */
+export interface DeputyAmendementStatsTable {
+  acteur_uid: string;
+  /** Amendments filed as author (any author type, the rapporteur's included). */
+  filed: number;
+  /** Of which filed as rapporteur. */
+  filed_rapporteur: number;
+  /** Amendments whose co-signers name this acteur. */
+  cosigned: number;
+  adopted: number;
+  decided: number;
+  inadmissible: number;
+  pending: number;
+  /** adopted ÷ decided, null when decided is 0. */
+  adoption_rate: number | null;
+  filed_seance: number;
+  adopted_seance: number;
+  decided_seance: number;
+  adoption_rate_seance: number | null;
+  filed_committee: number;
+  adopted_committee: number;
+  decided_committee: number;
+  adoption_rate_committee: number | null;
+}
+
+/** How many amendments of an author a co-signer signed (derived at ingest, like the stats). */
+export interface CosignaturePairTable {
+  author_uid: string;
+  cosigner_uid: string;
+  amendements: number;
+  /** Of which adopted. */
+  adopted: number;
+}
+
+export type DeputyAmendementStats = Selectable<DeputyAmendementStatsTable>;

@@ -35,7 +35,12 @@ import type {
   TrackerTable,
 } from './suivi.ts';
 import type { FactTable } from './faits.ts';
-import type { AmendementCosignataireTable, AmendementTable } from './amendements.ts';
+import type {
+  AmendementCosignataireTable,
+  AmendementTable,
+  CosignaturePairTable,
+  DeputyAmendementStatsTable,
+} from './amendements.ts';
 import type {
   DocumentTable,
   DossierInitiatorTable,
@@ -98,6 +103,8 @@ export interface Database {
   scrutin_dossier: ScrutinDossierTable;
   amendement: AmendementTable;
   amendement_cosignataire: AmendementCosignataireTable;
+  deputy_amendement_stats: DeputyAmendementStatsTable;
+  cosignature_pair: CosignaturePairTable;
 }
 
 export type * from './sources.ts';

@@ -2,7 +2,8 @@
 // (Amendements.json.zip, one json/<dossier>/<texte>/AMANR5L<l>….json per amendment),
 // Licence Ouverte 2.0. The archive (over 100,000 files live) is streamed to a temporary file
 // and read one entry at a time. Writes: amendement, amendement_cosignataire (incrementally,
-// per entry hash), their change events; sync_state row "amendements".
+// per entry hash), their change events, the derived deputy_amendement_stats and
+// cosignature_pair (figures.ts); sync_state row "amendements".
 import { anAmendements } from '../../domain/sources.ts';
 import { appendChanges } from '../../db/state/changes.ts';
 import {
@@ -14,6 +15,7 @@ import {
   type CrawlCounts,
 } from '../lib/source.ts';
 import { ArchiveError, zipEntries } from '../lib/zip.ts';
+import { recomputeAmendementFigures } from './figures.ts';
 import { ingestAmendements } from './ingest.ts';
 
 export async function crawlAmendements(ctx: CrawlContext): Promise<CrawlCounts> {
@@ -46,6 +48,7 @@ export async function crawlAmendements(ctx: CrawlContext): Promise<CrawlCounts> 
           },
         ]),
       );
+      await recomputeAmendementFigures(trx);
       const rejected = ingest.errors.length > 0 ? ingest.errors.join(' | ') : null;
       await ctx.syncState.changed(trx, info.id, url, download, rejected);
       return ingest;

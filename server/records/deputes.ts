@@ -7,7 +7,7 @@ import {
 import type { VotingGroupRow } from '../../db/queries/scrutins.ts';
 import { groupHistory } from '../../domain/mandates.ts';
 import { isSignificant, MIN_SIGNIFICANT_VOTES } from '../../domain/votes.ts';
-import type { DeputyVoteStats } from '../../db/schema/index.ts';
+import type { DeputyAmendementStats, DeputyVoteStats } from '../../db/schema/index.ts';
 import type { GroupRow } from '../../db/queries/groupes.ts';
 import type { Column } from '../lib/export.ts';
 
@@ -60,7 +60,12 @@ type VoteFigureKey =
   | 'loyalty'
   | 'loyal'
   | 'loyalty_base'
-  | 'rebellions';
+  | 'rebellions'
+  | 'amendements_filed'
+  | 'amendements_cosigned'
+  | 'amendements_adopted'
+  | 'amendements_decided'
+  | 'amendements_adoption_rate';
 
 /** A deputy's identity as any query gives it, with or without their vote figures. */
 export type DeputyIdentityRow = Omit<DeputyRow, VoteFigureKey>;
@@ -80,6 +85,11 @@ export interface DeputyListRecord extends DeputyRecord {
   votes_avec_majorite_du_groupe: number | null;
   votes_loyaute: number | null;
   votes_frondeurs: number | null;
+  amendements_deposes: number;
+  amendements_cosignes: number;
+  amendements_adoptes: number;
+  amendements_avec_sort: number;
+  taux_adoption: number | null;
 }
 
 export function deputyRecord(row: DeputyIdentityRow, today: string): DeputyRecord {
@@ -127,6 +137,12 @@ export function deputyListRecord(row: DeputyRow, today: string): DeputyListRecor
     votes_avec_majorite_du_groupe: row.loyal,
     votes_loyaute: row.loyalty_base,
     votes_frondeurs: row.rebellions,
+    // A deputy without a row filed and co-signed nothing.
+    amendements_deposes: row.amendements_filed ?? 0,
+    amendements_cosignes: row.amendements_cosigned ?? 0,
+    amendements_adoptes: row.amendements_adopted ?? 0,
+    amendements_avec_sort: row.amendements_decided ?? 0,
+    taux_adoption: row.amendements_adoption_rate ?? null,
   });
 }
 
@@ -204,6 +220,20 @@ export const DEPUTY_COLUMNS: Column<DeputyListRecord>[] = [
   field(
     'votes_frondeurs',
     'Votes contraires à la majorité des votes du groupe (votes_loyaute − votes_avec_majorite_du_groupe)',
+  ),
+  field(
+    'amendements_deposes',
+    'Amendements déposés comme auteur (y compris comme rapporteur), toute la législature',
+  ),
+  field('amendements_cosignes', 'Amendements dont il ou elle est cosignataire'),
+  field('amendements_adoptes', 'Amendements déposés comme auteur et adoptés'),
+  field(
+    'amendements_avec_sort',
+    'Amendements déposés dont le sort est connu et issu d’un examen : adoptés, rejetés, tombés, retirés, non soutenus (ni irrecevables ni en cours)',
+  ),
+  field(
+    'taux_adoption',
+    `Taux d’adoption, de 0 à 1 : amendements_adoptes ÷ amendements_avec_sort ; vide si ce total est nul, non significatif sur moins de ${MIN_SIGNIFICANT_VOTES}`,
   ),
 ];
 
@@ -558,4 +588,69 @@ export function formerVoterJson(uid: string, candidates: NameCandidate[]) {
       preuve: candidateEvidence(uid, c),
     })),
   } satisfies Record<keyof DeputyRecord, unknown> & Record<string, unknown>;
+}
+
+/** The fields of `amendements` in `/deputes/<uid>.json`, documented on /donnees. */
+export const AMENDEMENT_STATS_FIELDS: [string, string][] = [
+  ['deposes', 'Amendements déposés comme auteur (y compris comme rapporteur)'],
+  ['deposes_rapporteur', 'Dont déposés comme rapporteur'],
+  ['cosignes', 'Amendements dont il ou elle est cosignataire'],
+  ['adoptes', 'Amendements déposés et adoptés'],
+  [
+    'avec_sort',
+    'Base du taux : amendements déposés adoptés, rejetés, tombés, retirés ou non soutenus (ni irrecevables ni en cours)',
+  ],
+  ['irrecevables', 'Amendements déposés déclarés irrecevables (jamais examinés, hors base)'],
+  ['en_cours', 'Amendements déposés encore sans sort (hors base)'],
+  ['taux_adoption', 'adoptes ÷ avec_sort (0 à 1) ; null quand avec_sort vaut 0'],
+  [
+    'taux_adoption_significative',
+    `false quand avec_sort est inférieur à ${MIN_SIGNIFICANT_VOTES} (à ne pas comparer ni classer) ; null sans taux`,
+  ],
+  [
+    'seance, commission',
+    'Les mêmes chiffres (deposes, adoptes, avec_sort, taux_adoption, taux_adoption_significative) pour les amendements examinés en séance publique, puis en commission',
+  ],
+  ['seuil_significativite', `Le seuil : ${MIN_SIGNIFICANT_VOTES}`],
+  ['url_deposes, url_cosignes, url_adoptes', 'Les listes filtrées sur /amendements'],
+];
+
+/**
+ * A deputy's amendment figures for JSON (`amendements` of `/deputes/<uid>.json`): counts,
+ * the adoption rate with its base and significance, the same in séance and in committee, and
+ * the filtered lists. An acteur without a stored row filed and co-signed nothing: zeros.
+ */
+export function amendementStatsJson(uid: string, stats: DeputyAmendementStats | null) {
+  const n = (v: number | undefined) => v ?? 0;
+  const place = (where: 'seance' | 'committee') => {
+    const base = n(stats?.[`decided_${where}`]);
+    const taux = stats?.[`adoption_rate_${where}`] ?? null;
+    return {
+      deposes: n(stats?.[`filed_${where}`]),
+      adoptes: n(stats?.[`adopted_${where}`]),
+      avec_sort: base,
+      taux_adoption: taux,
+      taux_adoption_significative: significance(taux, base),
+    };
+  };
+  const base = n(stats?.decided);
+  const taux = stats?.adoption_rate ?? null;
+  return {
+    deposes: n(stats?.filed),
+    deposes_rapporteur: n(stats?.filed_rapporteur),
+    cosignes: n(stats?.cosigned),
+    adoptes: n(stats?.adopted),
+    avec_sort: base,
+    irrecevables: n(stats?.inadmissible),
+    en_cours: n(stats?.pending),
+    taux_adoption: taux,
+    taux_adoption_significative: significance(taux, base),
+    seance: place('seance'),
+    commission: place('committee'),
+    seuil_significativite: MIN_SIGNIFICANT_VOTES,
+    url_deposes: `/amendements?auteur=${uid}`,
+    url_cosignes: `/amendements?cosignataire=${uid}`,
+    url_adoptes: `/amendements?auteur=${uid}&sort=adopte`,
+    methodologie: '/methodologie#amendements-deputes',
+  };
 }

@@ -13,6 +13,7 @@ import {
 } from '../../db/queries/deputes.ts';
 import { deputyDeclarations } from '../../db/queries/declarations.ts';
 import { deputyFacts } from '../../db/queries/faits.ts';
+import { deputyAmendementStats } from '../../db/queries/amendements.ts';
 import { factJson } from '../records/faits.ts';
 import { defaultChangeFilter, listChanges } from '../../db/queries/changements.ts';
 import type { AppEnv } from '../app.tsx';
@@ -37,6 +38,7 @@ import {
 } from '../lib/query.ts';
 import {
   DEPUTY_COLUMNS,
+  amendementStatsJson,
   deputyListRecord,
   deputyDetailJson,
   formerVoterJson,
@@ -91,6 +93,10 @@ const deputesQuery = z.object({
     'participation-solennelle',
     'loyaute',
     'frondeurs',
+    'amendements',
+    'cosignatures',
+    'amendements-adoptes',
+    'taux-adoption',
   ]),
   ordre: enumParam(['asc', 'desc']),
   page: intParam(1, 100_000),
@@ -246,13 +252,14 @@ export function deputesRoutes(db: DB) {
     if (!match) throw new HTTPException(404, { message: 'Identifiant de député inconnu.' });
     const uid = match[1]!;
     const legislature = c.get('legislature');
-    const [detail, stats, groups] = await Promise.all([
+    const [detail, stats, groups, amendements] = await Promise.all([
       getDeputy(db, uid),
       deputyVoteStats(db, uid),
       deputyVotingGroups(db, uid),
+      deputyAmendementStats(db, uid),
     ]);
-    // An acteur outside the referential has a page only if they voted.
-    if (!detail && groups.length === 0)
+    // An acteur outside the referential has a page only if they voted or signed an amendment.
+    if (!detail && groups.length === 0 && !amendements)
       throw new HTTPException(404, { message: `Aucun député ${uid} dans les données.` });
     const who: ReferentialStatus = {
       inReferential: detail !== null,
@@ -275,6 +282,7 @@ export function deputesRoutes(db: DB) {
         votes: voteStatsJson(stats, who),
         declarations_hatvp: deputyDeclarationsJson(declarations),
         faits: facts.map(factJson),
+        amendements: amendementStatsJson(uid, amendements),
       });
     }
     const [recent, rebellions, changes] = await Promise.all([
@@ -297,6 +305,7 @@ export function deputesRoutes(db: DB) {
           candidates={candidates}
           votes={votes}
           changes={changes}
+          amendements={amendements}
         />,
       );
     return c.html(
@@ -308,6 +317,7 @@ export function deputesRoutes(db: DB) {
         declarations={declarations}
         facts={facts}
         changes={changes}
+        amendements={amendements}
       />,
     );
   });

@@ -8,8 +8,10 @@ import {
   listDossiers,
   type DossierFilter,
 } from '../../db/queries/dossiers.ts';
+import { dossierAmendements } from '../../db/queries/amendements.ts';
 import { DOSSIER_STATES } from '../../domain/dossiers.ts';
-import { anDossiers } from '../../domain/sources.ts';
+import { dossierAmendementsJson } from '../records/amendements.ts';
+import { anAmendements, anDossiers } from '../../domain/sources.ts';
 import type { AppEnv } from '../app.tsx';
 import { sendJsonDocument, sourceMeta } from '../lib/export.ts';
 import { pageOrFragment } from '../lib/htmx.ts';
@@ -69,6 +71,7 @@ function dossierFilter(q: DossiersQuery): DossierFilter {
 export function dossiersRoutes(db: DB, legislature: number) {
   const app = new Hono<AppEnv>();
   const meta = sourceMeta(anDossiers({ legislature }));
+  const detailMeta = sourceMeta(anDossiers({ legislature }), anAmendements({ legislature }));
 
   listRoute(app, {
     path: '/dossiers',
@@ -103,8 +106,14 @@ export function dossiersRoutes(db: DB, legislature: number) {
         message: `Aucun dossier ${c.req.param('file').slice(0, 40)} dans les données.`,
       });
     }
-    if (match[2]) return sendJsonDocument(c, meta, dossierDetailJson(detail));
-    return c.html(<DossierPage detail={detail} />);
+    const amendements = await dossierAmendements(db, legislature, detail.dossier.uid);
+    if (match[2]) {
+      return sendJsonDocument(c, detailMeta, {
+        ...dossierDetailJson(detail),
+        amendements: dossierAmendementsJson(detail.dossier.uid, amendements),
+      });
+    }
+    return c.html(<DossierPage detail={detail} amendements={amendements} />);
   });
 
   return app;

@@ -4,6 +4,11 @@ import { allVotesInBatches } from '../../db/queries/scrutins.ts';
 import type { AppEnv } from '../app.tsx';
 import { dumpSlots, sendCsvDump } from '../lib/export.ts';
 import { BULK_VOTE_COLUMNS } from '../records/scrutins.ts';
+import {
+  allAmendementsInBatches,
+  allCosignaturePairsInBatches,
+} from '../../db/queries/amendements.ts';
+import { COSIGNATURE_COLUMNS, amendementDumpColumns } from '../records/amendements.ts';
 
 /** Rows per batch of a dump: a few milliseconds of work between two turns of the event loop. */
 const DUMP_BATCH_ROWS = 1000;
@@ -12,7 +17,7 @@ const DUMP_BATCH_ROWS = 1000;
  * `/exports/…`: bulk dumps, streamed in key-range batches rather than held in memory, at most
  * `maxPerClient` downloads at once per client address.
  */
-export function exportsRoutes(db: DB, legislature: number, maxPerClient: number) {
+export function exportsRoutes(db: DB, legislature: number, maxPerClient: number, publicUrl = '') {
   const app = new Hono<AppEnv>();
   const slots = dumpSlots(maxPerClient);
 
@@ -37,6 +42,27 @@ export function exportsRoutes(db: DB, legislature: number, maxPerClient: number)
         v.rebel === 1,
         v.rebel_published === 1,
       ],
+    }),
+  );
+
+  // Every amendment of the legislature, without the dispositif and exposé (see /donnees).
+  const amendementColumns = amendementDumpColumns(publicUrl);
+  app.get('/exports/amendements.csv', (c) =>
+    sendCsvDump(c, slots, c.get('client'), {
+      filename: `amendements-${legislature}e-legislature.csv`,
+      header: amendementColumns.map((col) => col.name),
+      batches: allAmendementsInBatches(db, legislature, DUMP_BATCH_ROWS),
+      cells: (a) => amendementColumns.map((col) => col.value(a)),
+    }),
+  );
+
+  // Who co-signs whose amendments: one row per (author, co-signer) pair.
+  app.get('/exports/cosignatures.csv', (c) =>
+    sendCsvDump(c, slots, c.get('client'), {
+      filename: `cosignatures-${legislature}e-legislature.csv`,
+      header: COSIGNATURE_COLUMNS.map((col) => col.name),
+      batches: allCosignaturePairsInBatches(db, DUMP_BATCH_ROWS),
+      cells: (p) => COSIGNATURE_COLUMNS.map((col) => col.value(p)),
     }),
   );
 

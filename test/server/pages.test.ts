@@ -58,6 +58,7 @@ describe('deputy page', () => {
       groupes: unknown[];
       mandats: unknown[];
       votes: Record<string, unknown> | null;
+      amendements: Record<string, unknown>;
     };
     // The list's vote figures are under `votes`, with the same names (no votes in this seed).
     expect(body.votes).toBeNull();
@@ -73,9 +74,20 @@ describe('deputy page', () => {
       'votes_loyaute',
       'votes_frondeurs',
     ]);
+    // The list's amendment figures are under `amendements`, without the prefix (none here).
+    const amendementFigures: Record<string, string> = {
+      amendements_deposes: 'deposes',
+      amendements_cosignes: 'cosignes',
+      amendements_adoptes: 'adoptes',
+      amendements_avec_sort: 'avec_sort',
+      taux_adoption: 'taux_adoption',
+    };
     for (const column of DEPUTY_COLUMNS) {
-      if (!figures.has(column.name)) expect(body).toHaveProperty(column.name);
+      const under = amendementFigures[column.name];
+      if (under) expect(body.amendements).toHaveProperty(under);
+      else if (!figures.has(column.name)) expect(body).toHaveProperty(column.name);
     }
+    expect(body.amendements).toMatchObject({ deposes: 0, cosignes: 0, taux_adoption: null });
     expect(body.groupe).toBe('BBB');
     expect(body.groupes).toHaveLength(1);
     expect(body.mandats).toHaveLength(3);

@@ -208,7 +208,10 @@ describe('/deputes vote figures', () => {
       'url_an',
       'url_hatvp',
     ]);
-    expect(header.slice(24)).toEqual(Object.keys(FIGURES.PA6!));
+    // The vote figures, then the amendment figures (test/server/deputes-amendements.test.ts).
+    const votes = Object.keys(FIGURES.PA6!);
+    expect(header.slice(24, 24 + votes.length)).toEqual(votes);
+    expect(header[24 + votes.length]).toBe('amendements_deposes');
     expect(records).toHaveLength(1);
     expect(Number(records[0]!.loyaute)).toBeCloseTo(11 / 13, 12);
     expect(records[0]!.votes_frondeurs).toBe('2');
@@ -302,7 +305,8 @@ describe('/deputes page with the figures', () => {
     };
     expect(row('PA6')).toContain('86,7 %<br/><small class="muted">13/15</small>');
     expect(row('PA6')).toContain('84,6 %<br/><small class="muted">11/13</small>');
-    expect(row('PA6')).toMatch(/<td class="num">2<\/td><\/tr>$/);
+    // The rebel votes' cell, then the amendment figures' (none in this seed: 0).
+    expect(row('PA6')).toMatch(/<td class="num">2<\/td><td class="num">0<\/td>/);
     // PA2: loyalty 5 of 9 votes, not significant.
     expect(row('PA2')).toContain('55,6 %<br/><small class="muted">5/9 · non significatif</small>');
     expect(row('PA2')).toContain('66,7 %<br/><small class="muted">10/15</small>');

@@ -20,7 +20,7 @@ export interface AmendementsView {
 const personName = (first: string | null, last: string | null) =>
   first || last ? `${first ?? ''} ${last ?? ''}`.trim() : null;
 
-function Author({ a }: { a: AmendementListRow | AmendementDetail['amendement'] }) {
+export function Author({ a }: { a: AmendementListRow | AmendementDetail['amendement'] }) {
   if (a.author_type === 'Gouvernement') return <>Gouvernement</>;
   const name = personName(a.author_first_name, a.author_last_name) ?? a.author_uid;
   return (

@@ -35,7 +35,12 @@ export function ChangesDocs() {
         <code>{'{"total": N, "items": [...]}'}</code> avec <code>source</code>, <code>licence</code>
         , <code>generated_at</code>, <code>page</code> et <code>per_page</code>.
       </p>
-      <div class="table-wrap">
+      <div
+        class="table-wrap"
+        tabindex={0}
+        role="region"
+        aria-label="Paramètres du journal des changements"
+      >
         <table>
           <thead>
             <tr>

@@ -1,3 +1,5 @@
+import { AmendementFigures } from './depute-amendements.tsx';
+import type { DeputyAmendementStats } from '../../db/schema/index.ts';
 // The page of an acteur who voted in the legislature but is not in the referential (a former
 // deputy: a minister, a death, a resignation): what the scrutins say of them, and nothing the
 // referential alone could tell (name, mandate, circonscription).
@@ -91,12 +93,14 @@ export function FormerVoterPage({
   candidates,
   votes,
   changes,
+  amendements = null,
 }: {
   uid: string;
   groups: VotingGroupRow[];
   candidates: NameCandidate[];
   votes: DeputyVotesSummary;
   changes: { rows: ChangeRow[]; total: number };
+  amendements?: DeputyAmendementStats | null;
 }) {
   return (
     <Layout
@@ -130,6 +134,9 @@ export function FormerVoterPage({
 
       <h2>Votes</h2>
       <VoteFigures uid={uid} votes={votes} />
+
+      <h2>Amendements</h2>
+      <AmendementFigures uid={uid} stats={amendements} />
 
       {changes.total > 0 ? (
         <DeputyTimeline uid={uid} rows={changes.rows} total={changes.total} />

@@ -15,9 +15,10 @@ import {
 import { isSignificant, MIN_SIGNIFICANT_VOTES } from '../../domain/votes.ts';
 import { GroupBadge } from '../components.tsx';
 import { count, frenchDate, ordinal, percent } from '../format.ts';
-import type { DeputyVoteStats } from '../../db/schema/index.ts';
+import type { DeputyAmendementStats, DeputyVoteStats } from '../../db/schema/index.ts';
 import type { DeputyVoteRow } from '../../db/queries/scrutins.ts';
 import { VotesTable } from './depute-votes.tsx';
+import { AmendementFigures } from './depute-amendements.tsx';
 import { DeputeDeclarations } from './depute-declarations.tsx';
 import { DeputeFaits } from './depute-faits.tsx';
 import type { FactRecordRow } from '../../db/queries/faits.ts';
@@ -224,6 +225,7 @@ export function DeputePage({
   declarations = null,
   facts = [],
   changes = null,
+  amendements = null,
 }: {
   detail: DeputyDetail;
   today: string;
@@ -233,6 +235,8 @@ export function DeputePage({
   facts?: FactRecordRow[];
   /** The latest change events of this deputy and their declarations, with their count. */
   changes?: { rows: ChangeRow[]; total: number } | null;
+  /** The stored amendment figures, null when they filed and co-signed nothing. */
+  amendements?: DeputyAmendementStats | null;
 }) {
   const { acteur, mandats, adresses, deports } = detail;
   const d = deputyRecord(acteur, today);
@@ -353,6 +357,9 @@ export function DeputePage({
       <h2>Votes</h2>
       <VoteFigures uid={d.uid} votes={votes} />
       <CompareLinks uid={acteur.uid} groupUid={acteur.group_uid} />
+
+      <h2>Amendements</h2>
+      <AmendementFigures uid={d.uid} stats={amendements} />
 
       <h2>Fonctions et commissions</h2>
       {open.length === 0 ? (

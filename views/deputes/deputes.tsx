@@ -42,6 +42,10 @@ const SORTS: { key: SortKey; label: string; className?: string; first?: 'desc' }
   },
   { key: 'loyaute', label: 'Loyauté', className: 'num', first: 'desc' },
   { key: 'frondeurs', label: 'Votes frondeurs', className: 'num', first: 'desc' },
+  { key: 'amendements', label: 'Amendements déposés', className: 'num', first: 'desc' },
+  { key: 'cosignatures', label: 'Cosignés', className: 'num opt', first: 'desc' },
+  { key: 'amendements-adoptes', label: 'Adoptés', className: 'num opt', first: 'desc' },
+  { key: 'taux-adoption', label: 'Taux d’adoption', className: 'num opt', first: 'desc' },
 ];
 
 /**
@@ -239,6 +243,17 @@ export function DeputesResults({
                       </span>
                     )}
                   </td>
+                  <td class={cellClass('amendements')}>{d.amendements_deposes}</td>
+                  <td class={cellClass('cosignatures')}>{d.amendements_cosignes}</td>
+                  <td class={cellClass('amendements-adoptes')}>{d.amendements_adoptes}</td>
+                  <RateCell
+                    className={cellClass('taux-adoption')}
+                    rate={d.taux_adoption}
+                    part={d.amendements_adoptes}
+                    base={d.amendements_avec_sort}
+                    unit={['amendement examiné', 'amendements examinés']}
+                    none="aucun amendement déposé examiné"
+                  />
                 </tr>
               ))}
             </tbody>

@@ -14,6 +14,7 @@ import { FaitsDocs } from '../faits/faits.tsx';
 import { ChangesDocs } from '../changements/changements-docs.tsx';
 import { ComparerDocs } from '../comparer/comparer-docs.tsx';
 import { DossiersDocs } from '../dossiers/dossiers-docs.tsx';
+import { AmendementsDocs } from '../amendements/amendements-docs.tsx';
 import { Layout } from '../layout.tsx';
 
 const PARAMETERS: [string, string][] = [
@@ -32,7 +33,7 @@ const PARAMETERS: [string, string][] = [
   ['nom', 'partie du prénom ou du nom, sans tenir compte des accents'],
   [
     'tri, ordre',
-    'nom, groupe, age, departement, profession, debut, participation, participation-solennelle, loyaute ou frondeurs ; asc ou desc (un taux non significatif ou absent vient toujours en dernier, voir la méthodologie)',
+    'nom, groupe, age, departement, profession, debut, participation, participation-solennelle, loyaute, frondeurs, amendements, cosignatures, amendements-adoptes ou taux-adoption ; asc ou desc (un taux non significatif ou absent vient toujours en dernier, voir la méthodologie)',
   ],
   [
     'page, per_page',
@@ -134,6 +135,7 @@ export function DonneesPage({ sources }: { sources: SourceFile[] }) {
         {BULK_VOTE_COLUMNS.join(', ')}).
       </p>
       <DossiersDocs />
+      <AmendementsDocs />
       <ComparerDocs />
       <GeoDocumentation />
 

@@ -1,3 +1,5 @@
+import type { DossierAmendements } from '../../db/queries/amendements.ts';
+import { DossierAmendementsSection } from './dossier-amendements.tsx';
 import type { DossierDetail, DossierFilter, InitiatorRow } from '../../db/queries/dossiers.ts';
 import {
   CHAMBER_LABELS,
@@ -231,7 +233,14 @@ function StepLinks({ detail, step }: { detail: DossierDetail; step: Step }) {
   );
 }
 
-export function DossierPage({ detail }: { detail: DossierDetail }) {
+export function DossierPage({
+  detail,
+  amendements = null,
+}: {
+  detail: DossierDetail;
+  /** Its amendments' counts and latest filed (issue 15). */
+  amendements?: DossierAmendements | null;
+}) {
   const { dossier: d } = detail;
   const urlAn = anDossierUrl(d.legislature, d.path_title);
   // Top-level steps are the phases (1ère lecture AN, Sénat, CMP, promulgation…).
@@ -328,6 +337,13 @@ export function DossierPage({ detail }: { detail: DossierDetail }) {
           ))}
         </ul>
       )}
+
+      {amendements ? (
+        <>
+          <h2>Amendements</h2>
+          <DossierAmendementsSection uid={d.uid} data={amendements} />
+        </>
+      ) : null}
 
       <h2>Textes</h2>
       {detail.documents.length === 0 ? (

@@ -358,6 +358,44 @@ export function MethodologiePage({
         </li>
       </ul>
 
+      <h2 id="amendements-deputes">Amendements d'un député</h2>
+      <ul>
+        <li>
+          <strong>Déposés</strong> : les amendements dont il ou elle est l'auteur (
+          <code>signataires.auteur.acteurRef</code>), y compris comme rapporteur (compté à part,{' '}
+          <code>deposes_rapporteur</code>), sur toute la législature, en commission comme en séance
+          ; un amendement rectifié compte une fois. <strong>Cosignés</strong> : ceux dont la liste
+          des cosignataires le ou la nomme. <strong>Adoptés</strong> : parmi les déposés, ceux dont
+          le sort publié est « Adopté ».
+        </li>
+        <li>
+          <strong>Taux d'adoption</strong> = adoptés ÷ amendements déposés dont le sort est connu et
+          issu d'un examen : adoptés, rejetés, tombés, retirés, non soutenus. Sont exclus de ce
+          dénominateur les irrecevables (déclarés irrecevables, ils n'ont jamais été examinés) et
+          ceux encore en cours. Les retirés, non soutenus et tombés y restent : l'auteur a déposé
+          l'amendement, qui n'a pas été adopté. Le même taux est donné pour la séance publique et
+          pour les commissions. Sous {MIN_SIGNIFICANT_VOTES} amendements dans ce dénominateur, le
+          taux est marqué « non significatif » (<code>taux_adoption_significative</code> :{' '}
+          <code>false</code>) et n'est jamais classé : le tri <code>taux-adoption</code> de{' '}
+          <code>/deputes</code> le place après les taux significatifs, comme pour les votes.
+        </li>
+        <li>
+          <strong>Groupe au dépôt</strong> : dans les comptes d'un dossier par groupe, le groupe que
+          l'Assemblée publie pour l'auteur au dépôt ; les amendements du Gouvernement, sans groupe,
+          sont comptés à part.
+        </li>
+        <li>
+          <strong>Cosignatures</strong> (<code>/exports/cosignatures.csv</code>) : pour chaque
+          couple (auteur, cosignataire), le nombre d'amendements de cet auteur que le cosignataire a
+          cosignés ; l'auteur n'est jamais son propre cosignataire. Les groupes affichés sont les
+          groupes actuels du référentiel.
+        </li>
+        <li>
+          Ces chiffres sont recalculés à chaque import des amendements, dans la même transaction ;
+          un député qui n'a rien déposé ni cosigné a 0 partout et pas de taux.
+        </li>
+      </ul>
+
       <h2 id="changements">Détection des changements</h2>
       <p>
         À chaque collecte, l'état enregistré de chaque député est comparé au nouvel état, champ par

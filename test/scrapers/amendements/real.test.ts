@@ -4,11 +4,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.ts';
 import { runCrawl, type SourceSummary } from '../../../scrapers/run.ts';
 import { serveFolder, type StaticServer } from '../../../scripts/static-server.ts';
 import { createApp } from '../../../server/app.tsx';
+import { recomputeAmendementFigures } from '../../../scrapers/amendements/figures.ts';
 import { tempDatabase, type TempDatabase } from '../../helpers/db.ts';
 import { SHARED_FIXTURES } from '../../helpers/paths.ts';
 import { AMENDEMENTS_MIRROR_PATH } from '../../helpers/amendements-zip.ts';
@@ -48,6 +50,8 @@ describe.skipIf(!exists)('amendements on the real fixture', () => {
     bySort: new Map<string, number>(),
     authored: new Map<string, number>(),
     cosigned: new Map<string, number>(),
+    /** Authored with cycleDeVie.sort "Adopté". */
+    adopted: new Map<string, number>(),
   };
   let metrics = '';
 
@@ -61,6 +65,8 @@ describe.skipIf(!exists)('amendements on the real fixture', () => {
       raw.bySort.set(s, (raw.bySort.get(s) ?? 0) + 1);
       const author = str(a.signataires?.auteur?.acteurRef);
       if (author) raw.authored.set(author, (raw.authored.get(author) ?? 0) + 1);
+      if (author && str(a.cycleDeVie?.sort) === 'Adopté')
+        raw.adopted.set(author, (raw.adopted.get(author) ?? 0) + 1);
       for (const c of list(a.signataires?.cosignataires?.acteurRef)) {
         const uid = str(c);
         if (uid) raw.cosigned.set(uid, (raw.cosigned.get(uid) ?? 0) + 1);
@@ -114,6 +120,51 @@ describe.skipIf(!exists)('amendements on the real fixture', () => {
         ).total;
       expect(await count('auteur'), uid).toBe(raw.authored.get(uid) ?? 0);
       expect(await count('cosignataire'), uid).toBe(raw.cosigned.get(uid) ?? 0);
+      // The figures stored at ingest, as /deputes/<uid>.json gives them.
+      const res = await app.request(`/deputes/${uid}.json`);
+      expect(res.status, uid).toBe(200);
+      const { amendements } = (await res.json()) as { amendements: Record<string, number> };
+      expect(amendements.deposes, uid).toBe(raw.authored.get(uid) ?? 0);
+      expect(amendements.cosignes, uid).toBe(raw.cosigned.get(uid) ?? 0);
+      expect(amendements.adoptes, uid).toBe(raw.adopted.get(uid) ?? 0);
     }
+  });
+
+  it('dumps one CSV row per raw amendment file, and reports the figures', async () => {
+    const app = createApp({ db: tmp.db, config: { legislature: 17 } });
+    let started = performance.now();
+    const csv = await (await app.request('/exports/amendements.csv')).text();
+    const dumpMs = performance.now() - started;
+    const rows = csv.trim().split('\r\n').length - 1;
+    // Some published fields hold line breaks (quoted in the CSV): count records, not lines.
+    const records = Papa.parse<string[]>(csv.trim()).data.length - 1;
+    expect(records).toBe(raw.total);
+    started = performance.now();
+    const pairs = await (await app.request('/exports/cosignatures.csv')).text();
+    const pairsMs = performance.now() - started;
+    started = performance.now();
+    await tmp.db.transaction().execute((trx) => recomputeAmendementFigures(trx));
+    const recomputeMs = performance.now() - started;
+    const stats = await tmp.db
+      .selectFrom('deputy_amendement_stats')
+      .selectAll()
+      .orderBy('filed', 'desc')
+      .execute();
+    const filed = stats.map((s) => s.filed).sort((a, b) => a - b);
+    const q = (p: number) => filed[Math.min(filed.length - 1, Math.floor(p * filed.length))];
+    const significant = stats.filter((s) => s.adoption_rate !== null && s.decided >= 10);
+    const rates = significant.map((s) => s.adoption_rate!).sort((a, b) => a - b);
+    console.info(
+      `[amendements-real] figures: ${stats.length} acteurs with a row; filed quartiles ` +
+        `${q(0.25)}/${q(0.5)}/${q(0.75)}, max ${filed.at(-1)}; ` +
+        `top filers ${stats
+          .slice(0, 5)
+          .map((s) => `${s.acteur_uid} ${s.filed} (${s.adopted} adopted of ${s.decided})`)
+          .join(', ')}; ` +
+        `${significant.length} significant adoption rates, median ${rates[Math.floor(rates.length / 2)]?.toFixed(3)}; ` +
+        `recompute ${Math.round(recomputeMs)} ms; /exports/amendements.csv ${records} rows ` +
+        `(${rows} lines, ${Math.round(csv.length / 1024)} KiB) in ${Math.round(dumpMs)} ms; ` +
+        `/exports/cosignatures.csv ${pairs.trim().split('\r\n').length - 1} pairs in ${Math.round(pairsMs)} ms`,
+    );
   });
 });
