@@ -604,12 +604,12 @@ export const AMENDEMENT_STATS_FIELDS: [string, string][] = [
   ['en_cours', 'Amendements déposés encore sans sort (hors base)'],
   ['taux_adoption', 'adoptes ÷ avec_sort (0 à 1) ; null quand avec_sort vaut 0'],
   [
-    'taux_adoption_significative',
+    'taux_adoption_significatif',
     `false quand avec_sort est inférieur à ${MIN_SIGNIFICANT_VOTES} (à ne pas comparer ni classer) ; null sans taux`,
   ],
   [
     'seance, commission',
-    'Les mêmes chiffres (deposes, adoptes, avec_sort, taux_adoption, taux_adoption_significative) pour les amendements examinés en séance publique, puis en commission',
+    'Les mêmes chiffres (deposes, adoptes, avec_sort, taux_adoption, taux_adoption_significatif) pour les amendements examinés en séance publique, puis en commission',
   ],
   ['seuil_significativite', `Le seuil : ${MIN_SIGNIFICANT_VOTES}`],
   ['url_deposes, url_cosignes, url_adoptes', 'Les listes filtrées sur /amendements'],
@@ -630,7 +630,7 @@ export function amendementStatsJson(uid: string, stats: DeputyAmendementStats | 
       adoptes: n(stats?.[`adopted_${where}`]),
       avec_sort: base,
       taux_adoption: taux,
-      taux_adoption_significative: significance(taux, base),
+      taux_adoption_significatif: significance(taux, base),
     };
   };
   const base = n(stats?.decided);
@@ -644,7 +644,7 @@ export function amendementStatsJson(uid: string, stats: DeputyAmendementStats | 
     irrecevables: n(stats?.inadmissible),
     en_cours: n(stats?.pending),
     taux_adoption: taux,
-    taux_adoption_significative: significance(taux, base),
+    taux_adoption_significatif: significance(taux, base),
     seance: place('seance'),
     commission: place('committee'),
     seuil_significativite: MIN_SIGNIFICANT_VOTES,

@@ -73,9 +73,9 @@ describe('/deputes/<uid>.json amendements', () => {
       irrecevables: 2,
       en_cours: 1,
       taux_adoption: 0.3,
-      taux_adoption_significative: true,
-      seance: { deposes: 8, adoptes: 2, avec_sort: 7, taux_adoption_significative: false },
-      commission: { deposes: 5, adoptes: 1, avec_sort: 3, taux_adoption_significative: false },
+      taux_adoption_significatif: true,
+      seance: { deposes: 8, adoptes: 2, avec_sort: 7, taux_adoption_significatif: false },
+      commission: { deposes: 5, adoptes: 1, avec_sort: 3, taux_adoption_significatif: false },
       seuil_significativite: 10,
       url_deposes: '/amendements?auteur=PA1',
       url_cosignes: '/amendements?cosignataire=PA1',
@@ -90,7 +90,7 @@ describe('/deputes/<uid>.json amendements', () => {
       adoptes: 1,
       avec_sort: 1,
       taux_adoption: 1,
-      taux_adoption_significative: false,
+      taux_adoption_significatif: false,
     });
   });
 
@@ -101,7 +101,7 @@ describe('/deputes/<uid>.json amendements', () => {
       adoptes: 0,
       avec_sort: 0,
       taux_adoption: null,
-      taux_adoption_significative: null,
+      taux_adoption_significatif: null,
     });
   });
 

@@ -11,7 +11,7 @@ function AdoptionRate({
     adoptes: number;
     avec_sort: number;
     taux_adoption: number | null;
-    taux_adoption_significative: boolean | null;
+    taux_adoption_significatif: boolean | null;
   };
 }) {
   if (figures.taux_adoption === null)
@@ -25,7 +25,7 @@ function AdoptionRate({
         'amendements examinés (sort connu)',
       )}
       .
-      {figures.taux_adoption_significative ? null : (
+      {figures.taux_adoption_significatif ? null : (
         <em class="not-significant">
           {' '}
           Non significatif : moins de {MIN_SIGNIFICANT_VOTES} amendements examinés.

@@ -375,7 +375,7 @@ export function MethodologiePage({
           ceux encore en cours. Les retirés, non soutenus et tombés y restent : l'auteur a déposé
           l'amendement, qui n'a pas été adopté. Le même taux est donné pour la séance publique et
           pour les commissions. Sous {MIN_SIGNIFICANT_VOTES} amendements dans ce dénominateur, le
-          taux est marqué « non significatif » (<code>taux_adoption_significative</code> :{' '}
+          taux est marqué « non significatif » (<code>taux_adoption_significatif</code> :{' '}
           <code>false</code>) et n'est jamais classé : le tri <code>taux-adoption</code> de{' '}
           <code>/deputes</code> le place après les taux significatifs, comme pour les votes.
         </li>
