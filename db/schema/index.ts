@@ -35,7 +35,11 @@ import type {
   TrackerTable,
 } from './suivi.ts';
 import type { FactTable } from './faits.ts';
-import type { AmendementCosignataireTable, AmendementTable } from './amendements.ts';
+import type {
+  AmendementCosignataireTable,
+  AmendementTable,
+  ScrutinAmendementTable,
+} from './amendements.ts';
 import type {
   DocumentTable,
   DossierInitiatorTable,
@@ -98,6 +102,7 @@ export interface Database {
   scrutin_dossier: ScrutinDossierTable;
   amendement: AmendementTable;
   amendement_cosignataire: AmendementCosignataireTable;
+  scrutin_amendement: ScrutinAmendementTable;
 }
 
 export type * from './sources.ts';

@@ -2,7 +2,8 @@
 // (Amendements.json.zip, one json/<dossier>/<texte>/AMANR5L<l>….json per amendment),
 // Licence Ouverte 2.0. The archive (over 100,000 files live) is streamed to a temporary file
 // and read one entry at a time. Writes: amendement, amendement_cosignataire (incrementally,
-// per entry hash), their change events; sync_state row "amendements".
+// per entry hash), their change events, the scrutin links (scrapers/lib/scrutin-links.ts);
+// sync_state row "amendements".
 import { anAmendements } from '../../domain/sources.ts';
 import { appendChanges } from '../../db/state/changes.ts';
 import {
