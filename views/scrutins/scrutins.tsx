@@ -380,8 +380,7 @@ function VotedAmendements({ amendements }: { amendements: ScrutinDetail['amendem
           const name =
             a.author_type === 'Gouvernement'
               ? 'Gouvernement'
-              : [a.author_first_name, a.author_last_name].filter(Boolean).join(' ') ||
-                a.author_uid;
+              : [a.author_first_name, a.author_last_name].filter(Boolean).join(' ') || a.author_uid;
           return (
             <li>
               <a href={`/amendements/${a.amendement_uid}`}>
@@ -394,7 +393,9 @@ function VotedAmendements({ amendements }: { amendements: ScrutinDetail['amendem
                 name
               )}
               {a.author_type === 'Rapporteur' ? ' (rapporteur)' : ''}
-              {a.article_designation || a.article ? `, ${a.article_designation ?? a.article}` : ''}{' '}
+              {a.article_designation || a.article
+                ? `, ${a.article_designation ?? a.article}`
+                : ''}{' '}
               · sort : <strong>{SORT_LABELS[a.sort as AmendementSort] ?? a.sort ?? '–'}</strong>
             </li>
           );
