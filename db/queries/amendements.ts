@@ -189,7 +189,25 @@ export async function getAmendement(db: Kysely<Database>, uid: string) {
       .execute();
   const parent = a.parent_uid ? ((await related('uid', a.parent_uid))[0] ?? null) : null;
   const children = await related('parent_uid', a.uid);
-  return { amendement: a, cosigners, parent, children };
+  // The scrutins that decided it (linked at ingest, scrapers/lib/scrutin-links.ts).
+  const scrutins = await db
+    .selectFrom('scrutin_amendement as l')
+    .innerJoin('scrutin as s', 's.uid', 'l.scrutin_uid')
+    .select([
+      's.uid',
+      's.number',
+      's.date',
+      's.title',
+      's.result_code',
+      's.for_count',
+      's.against_count',
+      's.abstention_count',
+      'l.method',
+    ])
+    .where('l.amendement_uid', '=', uid)
+    .orderBy('s.number')
+    .execute();
+  return { amendement: a, cosigners, parent, children, scrutins };
 }
 
 export type AmendementDetail = NonNullable<Awaited<ReturnType<typeof getAmendement>>>;

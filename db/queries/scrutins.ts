@@ -12,6 +12,8 @@ export interface ScrutinFilter {
   words: string | null;
   /** Only scrutins where a group's published position is not the majority of its votes. */
   positionMismatch: boolean;
+  /** `lie`: linked to an amendment; `non-lie`: the title names one, but it is not linked. */
+  amendement?: 'lie' | 'non-lie' | null;
   sort: 'numero' | 'date';
   order: 'asc' | 'desc';
 }
@@ -48,6 +50,18 @@ export async function listScrutins(
           .select('g.group_uid')
           .whereRef('g.scrutin_uid', '=', 'scrutin.uid')
           .where('g.position_mismatch', '=', 1),
+      ),
+    );
+  }
+  if (filter.amendement) {
+    const linked = filter.amendement === 'lie';
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('scrutin_amendement as l')
+          .select('l.scrutin_uid')
+          .whereRef('l.scrutin_uid', '=', 'scrutin.uid')
+          .where('l.position', '=', 1)
+          .where('l.amendement_uid', linked ? 'is not' : 'is', null),
       ),
     );
   }
@@ -147,14 +161,44 @@ export async function getScrutin(db: Kysely<Database>, legislature: number, numb
     .execute();
   // The dossiers whose steps name this scrutin (filled by the dossiers ingest); the title is
   // null when the dossier itself is not stored.
+  // The steps' dossiers first, then the one the file names, then the amendment's.
   const dossiers = await db
     .selectFrom('scrutin_dossier as sd')
     .leftJoin('dossier as d', 'd.uid', 'sd.dossier_uid')
-    .select(['sd.dossier_uid', 'd.title'])
+    .select(['sd.dossier_uid', 'd.title', 'sd.method'])
     .where('sd.scrutin_uid', '=', scrutin.uid)
+    .orderBy(sql`case sd.method when 'etapes' then 0 when 'reference' then 1 else 2 end`)
     .orderBy('sd.dossier_uid')
     .execute();
-  return { scrutin, groups, dossiers };
+  // The amendments the title names, in its order, resolved or with the reason they are not.
+  const amendements = await db
+    .selectFrom('scrutin_amendement as l')
+    .leftJoin('amendement as a', 'a.uid', 'l.amendement_uid')
+    .leftJoin('acteur as p', 'p.uid', 'a.author_uid')
+    .select([
+      'l.position',
+      'l.numero',
+      'l.author as title_author',
+      'l.amendement_uid',
+      'l.method',
+      'l.reason',
+      'a.numero_long',
+      'a.numero_rect',
+      'a.dossier_uid',
+      'a.texte_uid',
+      'a.article',
+      'a.article_designation',
+      'a.author_type',
+      'a.author_uid',
+      'a.signatories_label',
+      'a.sort',
+      'p.first_name as author_first_name',
+      'p.last_name as author_last_name',
+    ])
+    .where('l.scrutin_uid', '=', scrutin.uid)
+    .orderBy('l.position')
+    .execute();
+  return { scrutin, groups, dossiers, amendements };
 }
 
 export type ScrutinDetail = NonNullable<Awaited<ReturnType<typeof getScrutin>>>;

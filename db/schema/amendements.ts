@@ -114,3 +114,32 @@ export interface CosignaturePairTable {
 }
 
 export type DeputyAmendementStats = Selectable<DeputyAmendementStatsTable>;
+
+/**
+ * A scrutin linked to an amendment it decides (computed at ingest by
+ * scrapers/lib/scrutin-links.ts): one row per amendment number the scrutin names (several
+ * for a joint vote), resolved or not.
+ */
+export interface ScrutinAmendementTable {
+  scrutin_uid: string;
+  /** Order of the number in the title, from 1 (1 is the amendment the scrutin is about). */
+  position: number;
+  /** The number read (null when the link comes from a reference). */
+  numero: number | null;
+  /** Rectifications named by the title. */
+  rect: number;
+  /** The author as the title names them (`M. Tanguy`, `le Gouvernement`), or null. */
+  author: string | null;
+  /** The amendment, null when unresolved. */
+  amendement_uid: string | null;
+  /** How it was found (domain/scrutin-links.ts LINK_METHODS), null when unresolved. */
+  method: string | null;
+  /** Why it is unresolved (domain/scrutin-links.ts UNRESOLVED_REASONS), null when linked. */
+  reason: string | null;
+  /** Amendments examined in séance with this number (before narrowing by author and sitting). */
+  candidates: number;
+  /** 1 when the archive holds amendments of the text voted on (same sitting or same dossier). */
+  text_in_archive: number;
+}
+
+export type ScrutinAmendement = Selectable<ScrutinAmendementTable>;

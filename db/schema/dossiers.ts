@@ -75,6 +75,12 @@ export interface DossierStepVoteTable {
 export interface ScrutinDossierTable {
   scrutin_uid: string;
   dossier_uid: string;
+  /**
+   * How the link was found (domain/scrutin-links.ts DOSSIER_METHODS): `etapes` (a step of the
+   * dossier names the scrutin), `reference` (the scrutin file names the dossier), `amendement`
+   * (the dossier of the amendment the scrutin decides, when neither names one).
+   */
+  method: string;
 }
 
 export interface DocumentTable {

@@ -40,6 +40,7 @@ import type {
   AmendementTable,
   CosignaturePairTable,
   DeputyAmendementStatsTable,
+  ScrutinAmendementTable,
 } from './amendements.ts';
 import type {
   DocumentTable,
@@ -105,6 +106,7 @@ export interface Database {
   amendement_cosignataire: AmendementCosignataireTable;
   deputy_amendement_stats: DeputyAmendementStatsTable;
   cosignature_pair: CosignaturePairTable;
+  scrutin_amendement: ScrutinAmendementTable;
 }
 
 export type * from './sources.ts';

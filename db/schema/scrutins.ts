@@ -22,6 +22,10 @@ export interface ScrutinTable {
   /** Title and object folded for word search. */
   title_key: string;
   requesters: string | null;
+  /** The amendment (AMANR…) named by objet.referenceLegislative, when the file names one. */
+  amendement_ref: string | null;
+  /** The dossier (DLR…) named by objet.dossierLegislatif, when the file names one. */
+  dossier_ref: string | null;
   voters: number | null;
   expressed: number | null;
   required: number | null;

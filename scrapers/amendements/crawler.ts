@@ -3,7 +3,8 @@
 // Licence Ouverte 2.0. The archive (over 100,000 files live) is streamed to a temporary file
 // and read one entry at a time. Writes: amendement, amendement_cosignataire (incrementally,
 // per entry hash), their change events, the derived deputy_amendement_stats and
-// cosignature_pair (figures.ts); sync_state row "amendements".
+// cosignature_pair (figures.ts), the scrutin links (scrapers/lib/scrutin-links.ts);
+// sync_state row "amendements".
 import { anAmendements } from '../../domain/sources.ts';
 import { appendChanges } from '../../db/state/changes.ts';
 import {

@@ -4,6 +4,7 @@ import { insertRows } from '../../db/insert.ts';
 import { appendChanges } from '../../db/state/changes.ts';
 import { ShapeError } from '../lib/an-json.ts';
 import { initialImport, type ChangeContext } from '../lib/changes.ts';
+import { linkScrutins } from '../lib/scrutin-links.ts';
 import { sha256 } from '../lib/download.ts';
 import type { ZipEntry } from '../lib/zip.ts';
 import { amendementChange, type StoredAmendement } from './changes.ts';
@@ -147,6 +148,7 @@ export async function ingestAmendements(
     await trx.deleteFrom('amendement').where('uid', 'in', uids).execute();
   }
   result.removed = gone.length;
+  if (result.added + result.changed + result.removed > 0) await linkScrutins(trx);
   if (first && result.added > 0) {
     await appendChanges(trx, [initialImport(changes, result.added, 'amendements')]);
   }

@@ -2,7 +2,8 @@
 // their texts (Dossiers_Legislatifs.json.zip: json/dossierParlementaire/DLR….json and
 // json/document/….json), Licence Ouverte 2.0.
 // Writes: dossier, dossier_initiator, dossier_step, dossier_step_text, dossier_step_vote,
-// document (incrementally, per file hash) and scrutin_dossier; sync_state row "dossiers".
+// document (incrementally, per file hash), scrutin_dossier and the scrutin links
+// (scrapers/lib/scrutin-links.ts); sync_state row "dossiers".
 import {
   SourceError,
   UNCHANGED,

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema/index.ts';
 import { insertRows } from '../../db/insert.ts';
 import { sha256 } from '../lib/download.ts';
 import { ShapeError } from '../lib/an-json.ts';
+import { linkScrutins } from '../lib/scrutin-links.ts';
 import { parseDocument, parseDossier, type ParsedDossier } from './parse.ts';
 
 export interface DossiersIngestResult {
@@ -173,5 +174,7 @@ export async function ingestDossiers(
   await sql`
     insert into scrutin_dossier (scrutin_uid, dossier_uid)
     select distinct scrutin_uid, dossier_uid from dossier_step_vote`.execute(trx);
+  // The links that do not come from the steps (reference, amendment) are computed again.
+  await linkScrutins(trx);
   return result;
 }

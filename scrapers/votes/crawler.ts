@@ -1,7 +1,8 @@
 // Source: Assemblée nationale open data, every scrutin of the legislature
 // (Scrutins.json.zip, one json/VTANR5L<l>V<n>.json per scrutin), Licence Ouverte 2.0.
 // Writes: scrutin, scrutin_group, vote (incrementally, per scrutin hash), then the derived
-// deputy_vote_stats, group_vote_stats and group_proximity; sync_state row "votes".
+// deputy_vote_stats, group_vote_stats and group_proximity, the scrutin links
+// (scrapers/lib/scrutin-links.ts); sync_state row "votes".
 import {
   SourceError,
   UNCHANGED,

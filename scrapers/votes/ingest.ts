@@ -4,6 +4,7 @@ import { insertRows } from '../../db/insert.ts';
 import { sha256 } from '../lib/download.ts';
 import { ShapeError } from '../lib/an-json.ts';
 import { recomputeVoteFigures } from '../lib/vote-figures.ts';
+import { linkScrutins } from '../lib/scrutin-links.ts';
 import type { VoteInput } from '../lib/vote-stats.ts';
 import { parseScrutin, type ParsedScrutin } from './parse.ts';
 import { UNKNOWN_GROUP } from '../../domain/votes.ts';
@@ -201,6 +202,7 @@ export async function ingestScrutins(
   if (result.added + result.changed > 0) {
     const complete = [...known.keys()].every((uid) => written.uids.has(uid));
     await recomputeVoteFigures(trx, legislature, complete ? written.votes : undefined);
+    await linkScrutins(trx);
   }
   return result;
 }

@@ -50,6 +50,21 @@ function position(value: unknown, path: string): Position {
 const count = (value: unknown, path: string) => int(value, path, 0) ?? 0;
 
 /**
+ * An id that `objet.referenceLegislative` or `objet.dossierLegislatif` may carry (always null
+ * in the files seen so far): the first string of the expected form found in the value, which
+ * may be a text, a `{"#text"}` object or a nested object; null otherwise, never an error.
+ */
+function reference(value: unknown, form: RegExp, depth = 0): string | null {
+  if (typeof value === 'string') return form.test(value.trim()) ? value.trim() : null;
+  if (depth > 3 || value === null || typeof value !== 'object') return null;
+  for (const v of Object.values(value)) {
+    const found = reference(v, form, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
  * Refuses an official synthesis that contradicts itself: suffrages exprimés are the votes
  * for and against, votants add the abstentions, and nobody is counted beyond the seats.
  */
@@ -232,6 +247,8 @@ export function parseScrutin(json: unknown): ParsedScrutin {
       object,
       title_key: fold(`${title} ${object ?? ''}`),
       requesters: demandeur ? text(demandeur.texte, 'scrutin.demandeur.texte') : null,
+      amendement_ref: reference(objet?.referenceLegislative, /^AMANR[0-9A-Z]+$/),
+      dossier_ref: reference(objet?.dossierLegislatif, /^DLR[0-9A-Z]+$/),
       voters,
       expressed,
       required: int(synthese.nbrSuffragesRequis, 'syntheseVote.nbrSuffragesRequis', 0),

@@ -128,6 +128,17 @@ export function amendementsRoutes(db: DB, legislature: number) {
         date_sort: a.date_sort,
         parent_uid: a.parent_uid,
         sous_amendements: detail.children.map((s) => s.uid),
+        // The scrutins that decided it, linked at ingest (see /methodologie/liaisons).
+        scrutins: detail.scrutins.map((s) => ({
+          numero: s.number,
+          uid: s.uid,
+          date: s.date,
+          resultat: s.result_code,
+          pour: s.for_count,
+          contre: s.against_count,
+          abstention: s.abstention_count,
+          methode: s.method,
+        })),
         dispositif_html: a.dispositif_html,
         expose_html: a.expose_html,
         url_an: urlAn,

@@ -41,6 +41,7 @@ const scrutinsQuery = z.object({
   type: enumParam(['spo', 'sps', 'moc']),
   resultat: enumParam(['adopte', 'rejete']),
   ecart_position: enumParam(['oui', 'non']),
+  amendement: enumParam(['lie', 'non-lie']),
   tri: enumParam(['numero-desc', 'numero-asc', 'date-desc', 'date-asc']),
   page: intParam(1, 100_000),
   per_page: intParam(1, 1000),
@@ -56,6 +57,7 @@ function scrutinFilter(q: ScrutinsQuery): ScrutinFilter {
     result: q.resultat === 'adopte' ? 'adopté' : q.resultat === 'rejete' ? 'rejeté' : null,
     words: q.q ?? null,
     positionMismatch: q.ecart_position === 'oui',
+    amendement: q.amendement ?? null,
     sort,
     order,
   };
@@ -129,10 +131,25 @@ export function scrutinsRoutes(db: DB, legislature: number) {
         resultat: s.result_code,
         demandeur: s.requesters,
         url_an: anScrutinUrl(legislature, s.number),
-        // The dossier whose steps name this scrutin (the first by uid when several do), null
-        // when none does; every one of them in `dossiers`.
+        // The dossier of this scrutin: the one its steps name (the first by uid when several
+        // do), else the one the file names, else the dossier of the amendment it decides; null
+        // when none; every one of them in `dossiers`, with how it was found (`methode`).
         dossier_uid: detail.dossiers[0]?.dossier_uid ?? null,
-        dossiers: detail.dossiers.map((d) => ({ uid: d.dossier_uid, titre: d.title })),
+        dossiers: detail.dossiers.map((d) => ({
+          uid: d.dossier_uid,
+          titre: d.title,
+          methode: d.method,
+        })),
+        // The amendment it decides (the first the title names), null when the title names none
+        // or it is not linked; every amendment the title names in `amendements`.
+        amendement_uid: detail.amendements[0]?.amendement_uid ?? null,
+        amendements: detail.amendements.map((a) => ({
+          numero: a.numero,
+          auteur_intitule: a.title_author,
+          uid: a.amendement_uid,
+          methode: a.method,
+          motif_non_lie: a.reason,
+        })),
         decompte: {
           pour: s.for_count,
           contre: s.against_count,

@@ -238,6 +238,48 @@ export function AmendementPage({
           </>
         ) : null}
       </dl>
+      <h2>Scrutins sur cet amendement</h2>
+      {detail.scrutins.length === 0 ? (
+        <p class="muted">
+          Aucun scrutin public relié à cet amendement (la plupart des amendements sont votés à main
+          levée ; voir <a href="/methodologie/liaisons">la méthode de liaison</a>).
+        </p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Scrutin</th>
+                <th scope="col">Date</th>
+                <th scope="col">Résultat</th>
+                <th scope="col" class="num">
+                  Pour
+                </th>
+                <th scope="col" class="num">
+                  Contre
+                </th>
+                <th scope="col" class="num">
+                  Abst.
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.scrutins.map((s) => (
+                <tr>
+                  <td>
+                    <a href={`/scrutins/${s.number}`}>n° {s.number}</a>
+                  </td>
+                  <td>{frenchDate(s.date)}</td>
+                  <td>{s.result_code}</td>
+                  <td class="num">{s.for_count}</td>
+                  <td class="num">{s.against_count}</td>
+                  <td class="num">{s.abstention_count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <h2>Dispositif</h2>
       <StoredHtml html={a.dispositif_html} />
       <h2>Exposé sommaire</h2>

@@ -1,6 +1,7 @@
 import { ColumnsTable, ParameterList } from '../components.tsx';
 import type { Column } from '../../server/lib/export.ts';
 import { DEPUTY_COLUMNS, GROUP_COLUMNS, VOTE_STATS_FIELDS } from '../../server/records/deputes.ts';
+import { UNRESOLVED_COLUMNS } from '../../server/records/liaisons.ts';
 import {
   BULK_VOTE_COLUMNS,
   DEPUTY_VOTE_COLUMNS,
@@ -109,16 +110,26 @@ export function DonneesPage({ sources }: { sources: SourceFile[] }) {
         l'intitulé, <code>du</code> et <code>au</code> dates AAAA-MM-JJ, <code>type</code> spo, sps
         ou moc, <code>resultat</code> adopte ou rejete, <code>ecart_position=oui</code> seulement
         les scrutins où la position publiée d'au moins un groupe diffère de la majorité de ses
-        votes, <code>tri</code> numero-desc, numero-asc, date-desc ou date-asc) :
+        votes, <code>amendement</code> lie ou non-lie pour les scrutins sur un amendement relié ou
+        non, <code>tri</code> numero-desc, numero-asc, date-desc ou date-asc) :
       </p>
       <ColumnsTable columns={SCRUTIN_COLUMNS as Column<never>[]} />
       <p>
         <code>/scrutins/&lt;numero&gt;.json</code> : le décompte officiel (<code>pour</code>,{' '}
         <code>contre</code>, <code>abstention</code>, <code>nonVotant</code>), celui des listes
         nominatives, chaque groupe (position officielle, voix, indice d'accord) et le dossier
-        législatif (<code>dossier_uid</code>). <code>/scrutins/&lt;numero&gt;/votes.csv</code> et{' '}
-        <code>.json</code> (paramètres <code>groupe</code>, <code>position</code>,{' '}
-        <code>frondeurs=oui</code> pour les seuls votes contraires à la majorité du groupe) :
+        législatif (<code>dossier_uid</code>, et <code>dossiers</code> avec leur{' '}
+        <code>methode</code>), l'amendement voté (<code>amendement_uid</code>, et{' '}
+        <code>amendements</code> : chaque numéro nommé, relié ou avec son <code>motif_non_lie</code>
+        ). <code>/methodologie/liaisons.csv</code> et <code>.json</code> (paramètre{' '}
+        <code>motif</code>) : les amendements nommés par un scrutin et non reliés, avec le taux de
+        liaison (<code>taux</code> dans le JSON) :
+      </p>
+      <ColumnsTable columns={UNRESOLVED_COLUMNS as Column<never>[]} />
+      <p>
+        <code>/scrutins/&lt;numero&gt;/votes.csv</code> et <code>.json</code> (paramètres{' '}
+        <code>groupe</code>, <code>position</code>, <code>frondeurs=oui</code> pour les seuls votes
+        contraires à la majorité du groupe) :
       </p>
       <ColumnsTable columns={SCRUTIN_VOTE_COLUMNS as Column<never>[]} />
       <p>

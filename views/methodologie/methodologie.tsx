@@ -2,6 +2,8 @@ import { MIN_SIGNIFICANT_VOTES } from '../../domain/votes.ts';
 import { DEPRECATED_VOTE_FIELDS } from '../../server/records/deputes.ts';
 import { count, percent } from '../format.ts';
 import { Layout } from '../layout.tsx';
+import type { LinkRate } from '../../db/queries/liaisons.ts';
+import { LinkRateFigures } from './liaisons.tsx';
 
 /**
  * Every figure of the site with its formula and denominator; `positions`: the (scrutin, group)
@@ -11,10 +13,13 @@ import { Layout } from '../layout.tsx';
 export function MethodologiePage({
   positions,
   dossierLinks,
+  links,
 }: {
   positions: { pairs: number; disagreements: number; scrutins: number };
   /** Scrutins of the legislature, and those that a dossier's steps name. */
   dossierLinks: { scrutins: number; linked: number };
+  /** The scrutin → amendment linking rate (db/queries/liaisons.ts). */
+  links: LinkRate;
 }) {
   return (
     <Layout title="Méthodologie" section="methodologie">
@@ -331,12 +336,36 @@ export function MethodologiePage({
             <>
               Ici, {count(dossierLinks.linked, 'scrutin')} de la législature sur{' '}
               {dossierLinks.scrutins} ({percent(dossierLinks.linked, dossierLinks.scrutins)}) sont
-              rattachés à un dossier ; aucune étape ne nomme les autres (la plupart des votes sur un
-              amendement).
+              rattachés à un dossier : par ses étapes, ou à défaut par le dossier de l'amendement
+              voté (voir <a href="#liaisons">liaison aux amendements</a>).
             </>
           ) : null}
         </li>
       </ul>
+
+      <h2 id="liaisons">Liaison des scrutins aux amendements</h2>
+      <p>
+        Un scrutin porte sur un amendement quand son intitulé commence par « l'amendement… » ou « le
+        sous-amendement… ». Il est <strong>relié</strong> à cet amendement, à l'import, par la
+        référence du fichier du scrutin quand elle existe (jamais dans les données actuelles), sinon
+        par son intitulé : le numéro (rectifié ou non ; pour un vote commun « n°s 12 et 34 », chaque
+        numéro), l'auteur, le texte et la séance. Le numéro est cherché parmi les amendements{' '}
+        <strong>examinés en séance publique</strong> (jamais ceux de commission, qui ont leur propre
+        numérotation) du texte voté : celui du dossier que nomment les étapes du scrutin, sinon ceux
+        dont le dossier porte le nom du texte cité dans l'intitulé (au moins 80 % de ses mots), ou,
+        quand le nom du dossier n'est pas connu, ceux discutés à la séance du scrutin ; l'amendement
+        doit être de l'auteur nommé et déposé avant le vote. Quand plusieurs restent, celui discuté
+        à la séance du scrutin ; sinon le scrutin n'est pas relié :{' '}
+        <strong>aucun choix n'est deviné</strong>. Un scrutin relié sans dossier par ses étapes
+        reçoit le dossier de son amendement.
+      </p>
+      <LinkRateFigures rate={links} />
+      <p>
+        La liste des scrutins non reliés, avec leur motif :{' '}
+        <a href="/methodologie/liaisons">liaisons des scrutins</a> (aussi en{' '}
+        <a href="/methodologie/liaisons.csv">CSV</a> et{' '}
+        <a href="/methodologie/liaisons.json">JSON</a>).
+      </p>
 
       <h2 id="amendements">Amendements</h2>
       <ul>

@@ -17,6 +17,13 @@ import { DateRange, ExportLinks, FilterForm, GroupBadge, Pager } from '../compon
 import { count, frenchDate } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { UNKNOWN_GROUP } from '../../domain/votes.ts';
+import { SORT_LABELS, type AmendementSort } from '../../domain/amendements.ts';
+import {
+  DOSSIER_METHODS,
+  UNRESOLVED_REASONS,
+  type DossierMethod,
+  type UnresolvedReason,
+} from '../../domain/scrutin-links.ts';
 
 export interface ScrutinsView {
   filter: ScrutinFilter;
@@ -187,6 +194,18 @@ export function ScrutinsPage(view: ScrutinsView) {
           Position publiée d'un groupe ≠ majorité de ses votes
         </label>
         <label>
+          Vote sur un amendement
+          <select name="amendement">
+            <option value="">Tous les scrutins</option>
+            <option value="lie" selected={filter.amendement === 'lie'}>
+              Relié à son amendement
+            </option>
+            <option value="non-lie" selected={filter.amendement === 'non-lie'}>
+              Amendement non relié
+            </option>
+          </select>
+        </label>
+        <label>
           Tri
           <select name="tri">
             <option value="numero-desc">Plus récents d'abord</option>
@@ -340,6 +359,52 @@ export function ScrutinVotesList({
   );
 }
 
+/** The amendments a scrutin decides: each linked one, or why it is not linked. */
+function VotedAmendements({ amendements }: { amendements: ScrutinDetail['amendements'] }) {
+  if (amendements.length === 0) return null;
+  return (
+    <section class="voted-amendements">
+      <h2>{amendements.length === 1 ? 'Amendement voté' : 'Amendements votés'}</h2>
+      <ul>
+        {amendements.map((a) => {
+          if (a.amendement_uid === null) {
+            return (
+              <li>
+                Amendement {a.numero !== null ? `n° ${a.numero}` : ''}
+                {a.title_author ? ` (${a.title_author})` : ''} : non relié,{' '}
+                {UNRESOLVED_REASONS[a.reason as UnresolvedReason] ?? a.reason} (
+                <a href="/methodologie/liaisons">méthode</a>).
+              </li>
+            );
+          }
+          const name =
+            a.author_type === 'Gouvernement'
+              ? 'Gouvernement'
+              : [a.author_first_name, a.author_last_name].filter(Boolean).join(' ') || a.author_uid;
+          return (
+            <li>
+              <a href={`/amendements/${a.amendement_uid}`}>
+                Amendement n° {a.numero_long ?? a.numero}
+              </a>{' '}
+              de{' '}
+              {a.author_uid && a.author_type !== 'Gouvernement' ? (
+                <a href={`/deputes/${a.author_uid}`}>{name}</a>
+              ) : (
+                name
+              )}
+              {a.author_type === 'Rapporteur' ? ' (rapporteur)' : ''}
+              {a.article_designation || a.article
+                ? `, ${a.article_designation ?? a.article}`
+                : ''}{' '}
+              · sort : <strong>{SORT_LABELS[a.sort as AmendementSort] ?? a.sort ?? '–'}</strong>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 export function ScrutinPage(view: ScrutinView) {
   const { scrutin: s, groups } = view.detail;
   const segments: Segment[] = [
@@ -360,6 +425,7 @@ export function ScrutinPage(view: ScrutinView) {
           : ''}
         .{s.requesters ? ` Demandé par : ${s.requesters}.` : ''}
       </p>
+      <VotedAmendements amendements={view.detail.amendements} />
       {view.detail.dossiers.length > 0 ? (
         <p>
           {view.detail.dossiers.length === 1 ? 'Dossier législatif' : 'Dossiers législatifs'} :{' '}
@@ -369,6 +435,12 @@ export function ScrutinPage(view: ScrutinView) {
               <a href={`/dossiers/${encodeURIComponent(d.dossier_uid)}`}>
                 {d.title ?? d.dossier_uid}
               </a>
+              {d.method !== 'etapes' ? (
+                <span class="muted">
+                  {' '}
+                  ({DOSSIER_METHODS[d.method as DossierMethod] ?? d.method})
+                </span>
+              ) : null}
             </>
           ))}
         </p>

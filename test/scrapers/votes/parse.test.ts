@@ -220,6 +220,9 @@ describe('parseScrutin on a scrutin written out in full', () => {
         'l amendement n 12 de mme elodie oeuvray a l article 3 du projet de loi de finances ' +
         'projet de loi de finances pour 2025 premiere lecture',
       requesters: 'Président du groupe "Rivières"',
+      // objet.referenceLegislative and objet.dossierLegislatif are null in the file.
+      amendement_ref: null,
+      dossier_ref: null,
       voters: 7,
       expressed: 6,
       required: 4,
@@ -236,6 +239,20 @@ describe('parseScrutin on a scrutin written out in full', () => {
       // PA3 (contre in a group "pour") and PA7 (abstention in a group "contre").
       rebels: 2,
     });
+  });
+
+  it('reads the amendment and dossier a file may name in objet, whatever their wrapping', () => {
+    const json = scrutin7() as { scrutin: Record<string, any> };
+    json.scrutin.objet.referenceLegislative = { '#text': 'AMANR5L17PO838901B0324P1D1N000828' };
+    json.scrutin.objet.dossierLegislatif = { dossierRef: 'DLR5L17N50198' };
+    expect(parseScrutin(json).scrutin).toMatchObject({
+      amendement_ref: 'AMANR5L17PO838901B0324P1D1N000828',
+      dossier_ref: 'DLR5L17N50198',
+    });
+    // Anything else is no reference (never an error).
+    json.scrutin.objet.referenceLegislative = 'texte adopté n° 12';
+    json.scrutin.objet.dossierLegislatif = ['x', 3];
+    expect(parseScrutin(json).scrutin).toMatchObject({ amendement_ref: null, dossier_ref: null });
   });
 
   it('reads one voter given as an object, and an absent (null) list as empty', () => {
