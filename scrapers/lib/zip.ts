@@ -170,7 +170,7 @@ function* centralEntries(fd: number, fileSize: number): Generator<CentralEntry> 
         : iconv.decode(rawName, 'cp437')
     ).replace(/\\/g, '/');
     const extra = take(extraLength);
-    for (let e = 0; e + 4 <= extra.length; ) {
+    for (let e = 0; e + 4 <= extra.length;) {
       const id = extra.readUInt16LE(e);
       const length = extra.readUInt16LE(e + 2);
       if (id === 0x0001) {

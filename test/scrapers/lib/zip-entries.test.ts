@@ -48,7 +48,6 @@ function duplicated(): Uint8Array {
   return Buffer.concat([a.local, b.local, a.central, centralB, end]);
 }
 
-
 /**
  * The same archive in zip64 form, as the live archive (over 65,535 entries) needs: every
  * central entry's sizes and offset set to 0xFFFFFFFF with their 64-bit values in a zip64
