@@ -10,6 +10,7 @@ import * as groupMajority from './2026_12_01_00_00_00_group_majority.ts';
 import * as comparisonIndexes from './2026_12_02_00_00_00_comparison_indexes.ts';
 import * as createDossiers from './2026_12_03_00_00_00_create_dossiers.ts';
 import * as createAmendements from './2026_12_03_01_00_00_create_amendements.ts';
+import * as amendementCosignataireClustered from './2026_12_04_05_00_00_amendement_cosignataire_clustered.ts';
 
 /** Every migration by name, in order; a new migration file is added here. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_00_00_00_comparison_indexes': comparisonIndexes,
   '2026_12_03_00_00_00_create_dossiers': createDossiers,
   '2026_12_03_01_00_00_create_amendements': createAmendements,
+  '2026_12_04_05_00_00_amendement_cosignataire_clustered': amendementCosignataireClustered,
 };
