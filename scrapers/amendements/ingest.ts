@@ -59,9 +59,6 @@ function failure(error: unknown): string {
   return (error as Error).message;
 }
 
-/** Page cache of the ingest's connection (KiB, SQLite's negative form), restored after. */
-const INGEST_CACHE_KIB = 64 * 1024;
-
 /**
  * Writes the amendments of an archive as its entries arrive, incrementally: an entry whose
  * hash is the stored one is not parsed; a new or changed one replaces its amendment and
@@ -95,92 +92,84 @@ export async function ingestAmendements(
     stored,
     errors: [],
   };
-  const cache = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma(`cache_size = -${INGEST_CACHE_KIB}`);
-  try {
-    sqlite.exec(`drop table if exists temp.amendement_ingest_seen;
-      create temp table amendement_ingest_seen (uid text primary key, name text not null) without rowid`);
-    const lookup = sqlite.prepare<[string], StoredAmendement>(
-      'select content_hash as hash, sort from amendement where uid = ?',
-    );
-    const markRead = sqlite.prepare<[string, string]>(
-      'insert or ignore into temp.amendement_ingest_seen (uid, name) values (?, ?)',
-    );
-    const readFrom = sqlite
-      .prepare<[string], string>('select name from temp.amendement_ingest_seen where uid = ?')
-      .pluck();
-    const trigger = first
-      ? (sqlite
-          .prepare<[], string>(
-            "select sql from sqlite_master where type = 'trigger' and name = 'amendement_fts_insert'",
-          )
-          .pluck()
-          .get() ?? null)
-      : null;
-    if (trigger) sqlite.exec('drop trigger amendement_fts_insert');
-    let batch: Parsed[] = [];
-    let replaced: string[] = [];
-    let events: NewChangeEvent[] = [];
-    const flush = async () => {
-      await write(trx, batch, replaced);
-      await appendChanges(trx, events);
-      batch = [];
-      replaced = [];
-      events = [];
-    };
-    for await (const { name, bytes } of entries) {
-      const match = AMENDEMENT_FILE.exec(name);
-      if (!match) continue;
-      const uid = match[3]!;
-      if (markRead.run(uid, name).changes === 0) {
-        result.errors.push(`${name}: amendement ${uid} already read from ${readFrom.get(uid)}`);
-        continue;
-      }
-      result.read++;
-      const hash = sha256(bytes);
-      const previous = first ? undefined : lookup.get(uid);
-      if (previous?.hash === hash) {
-        result.unchanged++;
-      } else {
-        try {
-          const parsed = parseAmendement(name, JSON.parse(decoder.decode(bytes)));
-          if (parsed.amendement.legislature !== legislature) {
-            throw new Error(
-              `amendement of legislature ${parsed.amendement.legislature}, expected ${legislature}`,
-            );
-          }
-          batch.push({ ...parsed, hash, name });
-          if (previous) replaced.push(uid);
-          const event = first ? null : amendementChange(changes, previous, parsed.amendement);
-          if (event) events.push(event);
-          if (previous) result.changed++;
-          else result.added++;
-        } catch (error) {
-          result.errors.push(`${name}: ${failure(error)}`);
+  sqlite.exec(`drop table if exists temp.amendement_ingest_seen;
+    create temp table amendement_ingest_seen (uid text primary key, name text not null) without rowid`);
+  const lookup = sqlite.prepare<[string], StoredAmendement>(
+    'select content_hash as hash, sort from amendement where uid = ?',
+  );
+  const markRead = sqlite.prepare<[string, string]>(
+    'insert or ignore into temp.amendement_ingest_seen (uid, name) values (?, ?)',
+  );
+  const readFrom = sqlite
+    .prepare<[string], string>('select name from temp.amendement_ingest_seen where uid = ?')
+    .pluck();
+  const trigger = first
+    ? (sqlite
+        .prepare<[], string>(
+          "select sql from sqlite_master where type = 'trigger' and name = 'amendement_fts_insert'",
+        )
+        .pluck()
+        .get() ?? null)
+    : null;
+  if (trigger) sqlite.exec('drop trigger amendement_fts_insert');
+  let batch: Parsed[] = [];
+  let replaced: string[] = [];
+  let events: NewChangeEvent[] = [];
+  const flush = async () => {
+    await write(trx, batch, replaced);
+    await appendChanges(trx, events);
+    batch = [];
+    replaced = [];
+    events = [];
+  };
+  for await (const { name, bytes } of entries) {
+    const match = AMENDEMENT_FILE.exec(name);
+    if (!match) continue;
+    const uid = match[3]!;
+    if (markRead.run(uid, name).changes === 0) {
+      result.errors.push(`${name}: amendement ${uid} already read from ${readFrom.get(uid)}`);
+      continue;
+    }
+    result.read++;
+    const hash = sha256(bytes);
+    const previous = first ? undefined : lookup.get(uid);
+    if (previous?.hash === hash) {
+      result.unchanged++;
+    } else {
+      try {
+        const parsed = parseAmendement(name, JSON.parse(decoder.decode(bytes)));
+        if (parsed.amendement.legislature !== legislature) {
+          throw new Error(
+            `amendement of legislature ${parsed.amendement.legislature}, expected ${legislature}`,
+          );
         }
+        batch.push({ ...parsed, hash, name });
+        if (previous) replaced.push(uid);
+        const event = first ? null : amendementChange(changes, previous, parsed.amendement);
+        if (event) events.push(event);
+        if (previous) result.changed++;
+        else result.added++;
+      } catch (error) {
+        result.errors.push(`${name}: ${failure(error)}`);
       }
-      if (batch.length >= BATCH) await flush();
-      onProgress(result.read);
     }
-    await flush();
-    if (!first) {
-      const absent =
-        'select uid from amendement where uid not in (select uid from temp.amendement_ingest_seen)';
-      sqlite
-        .prepare(`delete from amendement_cosignataire where amendement_uid in (${absent})`)
-        .run();
-      result.removed = sqlite
-        .prepare(`delete from amendement where uid in (${absent})`)
-        .run().changes;
-    }
-    if (trigger) {
-      sqlite.exec("insert into amendement_fts(amendement_fts) values ('rebuild')");
-      sqlite.exec(trigger);
-    }
-    sqlite.exec('drop table temp.amendement_ingest_seen');
-  } finally {
-    sqlite.pragma(`cache_size = ${cache}`);
+    if (batch.length >= BATCH) await flush();
+    onProgress(result.read);
   }
+  await flush();
+  if (!first) {
+    const absent =
+      'select uid from amendement where uid not in (select uid from temp.amendement_ingest_seen)';
+    sqlite.prepare(`delete from amendement_cosignataire where amendement_uid in (${absent})`).run();
+    result.removed = sqlite
+      .prepare(`delete from amendement where uid in (${absent})`)
+      .run().changes;
+  }
+  if (trigger) {
+    sqlite.exec("insert into amendement_fts(amendement_fts) values ('rebuild')");
+    sqlite.exec(trigger);
+  }
+  sqlite.exec('drop table temp.amendement_ingest_seen');
   if (first && result.added > 0) {
     await appendChanges(trx, [initialImport(changes, result.added, 'amendements')]);
   }
