@@ -218,18 +218,20 @@ async function reference(zip: string, dir: string): Promise<{ ms: number; rows: 
     if (!name.endsWith('.json')) continue;
     const a = JSON.parse(bytes.toString('utf8')).amendement;
     const c = a.corps?.contenuAuteur ?? {};
+    // AN JSON writes absent values as {"@xsi:nil": "true"}: only strings are kept.
+    const str = (v: unknown) => (typeof v === 'string' ? v : null);
     insert.run(
-      a.uid ?? null,
-      a.texteLegislatifRef ?? null,
-      a.identification?.numeroLong ?? null,
-      a.signataires?.auteur?.acteurRef ?? null,
-      a.cycleDeVie?.sort ?? null,
-      a.cycleDeVie?.dateDepot ?? null,
-      typeof c.dispositif === 'string' ? c.dispositif : null,
-      typeof c.exposeSommaire === 'string' ? c.exposeSommaire : null,
+      str(a.uid),
+      str(a.texteLegislatifRef),
+      str(a.identification?.numeroLong),
+      str(a.signataires?.auteur?.acteurRef),
+      str(a.cycleDeVie?.sort),
+      str(a.cycleDeVie?.dateDepot),
+      str(c.dispositif),
+      str(c.exposeSommaire),
     );
     list(a.signataires?.cosignataires?.acteurRef).forEach((uid, i) =>
-      cosigner.run(a.uid ?? null, uid ?? null, i + 1),
+      cosigner.run(str(a.uid), str(uid), i + 1),
     );
     rows++;
   }
