@@ -60,7 +60,7 @@ export interface Politeness {
   /** Retries after a network error, a 429 or a 5xx, waiting backoffMs × 2^attempt (or Retry-After). */
   maxRetries: number;
   backoffMs: number;
-  /** For the whole response, headers and body. */
+  /** Longest wait for the response headers, then for each next piece of the body. */
   timeoutMs: number;
   /** A response body longer than this is refused (a content error, not retried). */
   maxDownloadBytes: number;

@@ -32,6 +32,13 @@ if (process.argv.slice(2).includes('load')) {
   process.exit(0);
 }
 
+// `npm run bench -- amendements`: only the amendments benchmark (crawls in child processes).
+if (process.argv.slice(2).includes('amendements')) {
+  const { benchAmendements } = await import('./bench-amendements.ts');
+  await benchAmendements(fixtures);
+  process.exit(0);
+}
+
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;

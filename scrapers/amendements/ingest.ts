@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database, NewChangeEvent } from '../../db/schema/index.ts';
+import { sqliteHandle } from '../../db/database.ts';
 import { insertRows } from '../../db/insert.ts';
 import { appendChanges } from '../../db/state/changes.ts';
 import { ShapeError } from '../lib/an-json.ts';
@@ -65,8 +66,13 @@ function failure(error: unknown): string {
  * co-signers, in batches, with its change event (new amendment, outcome changed). A file
  * that cannot be read is reported by name and skipped, its stored version kept. Stored
  * amendments absent from the archive are deleted at the end (the caller has checked the
- * count is plausible). Runs inside the caller's transaction; memory holds one batch and the
- * stored (uid, hash, sort) triples, never the archive.
+ * count is plausible). Runs inside the caller's transaction.
+ *
+ * Memory holds one batch, never the archive nor a row per amendment: each entry's stored
+ * hash is looked up by uid when it arrives, and the uids read (to refuse a second file for
+ * one and find the stored amendments gone) go to a temporary table, on disk like the rest.
+ * A first import (nothing stored) fills the full-text index in one pass at the end instead
+ * of row by row: its insert trigger is set aside for the transaction and put back as it was.
  */
 export async function ingestAmendements(
   trx: Transaction<Database>,
@@ -75,25 +81,38 @@ export async function ingestAmendements(
   changes: ChangeContext,
   onProgress: (done: number) => void = () => {},
 ): Promise<AmendementsIngestResult> {
-  const known = new Map<string, StoredAmendement>();
-  for (const r of await trx
-    .selectFrom('amendement')
-    .select(['uid', 'content_hash', 'sort'])
-    .execute()) {
-    known.set(r.uid, { hash: r.content_hash, sort: r.sort });
-  }
-  const first = known.size === 0;
+  const sqlite = sqliteHandle(trx);
+  const stored = Number(sqlite.prepare('select count(*) from amendement').pluck().get());
+  const first = stored === 0;
   const result: AmendementsIngestResult = {
     read: 0,
     added: 0,
     changed: 0,
     unchanged: 0,
     removed: 0,
-    stored: known.size,
+    stored,
     errors: [],
   };
-  // The file each uid was read from: a second file for it is refused.
-  const readFrom = new Map<string, string>();
+  sqlite.exec(`drop table if exists temp.amendement_ingest_seen;
+    create temp table amendement_ingest_seen (uid text primary key, name text not null) without rowid`);
+  const lookup = sqlite.prepare<[string], StoredAmendement>(
+    'select content_hash as hash, sort from amendement where uid = ?',
+  );
+  const markRead = sqlite.prepare<[string, string]>(
+    'insert or ignore into temp.amendement_ingest_seen (uid, name) values (?, ?)',
+  );
+  const readFrom = sqlite
+    .prepare<[string], string>('select name from temp.amendement_ingest_seen where uid = ?')
+    .pluck();
+  const trigger = first
+    ? (sqlite
+        .prepare<[], string>(
+          "select sql from sqlite_master where type = 'trigger' and name = 'amendement_fts_insert'",
+        )
+        .pluck()
+        .get() ?? null)
+    : null;
+  if (trigger) sqlite.exec('drop trigger amendement_fts_insert');
   let batch: Parsed[] = [];
   let replaced: string[] = [];
   let events: NewChangeEvent[] = [];
@@ -108,15 +127,13 @@ export async function ingestAmendements(
     const match = AMENDEMENT_FILE.exec(name);
     if (!match) continue;
     const uid = match[3]!;
-    const earlier = readFrom.get(uid);
-    if (earlier !== undefined) {
-      result.errors.push(`${name}: amendement ${uid} already read from ${earlier}`);
+    if (markRead.run(uid, name).changes === 0) {
+      result.errors.push(`${name}: amendement ${uid} already read from ${readFrom.get(uid)}`);
       continue;
     }
-    readFrom.set(uid, name);
     result.read++;
     const hash = sha256(bytes);
-    const previous = known.get(uid);
+    const previous = first ? undefined : lookup.get(uid);
     if (previous?.hash === hash) {
       result.unchanged++;
     } else {
@@ -141,13 +158,19 @@ export async function ingestAmendements(
     onProgress(result.read);
   }
   await flush();
-  const gone = [...known.keys()].filter((uid) => !readFrom.has(uid));
-  for (let i = 0; i < gone.length; i += BATCH) {
-    const uids = gone.slice(i, i + BATCH);
-    await trx.deleteFrom('amendement_cosignataire').where('amendement_uid', 'in', uids).execute();
-    await trx.deleteFrom('amendement').where('uid', 'in', uids).execute();
+  if (!first) {
+    const absent =
+      'select uid from amendement where uid not in (select uid from temp.amendement_ingest_seen)';
+    sqlite.prepare(`delete from amendement_cosignataire where amendement_uid in (${absent})`).run();
+    result.removed = sqlite
+      .prepare(`delete from amendement where uid in (${absent})`)
+      .run().changes;
   }
-  result.removed = gone.length;
+  if (trigger) {
+    sqlite.exec("insert into amendement_fts(amendement_fts) values ('rebuild')");
+    sqlite.exec(trigger);
+  }
+  sqlite.exec('drop table temp.amendement_ingest_seen');
   if (result.added + result.changed + result.removed > 0) await linkScrutins(trx);
   if (first && result.added > 0) {
     await appendChanges(trx, [initialImport(changes, result.added, 'amendements')]);

@@ -15,7 +15,7 @@ import {
   requiredText,
   text,
 } from '../lib/an-json.ts';
-import { decodeText, htmlToText, sanitizeAmendementHtml } from './sanitize.ts';
+import { decodeText, sanitizeAmendementField } from './sanitize.ts';
 
 /** An archive entry of an amendment: its dossier and text folders and its uid. */
 export const AMENDEMENT_FILE = /(?:^|\/)json\/([^/]+)\/([^/]+)\/(AMANR[0-9A-Z]+)\.json$/;
@@ -106,16 +106,16 @@ export function parseAmendement(name: string, json: unknown): ParsedFile {
   const corps = optObj(a.corps, 'amendement.corps');
   const contenu = optObj(corps?.contenuAuteur, 'amendement.corps.contenuAuteur');
   const dispositif =
-    sanitizeAmendementHtml(
+    sanitizeAmendementField(
       text(contenu?.dispositif, 'amendement.corps.contenuAuteur.dispositif'),
     ) ??
-    sanitizeAmendementHtml(
+    sanitizeAmendementField(
       creditsTable(
         contenu?.dispositifAmdtCreditPLF,
         'amendement.corps.contenuAuteur.dispositifAmdtCreditPLF',
       ),
     );
-  const expose = sanitizeAmendementHtml(
+  const expose = sanitizeAmendementField(
     text(contenu?.exposeSommaire, 'amendement.corps.contenuAuteur.exposeSommaire'),
   );
   const cycle = obj(a.cycleDeVie, 'amendement.cycleDeVie');
@@ -171,11 +171,9 @@ export function parseAmendement(name: string, json: unknown): ParsedFile {
       date_publication: date(cycle.datePublication, 'amendement.cycleDeVie.datePublication'),
       date_sort: date(cycle.dateSort, 'amendement.cycleDeVie.dateSort'),
       seance_ref: text(a.seanceDiscussionRef, 'amendement.seanceDiscussionRef'),
-      dispositif_html: dispositif,
-      expose_html: expose,
-      text_key: fold(
-        `${dispositif ? htmlToText(dispositif) : ''} ${expose ? htmlToText(expose) : ''}`,
-      ),
+      dispositif_html: dispositif?.html ?? null,
+      expose_html: expose?.html ?? null,
+      text_key: fold(`${dispositif?.text ?? ''} ${expose?.text ?? ''}`),
     },
     cosignataires,
   };

@@ -75,8 +75,12 @@ async function checkDeclaredLength(response: Response, maxBytes: number): Promis
   }
 }
 
-/** Reads a response body, stopping as soon as it passes `maxBytes`. */
-async function readBody(response: Response, maxBytes: number): Promise<Buffer> {
+/** Reads a response body, stopping as soon as it passes `maxBytes`; `onChunk` after each. */
+async function readBody(
+  response: Response,
+  maxBytes: number,
+  onChunk: (size: number) => void,
+): Promise<Buffer> {
   await checkDeclaredLength(response, maxBytes);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -90,6 +94,7 @@ async function readBody(response: Response, maxBytes: number): Promise<Buffer> {
       throw tooLarge(maxBytes);
     }
     chunks.push(value);
+    onChunk(size);
   }
   return Buffer.concat(chunks, size);
 }
@@ -102,6 +107,7 @@ async function saveBody(
   response: Response,
   maxBytes: number,
   path: string,
+  onChunk: (size: number) => void,
 ): Promise<{ bytes: number; sha256: string }> {
   await checkDeclaredLength(response, maxBytes);
   const hash = createHash('sha256');
@@ -120,6 +126,7 @@ async function saveBody(
       }
       hash.update(value);
       if (!out.write(value)) await once(out, 'drain');
+      onChunk(size);
     }
     out.end();
     await closed;
@@ -131,12 +138,57 @@ async function saveBody(
   return { bytes: size, sha256: hash.digest('hex') };
 }
 
+/** A request aborted because the server sent nothing for `timeoutMs`. */
+class StallError extends Error {
+  override name = 'TimeoutError';
+}
+
+/**
+ * The timeout of one request: it fires when the server sends nothing for `timeoutMs`, first
+ * while waiting for the response headers, then between any two pieces of the body (`touch`
+ * re-arms it at each). A long transfer that keeps sending is never cut; its total is bounded
+ * by the crawl's own limit (CRAWL_CHILD_TIMEOUT_MINUTES for `npm start`'s crawl process).
+ */
+function stallTimeout(timeoutMs: number) {
+  const controller = new AbortController();
+  let received: number | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const reason =
+        received === null
+          ? `timeout: no response headers in ${timeoutMs} ms`
+          : `timeout: the body stalled, no byte for ${timeoutMs} ms after ${received} bytes`;
+      controller.abort(new StallError(reason));
+    }, timeoutMs);
+  };
+  arm();
+  return {
+    signal: controller.signal,
+    /** The headers arrived, or the body's first `size` bytes: the wait starts again. */
+    touch(size: number) {
+      received = size;
+      arm();
+    },
+    clear: () => clearTimeout(timer),
+  };
+}
+
 /** The reason a request failed: its timeout, or the network error's own cause. */
 function requestFailure(error: unknown, timeoutMs: number): string {
   const err = error as Error & { cause?: Error };
-  if (err.name === 'TimeoutError') return `timeout: no complete response in ${timeoutMs} ms`;
+  if (err instanceof StallError) return err.message;
+  if (err.cause instanceof StallError) return err.cause.message;
+  if (err.name === 'TimeoutError') return `timeout: no byte received in ${timeoutMs} ms`;
   return err.cause?.message ? `${err.message} (${err.cause.message})` : err.message;
 }
+
+/**
+ * Crawlee's limit on one request handler: far above any transfer (a day), so only the stall
+ * timeout and the crawl process's limit end a download that keeps receiving bytes.
+ */
+const HANDLER_TIMEOUT_SECS = 24 * 3600;
 
 /** Spaces the starts of requests by at least `delayMs`, whatever the concurrency. */
 function startGate(delayMs: number) {
@@ -151,9 +203,10 @@ function startGate(delayMs: number) {
 
 /**
  * Fetches files politely with one Crawlee BasicCrawler: at most `concurrency` requests at once,
- * `delayMs` between request starts, the configured User-Agent, `timeoutMs` for the whole
- * response, retries of 429/5xx/network errors after `backoffMs × 2^attempt` (or the server's
- * Retry-After), bodies cut at `maxDownloadBytes`. A 404 is an outcome, not an error.
+ * `delayMs` between request starts, the configured User-Agent, `timeoutMs` for the response
+ * headers and for every pause in the body (not for the whole transfer), retries of
+ * 429/5xx/network errors after `backoffMs × 2^attempt` (or the server's Retry-After), bodies
+ * cut at `maxDownloadBytes`. A 404 is an outcome, not an error.
  * `onFile` is called once per file; storage is in memory (nothing lands in ./storage).
  * Every download of every source goes through here.
  */
@@ -166,70 +219,79 @@ export async function fetchFiles(
   const gate = startGate(polite.delayMs);
   const byKey = new Map(files.map((f) => [f.key, f]));
   const run = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  /** One attempt at one file: its outcome to `onFile`, or a RetryableError. */
+  const fetchOne = async (file: FileRequest, timeout: ReturnType<typeof stallTimeout>) => {
+    let response: Response;
+    try {
+      response = await fetch(file.url, {
+        headers: { 'user-agent': polite.userAgent, ...file.headers },
+        redirect: 'follow',
+        signal: timeout.signal,
+      });
+    } catch (error) {
+      throw new RetryableError(requestFailure(error, polite.timeoutMs), null);
+    }
+    timeout.touch(0);
+    const status = response.status;
+    if (status === 429 || status >= 500) {
+      await response.body?.cancel();
+      throw new RetryableError(`HTTP ${status}`, retryAfter(response.headers.get('retry-after')));
+    }
+    if (status === 304) {
+      await onFile(file, { kind: 'not-modified' });
+      return;
+    }
+    if (status === 404 || status === 410) {
+      await response.body?.cancel();
+      await onFile(file, { kind: 'missing', status });
+      return;
+    }
+    if (status < 200 || status >= 300) {
+      await response.body?.cancel();
+      await onFile(file, { kind: 'failed', reason: `HTTP ${status}` });
+      return;
+    }
+    const validators = {
+      etag: response.headers.get('etag'),
+      lastModified: response.headers.get('last-modified'),
+    };
+    let body: Buffer | null = null;
+    let saved: { bytes: number; sha256: string } | null = null;
+    try {
+      if (file.saveTo)
+        saved = await saveBody(response, polite.maxDownloadBytes, file.saveTo, timeout.touch);
+      else body = await readBody(response, polite.maxDownloadBytes, timeout.touch);
+    } catch (error) {
+      if (!(error instanceof TooLargeError)) {
+        throw new RetryableError(requestFailure(error, polite.timeoutMs), null);
+      }
+      await onFile(file, { kind: 'failed', reason: error.message });
+      return;
+    }
+    if (saved) {
+      await onFile(file, { kind: 'saved', path: file.saveTo!, ...saved, ...validators });
+    } else {
+      await onFile(file, { kind: 'ok', body: body!, ...validators });
+    }
+  };
   log.setLevel(LogLevel.OFF);
   const crawler = new BasicCrawler(
     {
       maxConcurrency: polite.concurrency,
       minConcurrency: polite.concurrency,
       maxRequestRetries: polite.maxRetries,
-      requestHandlerTimeoutSecs:
-        Math.ceil((polite.timeoutMs + polite.concurrency * polite.delayMs) / 1000) + 10,
+      // The stall timeout bounds each wait; a large archive that keeps coming may take as long
+      // as it needs (the crawl process's own limit bounds the total), so Crawlee must not cut it.
+      requestHandlerTimeoutSecs: HANDLER_TIMEOUT_SECS,
       useSessionPool: false,
       async requestHandler({ request }) {
         const file = byKey.get(request.userData.key as string)!;
         await gate();
-        let response: Response;
+        const timeout = stallTimeout(polite.timeoutMs);
         try {
-          response = await fetch(file.url, {
-            headers: { 'user-agent': polite.userAgent, ...file.headers },
-            redirect: 'follow',
-            signal: AbortSignal.timeout(polite.timeoutMs),
-          });
-        } catch (error) {
-          throw new RetryableError(requestFailure(error, polite.timeoutMs), null);
-        }
-        const status = response.status;
-        if (status === 429 || status >= 500) {
-          await response.body?.cancel();
-          throw new RetryableError(
-            `HTTP ${status}`,
-            retryAfter(response.headers.get('retry-after')),
-          );
-        }
-        if (status === 304) {
-          await onFile(file, { kind: 'not-modified' });
-          return;
-        }
-        if (status === 404 || status === 410) {
-          await response.body?.cancel();
-          await onFile(file, { kind: 'missing', status });
-          return;
-        }
-        if (status < 200 || status >= 300) {
-          await response.body?.cancel();
-          await onFile(file, { kind: 'failed', reason: `HTTP ${status}` });
-          return;
-        }
-        const validators = {
-          etag: response.headers.get('etag'),
-          lastModified: response.headers.get('last-modified'),
-        };
-        let body: Buffer | null = null;
-        let saved: { bytes: number; sha256: string } | null = null;
-        try {
-          if (file.saveTo) saved = await saveBody(response, polite.maxDownloadBytes, file.saveTo);
-          else body = await readBody(response, polite.maxDownloadBytes);
-        } catch (error) {
-          if (!(error instanceof TooLargeError)) {
-            throw new RetryableError(requestFailure(error, polite.timeoutMs), null);
-          }
-          await onFile(file, { kind: 'failed', reason: error.message });
-          return;
-        }
-        if (saved) {
-          await onFile(file, { kind: 'saved', path: file.saveTo!, ...saved, ...validators });
-        } else {
-          await onFile(file, { kind: 'ok', body: body!, ...validators });
+          await fetchOne(file, timeout);
+        } finally {
+          timeout.clear();
         }
       },
       async errorHandler({ request }, error) {

@@ -24,7 +24,8 @@ export interface Answer {
 type Route =
   | { kind: 'file'; body: Buffer; etag: string; contentType: string | null }
   | { kind: 'script'; answers: Answer[] }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  | { kind: 'trickle'; body: Buffer; pieces: number; gapMs: number };
 
 export interface TestServer {
   url: string;
@@ -47,6 +48,11 @@ export interface TestServer {
   fail(path: string, status: number): void;
   /** Accepts requests at `path` and never answers. */
   hang(path: string): void;
+  /**
+   * Answers 200 at once (headers with the full Content-Length), then sends `body` in `pieces`
+   * equal parts, the first right away and each next one `gapMs` later.
+   */
+  trickle(path: string, body: string | Uint8Array, pieces: number, gapMs: number): void;
   /** Forgets `path` (it answers 404). */
   remove(path: string): void;
   /** Requests made to `path`. */
@@ -74,6 +80,23 @@ export async function startTestServer(): Promise<TestServer> {
     requests.push(recorded);
     const route = routes.get(path);
     if (route?.kind === 'hang') return;
+    if (route?.kind === 'trickle') {
+      const { body, pieces, gapMs } = route;
+      const size = Math.ceil(body.length / pieces);
+      res.writeHead(200, { 'content-length': body.length });
+      recorded.status = 200;
+      const send = (i: number) => {
+        if (res.destroyed) return;
+        const piece = body.subarray(i * size, (i + 1) * size);
+        if (i === pieces - 1) res.end(piece);
+        else {
+          res.write(piece);
+          setTimeout(() => send(i + 1), gapMs);
+        }
+      };
+      send(0);
+      return;
+    }
     inFlight++;
     state.maxInFlight = Math.max(state.maxInFlight, inFlight);
     const reply = (
@@ -143,6 +166,9 @@ export async function startTestServer(): Promise<TestServer> {
     },
     hang(path) {
       routes.set(path, { kind: 'hang' });
+    },
+    trickle(path, body, pieces, gapMs) {
+      routes.set(path, { kind: 'trickle', body: Buffer.from(body), pieces, gapMs });
     },
     remove(path) {
       routes.delete(path);

@@ -1,7 +1,12 @@
 // The parser on the hand-written files of test/fixtures/an/amendements (real format).
 import { describe, expect, it } from 'vitest';
 import { parseAmendement } from '../../../scrapers/amendements/parse.ts';
-import { sanitizeAmendementHtml } from '../../../scrapers/amendements/sanitize.ts';
+import sanitizeHtml from 'sanitize-html';
+import {
+  decodeNonAsciiReferences,
+  decodeText,
+  sanitizeAmendementHtml,
+} from '../../../scrapers/amendements/sanitize.ts';
 import { sortKey } from '../../../domain/amendements.ts';
 import { readJsonFixture } from '../../helpers/an-zip.ts';
 import { entryN } from '../../helpers/amendements-zip.ts';
@@ -117,5 +122,39 @@ describe('sanitizeAmendementHtml', () => {
     expect(
       sanitizeAmendementHtml('<table><tr><td rowspan="2" colspan="x">1</td></tr></table>'),
     ).toBe('<table><tr><td rowspan="2">1</td></tr></table>');
+  });
+});
+
+describe('decodeNonAsciiReferences', () => {
+  it('decodes references to non-ASCII characters and &nbsp; only', () => {
+    expect(decodeNonAsciiReferences('R&#x00E9;diger &#233;t&#xe9;&nbsp;: &#x2019; &#128512;')).toBe(
+      'Rédiger été\u00a0: ’ 😀',
+    );
+    // ASCII (syntax: < / space), C1 controls, surrogates, out of range, no semicolon: kept.
+    const kept =
+      '&#60;b&#62; &#x3C; &#47; &#32; &#150; &#xD800; &#x110000; &#233 &amp;#233; &eacute;';
+    expect(decodeNonAsciiReferences(kept)).toBe(kept);
+  });
+
+  it('changes nothing the sanitiser outputs', () => {
+    // Compared with sanitize-html on the raw HTML, through the same allow-list's basics.
+    const options = { allowedTags: ['p', 'br', 'td'], allowedAttributes: { td: ['title'] } };
+    for (const html of [
+      '<p>R&#x00E9;diger ainsi&nbsp;: &#x00AB;&nbsp;la pr&#x00E9;sente loi&nbsp;&#x00BB;</p>',
+      '<p&#xE9;>x</p&#xE9;><br&#47;>&#60;script&#62;<td title="&#xE9;&#34;">&#233</td>',
+      '<p>&amp;#233; &#x26;#233; &#38;&#x00E9; &#150;&#0;</p>',
+    ]) {
+      expect(sanitizeHtml(decodeNonAsciiReferences(html), options)).toBe(
+        sanitizeHtml(html, options),
+      );
+    }
+  });
+
+  it('decodeText reads labels with and without markup', () => {
+    expect(decodeText('M.&#160;Le&#160;Fur,  Mme&#160;Bazin-Malgras')).toBe(
+      'M. Le Fur, Mme Bazin-Malgras',
+    );
+    expect(decodeText('M. <b>Dupont</b> &amp; Mme L&apos;Hôte')).toBe("M. Dupont & Mme L'Hôte");
+    expect(decodeText(' &#160; ')).toBeNull();
   });
 });

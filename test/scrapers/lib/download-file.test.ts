@@ -90,6 +90,26 @@ describe('downloadToFileIfChanged', () => {
         timeoutMs: 300,
         maxRetries: 0,
       }),
-    ).rejects.toThrow(/timeout/);
+    ).rejects.toThrow(/Archive\.zip: timeout: no response headers in 300 ms/);
+  });
+
+  it('bounds each pause of the body, not the whole transfer', async () => {
+    server = await startTestServer();
+    const url = `${server.url}${P}`;
+    const polite = { ...POLITE, timeoutMs: 500, maxRetries: 0 };
+    // Three pieces 300 ms apart (0.6 × the timeout): 600 ms in all, over the timeout, received.
+    server.trickle(P, BODY, 3, 300);
+    const started = performance.now();
+    const slow = await downloadToFileIfChanged(url, null, polite);
+    expect(performance.now() - started).toBeGreaterThan(550);
+    if (slow.kind !== 'changed') throw new Error('expected a change');
+    expect(slow.contentHash).toBe(HASH);
+    expect(Buffer.compare(readFileSync(slow.file.path), BODY)).toBe(0);
+    await slow.file.remove();
+    // Two pieces 800 ms apart: the body stalls longer than the timeout after its first piece.
+    server.trickle(P, BODY, 2, 800);
+    await expect(downloadToFileIfChanged(url, null, polite)).rejects.toThrow(
+      new RegExp(`Archive\\.zip: timeout: the body stalled, no byte for 500 ms after \\d+ bytes`),
+    );
   });
 });

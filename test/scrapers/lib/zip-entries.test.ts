@@ -48,6 +48,61 @@ function duplicated(): Uint8Array {
   return Buffer.concat([a.local, b.local, a.central, centralB, end]);
 }
 
+/**
+ * The same archive in zip64 form, as the live archive (over 65,535 entries) needs: every
+ * central entry's sizes and offset set to 0xFFFFFFFF with their 64-bit values in a zip64
+ * extra field, the end record's fields set to their maximum, and a zip64 end record and
+ * locator before it. Written here from the format's description (APPNOTE 4.3.14–4.5.3).
+ */
+function toZip64(zip: Uint8Array): Buffer {
+  const bytes = Buffer.from(zip);
+  const end = bytes.length - 22;
+  const count = bytes.readUInt16LE(end + 10);
+  const cdOffset = bytes.readUInt32LE(end + 16);
+  const local = bytes.subarray(0, cdOffset);
+  const entries: Buffer[] = [];
+  let at = cdOffset;
+  for (let i = 0; i < count; i++) {
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extraLength = bytes.readUInt16LE(at + 30);
+    const commentLength = bytes.readUInt16LE(at + 32);
+    const fixed = Buffer.from(bytes.subarray(at, at + 46));
+    const name = bytes.subarray(at + 46, at + 46 + nameLength);
+    const zip64 = Buffer.alloc(4 + 24);
+    zip64.writeUInt16LE(0x0001, 0);
+    zip64.writeUInt16LE(24, 2);
+    zip64.writeBigUInt64LE(BigInt(fixed.readUInt32LE(24)), 4);
+    zip64.writeBigUInt64LE(BigInt(fixed.readUInt32LE(20)), 12);
+    zip64.writeBigUInt64LE(BigInt(fixed.readUInt32LE(42)), 20);
+    for (const field of [20, 24, 42]) fixed.writeUInt32LE(0xffffffff, field);
+    fixed.writeUInt16LE(zip64.length, 30);
+    fixed.writeUInt16LE(0, 32);
+    entries.push(fixed, name, zip64);
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  const central = Buffer.concat(entries);
+  const end64 = Buffer.alloc(56);
+  end64.writeUInt32LE(0x06064b50, 0);
+  end64.writeBigUInt64LE(44n, 4);
+  end64.writeUInt16LE(45, 12);
+  end64.writeUInt16LE(45, 14);
+  end64.writeBigUInt64LE(BigInt(count), 24);
+  end64.writeBigUInt64LE(BigInt(count), 32);
+  end64.writeBigUInt64LE(BigInt(central.length), 40);
+  end64.writeBigUInt64LE(BigInt(local.length), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(local.length + central.length), 8);
+  locator.writeUInt32LE(1, 16);
+  const record = Buffer.alloc(22);
+  record.writeUInt32LE(0x06054b50, 0);
+  record.writeUInt16LE(0xffff, 8);
+  record.writeUInt16LE(0xffff, 10);
+  record.writeUInt32LE(0xffffffff, 12);
+  record.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([local, central, end64, locator, record]);
+}
+
 describe('zipEntries', () => {
   it('yields each file with its bytes, in archive order, folders left out', async () => {
     const big = new Uint8Array(300_000).map((_, i) => i % 251);
@@ -128,6 +183,22 @@ describe('zipEntries', () => {
     };
     await expect(run()).rejects.toThrow(/bad\.bin : illisible/);
     expect(names).toEqual(['ok.json']);
+  });
+
+  it('reads a zip64 archive (64-bit sizes, offsets and entry count)', async () => {
+    const big = new Uint8Array(70_000).map((_, i) => (i * 7) % 256);
+    const zip = zipSync({ 'json/a.json': text('{"a":1}'), 'json/b.bin': big });
+    const entries = await readAll(onDisk(toZip64(zip)));
+    expect(entries.map((e) => e.name)).toEqual(['json/a.json', 'json/b.bin']);
+    expect(entries[0]!.bytes.toString('utf8')).toBe('{"a":1}');
+    expect(Buffer.compare(entries[1]!.bytes, Buffer.from(big))).toBe(0);
+  });
+
+  it('refuses an entry whose content does not match its CRC-32, naming it', async () => {
+    const zip = Buffer.from(zipSync({ 'a.json': text('{"v":1}') }, { level: 0 }));
+    // Stored (level 0): change one byte of the content; sizes and inflating stay valid.
+    zip[zip.indexOf('{"v":1}') + 5] = '2'.charCodeAt(0);
+    await expect(readAll(onDisk(zip))).rejects.toThrow(/a\.json : illisible \(.*CRC-32/);
   });
 
   it('refuses a file that is not a zip', async () => {
