@@ -122,9 +122,9 @@ describe('/amendements/<uid>', () => {
 
 /** Copies amendment 1 under another uid and legislature, with `set` (SQL assignments) applied. */
 async function copyOfFirst(uid: string, legislature: number, set = sql``) {
-  const { rows } = await sql<{ name: string }>`select name from pragma_table_info('amendement')`.execute(
-    tmp.db,
-  );
+  const { rows } = await sql<{
+    name: string;
+  }>`select name from pragma_table_info('amendement')`.execute(tmp.db);
   const cols = rows.map((r) => r.name).filter((n) => n !== 'uid' && n !== 'legislature');
   const list = sql.join(cols.map((c) => sql.ref(c)));
   await sql`insert into amendement (uid, legislature, ${list})
@@ -146,6 +146,29 @@ describe('paging and search', () => {
       seen.push(...body.items.map((i) => i.uid));
     }
     expect(seen).toEqual(['AMTEST04', 'AMTEST03', 'AMTEST02', 'AMTEST01']);
+  });
+
+  it('sanitises stored HTML again at render: a row written directly cannot inject markup', async () => {
+    await copyOfFirst(
+      'AMANR5L17TESTXSS',
+      99,
+      sql`dispositif_html = ${'<p onclick="steal()">Texte <script>alert(1)</script><a href="javascript:x">lien</a><img src=x onerror=y></p>'}, expose_html = ${'<iframe src="//x"></iframe>'}`,
+    );
+    const res = await app.request('/amendements/AMANR5L17TESTXSS');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<p>Texte lien</p>');
+    for (const bad of [
+      '<script>alert',
+      'onclick',
+      'steal()',
+      'javascript:',
+      '<img',
+      'onerror',
+      '<iframe',
+    ]) {
+      expect(html, bad).not.toContain(bad);
+    }
   });
 
   it('searches words of two letters or more as prefixes, a one-letter word exactly', () => {

@@ -155,7 +155,9 @@ describe('/methodologie/liaisons', () => {
       .execute();
     const body = await json('/methodologie/liaisons.json');
     expect(body.items.map((i: any) => i.scrutin)).toEqual([3, 4]);
-    const sum = Object.values(body.taux.par_motif as Record<string, number>).reduce((a, b) => a + b);
+    const sum = Object.values(body.taux.par_motif as Record<string, number>).reduce(
+      (a, b) => a + b,
+    );
     expect(body.total).toBe(sum);
     for (const [motif, n] of Object.entries(body.taux.par_motif)) {
       expect((await json(`/methodologie/liaisons.json?motif=${motif}`)).total, motif).toBe(n);
@@ -169,7 +171,7 @@ describe('/methodologie/liaisons', () => {
     ]);
     expect(await html('/methodologie/liaisons')).toContain('2 scrutins non reliés');
     expect(await html('/methodologie/liaisons?numeros=tous')).toContain(
-      "3 numéros non reliés d&#39;intitulés",
+      '3 numéros non reliés d&#39;intitulés',
     );
     expect((await app.request('/methodologie/liaisons.json?numeros=x')).status).toBe(400);
   });

@@ -40,7 +40,8 @@ export function LinkRateFigures({ rate }: { rate: LinkRate }) {
       </li>
       <li>
         <strong>Taux de liaison</strong> = scrutins reliés ÷ scrutins portant sur un amendement ={' '}
-        {integer(rate.linked)} ÷ {integer(rate.naming)} = <strong>{percent(rate.linked, rate.naming)}</strong>.
+        {integer(rate.linked)} ÷ {integer(rate.naming)} ={' '}
+        <strong>{percent(rate.linked, rate.naming)}</strong>.
       </li>
       <li>
         <strong>Taux de liaison quand le texte est dans l'archive</strong> = scrutins reliés ÷
