@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { AmendementDetail, AmendementFilter } from '../../db/queries/amendements.ts';
 import { sanitizeAmendementHtml } from '../../domain/amendement-html.ts';
+import { personName } from '../../domain/text.ts';
 import { AMENDEMENT_SORTS, AUTHOR_TYPES, SORT_LABELS } from '../../domain/amendements.ts';
 import { sortLabel, type AmendementListRow } from '../../server/records/amendements.ts';
 import { DateRange, ExportLinks, FilterForm, GroupBadge, Pager } from '../components.tsx';
@@ -17,9 +18,6 @@ export interface AmendementsView {
   perPage: number;
   query: string;
 }
-
-const personName = (first: string | null, last: string | null) =>
-  first || last ? `${first ?? ''} ${last ?? ''}`.trim() : null;
 
 export function Author({ a }: { a: AmendementListRow | AmendementDetail['amendement'] }) {
   if (a.author_type === 'Gouvernement') return <>Gouvernement</>;
