@@ -8,7 +8,7 @@ export const LINK_METHODS = {
   'titre-seance':
     "numéro (et auteur) lus dans l'intitulé, amendement de séance discuté à la séance du scrutin",
   'titre-dossier':
-    "numéro (et auteur) lus dans l'intitulé, amendement de séance du dossier du scrutin (nommé par ses étapes, ou celui des autres scrutins liés sur le même texte)",
+    "numéro (et auteur) lus dans l'intitulé, amendement de séance du dossier du scrutin (nommé par ses étapes ou par le fichier du scrutin ; à défaut, un dossier dont l'intitulé ou ceux de ses textes concordent avec le texte que nomme l'intitulé du scrutin), non discuté à la séance du scrutin",
 } as const;
 export type LinkMethod = keyof typeof LINK_METHODS;
 

@@ -25,3 +25,8 @@ export function isHttpUrl(value: string): boolean {
     return false;
   }
 }
+
+/** `Prénom Nom` from a person's stored names; null when both are missing. */
+export function personName(first: string | null, last: string | null): string | null {
+  return first || last ? `${first ?? ''} ${last ?? ''}`.trim() : null;
+}

@@ -25,6 +25,11 @@ export function frenchDate(iso: string | null): string {
 const INTEGER = new Intl.NumberFormat('fr-FR');
 const ONE_DECIMAL = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
+/** An integer with French thousands separators: `3 876`. */
+export function integer(n: number): string {
+  return INTEGER.format(n);
+}
+
 /** `22 députés`, `1 député`, `0 député`. */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${INTEGER.format(n)} ${n > 1 ? plural : singular}`;

@@ -23,13 +23,18 @@ export interface AmendementFilter {
   words: string | null;
 }
 
-/** The FTS5 query of a free-text search: each folded word, as a prefix, all required. */
+/**
+ * The FTS5 query of a free-text search: each folded word, all required; words of two letters
+ * or more as prefixes, a one-letter word exact (`"a"*` would match most of the index).
+ */
 export function ftsQuery(text: string): string | null {
   const words = fold(text)
     .split(' ')
     .filter((w) => w.length > 0)
     .slice(0, 10);
-  return words.length === 0 ? null : words.map((w) => `"${w}"*`).join(' ');
+  return words.length === 0
+    ? null
+    : words.map((w) => (w.length >= 2 ? `"${w}"*` : `"${w}"`)).join(' ');
 }
 
 const listColumns = [
@@ -67,14 +72,13 @@ export async function listAmendements(
   let q = db.selectFrom('amendement as a').where('a.legislature', '=', legislature);
   if (filter.auteur) q = q.where('a.author_uid', '=', filter.auteur);
   if (filter.cosignataire) {
+    // An IN list read from the acteur index (a correlated EXISTS scanned every amendment).
     const acteur = filter.cosignataire;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('amendement_cosignataire as c')
-          .select('c.position')
-          .whereRef('c.amendement_uid', '=', 'a.uid')
-          .where('c.acteur_uid', '=', acteur),
-      ),
+    q = q.where('a.uid', 'in', (eb) =>
+      eb
+        .selectFrom('amendement_cosignataire as c')
+        .select('c.amendement_uid')
+        .where('c.acteur_uid', '=', acteur),
     );
   }
   if (filter.dossier) q = q.where('a.dossier_uid', '=', filter.dossier);
@@ -115,7 +119,9 @@ export async function listAmendements(
     ])
     .orderBy('a.date_depot', 'desc')
     .orderBy('a.texte_uid', 'desc')
-    .orderBy('a.numero', 'desc');
+    .orderBy('a.numero', 'desc')
+    // Last, so that equal keys keep one order from page to page.
+    .orderBy('a.uid', 'desc');
   if (page.limit !== null) rows = rows.limit(page.limit).offset(page.offset);
   return { total: Number(total), rows: await rows.execute() };
 }

@@ -76,6 +76,12 @@ export async function linkRate(db: Kysely<Database>, legislature: number): Promi
 
 export interface UnresolvedFilter {
   reason: string | null;
+  /**
+   * false (the default): the scrutins whose amendment (the first number of the title) is not
+   * linked, the population of linkRate's byReason; true: every unlinked number of a title,
+   * including the 2nd… of a joint vote.
+   */
+  allNumbers?: boolean;
 }
 
 /** The amendment numbers named by a scrutin title that are not linked, by scrutin number. */
@@ -90,6 +96,7 @@ export async function listUnresolved(
     .innerJoin('scrutin as s', 's.uid', 'l.scrutin_uid')
     .where('s.legislature', '=', legislature)
     .where('l.amendement_uid', 'is', null);
+  if (!filter.allNumbers) q = q.where('l.position', '=', 1);
   if (filter.reason) q = q.where('l.reason', '=', filter.reason);
   const { total } = await q
     .select((eb) => eb.fn.countAll<number>().as('total'))

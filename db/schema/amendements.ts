@@ -51,7 +51,7 @@ export interface AmendementTable {
   date_sort: string | null;
   /** seanceDiscussionRef (RUANR5L17S…), the sitting where it was discussed. */
   seance_ref: string | null;
-  /** Sanitised HTML (allow-list of scrapers/amendements/sanitize.ts, applied at ingest), or null. */
+  /** Sanitised HTML (allow-list of domain/amendement-html.ts, applied at ingest and at render), or null. */
   dispositif_html: string | null;
   expose_html: string | null;
   /** Dispositif and exposé as plain text, folded (lower case, no accents), for search. */

@@ -1,5 +1,6 @@
 // Change detection for the amendments: one event per new amendment, one when an amendment's
-// outcome (its normalised sort) changes; a re-serialised file records nothing. The first
+// outcome (its normalised sort) changes, one per amendment gone from the archive; a
+// re-serialised file records nothing. The first
 // import records a single initial-import event instead.
 import type { NewChangeEvent } from '../../db/schema/index.ts';
 import { SORT_LABELS, type AmendementSort } from '../../domain/amendements.ts';
@@ -12,7 +13,7 @@ export interface StoredAmendement {
   sort: AmendementSort;
 }
 
-const label = (a: ParsedAmendement) =>
+const label = (a: Pick<ParsedAmendement, 'numero_long' | 'article'>) =>
   `Amendement n° ${a.numero_long}${a.article ? ` (${a.article})` : ''}`.slice(0, 500);
 
 /** The event of an amendment read by an ingest, given what was stored (undefined: new). */
@@ -39,5 +40,26 @@ export function amendementChange(
     old_value: SORT_LABELS[before.sort],
     new_value: SORT_LABELS[after.sort],
     detail: after.date_sort ? `Sort du ${after.date_sort}` : null,
+  });
+}
+
+/** A stored amendment absent from the archive read, as the ingest deletes it. */
+export interface RemovedAmendement {
+  uid: string;
+  numero_long: string;
+  article: string | null;
+  sort: AmendementSort;
+}
+
+/** The event of an amendment deleted because the archive no longer holds it. */
+export function amendementRemoved(ctx: ChangeContext, a: RemovedAmendement): NewChangeEvent {
+  return changeEvent(ctx, {
+    entity_type: 'amendement',
+    entity_id: a.uid,
+    entity_label: label(a),
+    kind: 'amendement_removed',
+    field: 'sort',
+    old_value: SORT_LABELS[a.sort],
+    detail: "Absent de l'archive de l'Assemblée : retiré des données",
   });
 }

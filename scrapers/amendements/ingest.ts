@@ -8,7 +8,12 @@ import { initialImport, type ChangeContext } from '../lib/changes.ts';
 import { linkScrutins } from '../lib/scrutin-links.ts';
 import { sha256 } from '../lib/download.ts';
 import type { ZipEntry } from '../lib/zip.ts';
-import { amendementChange, type StoredAmendement } from './changes.ts';
+import {
+  amendementChange,
+  amendementRemoved,
+  type RemovedAmendement,
+  type StoredAmendement,
+} from './changes.ts';
 import { AMENDEMENT_FILE, parseAmendement, type ParsedFile } from './parse.ts';
 
 export interface AmendementsIngestResult {
@@ -161,6 +166,18 @@ export async function ingestAmendements(
   if (!first) {
     const absent =
       'select uid from amendement where uid not in (select uid from temp.amendement_ingest_seen)';
+    // One event per amendment gone, in this transaction (at most the share checkPlausible lets go).
+    const gone = sqlite
+      .prepare<[], RemovedAmendement>(
+        `select uid, numero_long, article, sort from amendement where uid in (${absent}) order by uid`,
+      )
+      .all();
+    for (let i = 0; i < gone.length; i += BATCH) {
+      await appendChanges(
+        trx,
+        gone.slice(i, i + BATCH).map((a) => amendementRemoved(changes, a)),
+      );
+    }
     sqlite.prepare(`delete from amendement_cosignataire where amendement_uid in (${absent})`).run();
     result.removed = sqlite
       .prepare(`delete from amendement where uid in (${absent})`)

@@ -2,7 +2,7 @@
 // (`json/<dossier>/<texte>/AMANR5L17….json`): JSON in, a typed amendment and its co-signers
 // out; the HTML of the dispositif and exposé is sanitised here, before anything is stored.
 import { fold } from '../../domain/text.ts';
-import { sortKey } from '../../domain/amendements.ts';
+import { AUTHOR_TYPES, sortKey } from '../../domain/amendements.ts';
 import type { NewAmendement } from '../../db/schema/index.ts';
 import {
   ShapeError,
@@ -30,7 +30,7 @@ export interface ParsedFile {
   cosignataires: string[];
 }
 
-const AUTHOR_TYPES = new Set(['Député', 'Gouvernement', 'Rapporteur']);
+const AUTHOR_TYPE_LABELS = new Set<string>(Object.values(AUTHOR_TYPES));
 
 const escape = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -86,7 +86,7 @@ export function parseAmendement(name: string, json: unknown): ParsedFile {
   const signataires = obj(a.signataires, 'amendement.signataires');
   const auteur = obj(signataires.auteur, 'amendement.signataires.auteur');
   const authorType = requiredText(auteur.typeAuteur, 'amendement.signataires.auteur.typeAuteur');
-  if (!AUTHOR_TYPES.has(authorType)) {
+  if (!AUTHOR_TYPE_LABELS.has(authorType)) {
     throw new ShapeError(
       'amendement.signataires.auteur.typeAuteur',
       `unknown type "${authorType}"`,

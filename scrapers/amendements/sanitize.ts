@@ -1,45 +1,8 @@
-// The allow-list the amendments' HTML (dispositif, exposé sommaire) is reduced to at ingest:
-// the stored HTML is the only scraped HTML the pages output as such, so it must hold nothing
-// but these tags, with no attribute but a table cell's span.
+// The amendments' HTML (dispositif, exposé sommaire) reduced at ingest to the allow-list of
+// domain/amendement-html.ts (applied again by the page that outputs it), and their labels
+// read as text.
 import sanitizeHtml from 'sanitize-html';
-
-const ALLOWED: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'br',
-    'em',
-    'strong',
-    'ul',
-    'ol',
-    'li',
-    'sup',
-    'sub',
-    'table',
-    'caption',
-    'thead',
-    'tbody',
-    'tr',
-    'th',
-    'td',
-  ],
-  allowedAttributes: { td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'] },
-  allowedSchemes: [],
-  allowProtocolRelative: false,
-  // <script>, <style>… go with their content; other tags are dropped, their text kept.
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object'],
-  disallowedTagsMode: 'discard',
-  transformTags: { i: 'em', b: 'strong', td: cell, th: cell },
-};
-
-/** A table cell keeps colspan and rowspan only as small whole numbers. */
-function cell(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
-  const kept: sanitizeHtml.Attributes = {};
-  for (const name of ['colspan', 'rowspan']) {
-    const value = attribs[name]?.trim();
-    if (value && /^\d{1,3}$/.test(value)) kept[name] = value;
-  }
-  return { tagName, attribs: kept };
-}
+import { AMENDEMENT_HTML_OPTIONS, htmlToText } from '../../domain/amendement-html.ts';
 
 /**
  * The numeric character references (`&#x00E9;`, `&#233;`) of non-ASCII characters, and
@@ -73,25 +36,9 @@ export interface CleanHtml {
 /** The source HTML reduced to the allow-list, with its text; null when only blanks remain. */
 export function sanitizeAmendementField(html: string | null): CleanHtml | null {
   if (html === null) return null;
-  const clean = sanitizeHtml(decodeNonAsciiReferences(html), ALLOWED).trim();
+  const clean = sanitizeHtml(decodeNonAsciiReferences(html), AMENDEMENT_HTML_OPTIONS).trim();
   const text = htmlToText(clean);
   return text === '' ? null : { html: clean, text };
-}
-
-/** The source HTML reduced to the allow-list; null when nothing but blanks remains. */
-export function sanitizeAmendementHtml(html: string | null): string | null {
-  return sanitizeAmendementField(html)?.html ?? null;
-}
-
-const ESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
-
-/** The text of sanitised HTML (tags become spaces, escapes decoded), blanks collapsed. */
-export function htmlToText(clean: string): string {
-  return clean
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(?:amp|lt|gt|quot);/g, (e) => ESCAPES[e]!)
-    .replace(/[\s\u00a0\u202f]+/gu, ' ')
-    .trim();
 }
 
 /**

@@ -189,20 +189,11 @@ function authorText(author: TitleAuthor | null): string | null {
   return [author.civility, author.name].filter(Boolean).join(' ');
 }
 
-export interface LinkSummary {
-  /** Scrutins whose title (or reference) names an amendment. */
-  naming: number;
-  /** Of those, linked to an amendment (on their first number). */
-  linked: number;
-  /** Scrutins linked to a dossier through their amendment. */
-  dossiersFromAmendement: number;
-}
-
 /**
  * Recomputes every scrutin → amendment link of the database and the scrutin → dossier links
  * that do not come from the dossiers' steps. Runs inside the caller's transaction.
  */
-export async function linkScrutins(trx: Transaction<Database>): Promise<LinkSummary> {
+export async function linkScrutins(trx: Transaction<Database>): Promise<void> {
   await trx.deleteFrom('scrutin_amendement').execute();
   await trx.deleteFrom('scrutin_dossier').where('method', '<>', 'etapes').execute();
   const scrutins = await trx
@@ -253,7 +244,8 @@ export async function linkScrutins(trx: Transaction<Database>): Promise<LinkSumm
     .execute()) {
     if (dossiersWithAmendements.has(r.dossier_uid!)) addWords(r.dossier_uid!, r.title);
   }
-  // Séance amendments by number, read once per number (prepared once: thousands of lookups).
+  // Séance amendments by number, read once per number. A raw statement prepared once: kysely
+  // would build and compile the query again at each of these thousands of lookups.
   const statement = sqliteHandle(trx).prepare(`
     select a.uid, a.numero, a.numero_rect, a.seance, a.dossier_uid, a.seance_ref, a.date_depot,
       a.author_type, p.first_name as author_first_name, p.last_name as author_last_name,
@@ -271,7 +263,6 @@ export async function linkScrutins(trx: Transaction<Database>): Promise<LinkSumm
   const known = sqliteHandle(trx).prepare('select 1 from amendement where uid = ?');
 
   const rows: Database['scrutin_amendement'][] = [];
-  const summary: LinkSummary = { naming: 0, linked: 0, dossiersFromAmendement: 0 };
   const row = (scrutin_uid: string, fields: Partial<Database['scrutin_amendement']>) =>
     rows.push({
       scrutin_uid,
@@ -289,8 +280,6 @@ export async function linkScrutins(trx: Transaction<Database>): Promise<LinkSumm
   for (const s of scrutins) {
     const dossiers = stepDossiers.get(s.uid) ?? [];
     if (s.amendement_ref !== null && known.get(s.amendement_ref) !== undefined) {
-      summary.naming++;
-      summary.linked++;
       row(s.uid, {
         amendement_uid: s.amendement_ref,
         method: 'reference',
@@ -301,7 +290,6 @@ export async function linkScrutins(trx: Transaction<Database>): Promise<LinkSumm
     }
     const title = parseScrutinTitle(s.title);
     if (title.kind === 'other') continue;
-    summary.naming++;
     const named =
       title.kind === 'amendement' && title.bill ? billWords(title.bill) : new Set<string>();
     const bill = (dossier: string | null) => {
@@ -324,7 +312,6 @@ export async function linkScrutins(trx: Transaction<Database>): Promise<LinkSumm
     };
     for (const [i, number] of title.numbers.entries()) {
       const r = resolveNumber(number, title, context, candidatesOf(number.numero));
-      if (i === 0 && r.amendement_uid !== null) summary.linked++;
       row(s.uid, {
         position: i + 1,
         numero: number.numero,
@@ -366,6 +353,4 @@ export async function linkScrutins(trx: Transaction<Database>): Promise<LinkSumm
       method: 'amendement',
     })),
   );
-  summary.dossiersFromAmendement = fromAmendement.length;
-  return summary;
 }

@@ -12,10 +12,10 @@ import type { SourceInfo } from '../../domain/sources.ts';
  */
 export const MAX_EXPORT_ROWS = 50_000;
 
-function checkExportSize(rows: number): void {
+function checkExportSize(rows: number, total = rows): void {
   if (rows > MAX_EXPORT_ROWS) {
     throw new HTTPException(413, {
-      message: `Export trop volumineux (${rows} lignes, au plus ${MAX_EXPORT_ROWS} par requête) : découpez-le avec les paramètres page et per_page.`,
+      message: `Export trop volumineux (${Math.max(rows, total)} lignes, au plus ${MAX_EXPORT_ROWS} par requête) : découpez-le avec les paramètres page et per_page.`,
     });
   }
 }
@@ -68,9 +68,15 @@ export interface ListMeta extends ExportSource {
   per_page: number | null;
 }
 
-/** Sends a CSV download named `<name>-<date>.csv`. */
-export function sendCsv<R>(c: Context, name: string, columns: Column<R>[], records: R[]): Response {
-  checkExportSize(records.length);
+/** Sends a CSV download named `<name>-<date>.csv`; `total`, the rows matching, for the refusal. */
+export function sendCsv<R>(
+  c: Context,
+  name: string,
+  columns: Column<R>[],
+  records: R[],
+  total = records.length,
+): Response {
+  checkExportSize(records.length, total);
   const excel = ['1', 'oui', 'true'].includes(c.req.query('excel') ?? '');
   const date = new Date().toISOString().slice(0, 10);
   return c.body(toCsv(columns, records, excel), 200, {
@@ -87,7 +93,7 @@ export function sendJsonList<R>(
   total: number,
   meta: ListMeta,
 ): Response {
-  checkExportSize(records.length);
+  checkExportSize(records.length, total);
   return c.json({
     total,
     ...meta,

@@ -6,7 +6,13 @@ import { zValidator } from '@hono/zod-validator';
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from '../app.tsx';
-import { sendCsv, sendJsonList, type Column, type ExportSource } from './export.ts';
+import {
+  MAX_EXPORT_ROWS,
+  sendCsv,
+  sendJsonList,
+  type Column,
+  type ExportSource,
+} from './export.ts';
 import { badQuery } from './query.ts';
 
 /** The page asked for: `page` (from 1) and `per_page`, as limit and offset for the loader. */
@@ -68,6 +74,14 @@ export function pageOf<Q>(q: Q, perPage: number | null, whole: boolean): ListPag
   return { q, page, perPage: size, limit: size, offset: size ? (page - 1) * size : 0 };
 }
 
+/**
+ * An export's bounds: a whole list is loaded up to one row past the export limit, enough for
+ * sendCsv/sendJsonList to refuse it (413) without reading every row of a large table.
+ */
+export function exportPage<Q>(page: ListPage<Q>): ListPage<Q> {
+  return page.limit === null ? { ...page, limit: MAX_EXPORT_ROWS + 1 } : page;
+}
+
 /** Every given parameter of a validated query but `page` (and `omit`), in the schema's order. */
 export function canonicalQuery(
   shape: readonly string[],
@@ -98,14 +112,14 @@ export function listRoute<S extends z.ZodObject, R, L extends Loaded<R> = Loaded
     spec.canonical ?? ((q: Q) => canonicalQuery(shape, q as Record<string, unknown>));
 
   app.get(`${spec.path}.csv`, valid, async (c) => {
-    const { rows } = await spec.load(c, pageOf(query(c), spec.perPage, true));
+    const { rows, total } = await spec.load(c, exportPage(pageOf(query(c), spec.perPage, true)));
     const name = typeof spec.csvName === 'string' ? spec.csvName : spec.csvName(c);
-    return sendCsv(c, name, spec.columns, rows);
+    return sendCsv(c, name, spec.columns, rows, total);
   });
 
   app.get(`${spec.path}.json`, valid, async (c) => {
     const page = pageOf(query(c), spec.perPage, false);
-    const { rows, total, meta } = await spec.load(c, page);
+    const { rows, total, meta } = await spec.load(c, exportPage(page));
     return sendJsonList(c, spec.columns, rows, total, {
       ...spec.meta(c),
       page: page.page,

@@ -17,6 +17,8 @@ import { LiaisonsPage, LiaisonsResults } from '../../views/methodologie/liaisons
 
 const liaisonsQuery = z.object({
   motif: enumParam(Object.keys(UNRESOLVED_REASONS) as [string, ...string[]]),
+  // `tous`: every unlinked number of a title (joint votes too), not only the scrutin's amendment.
+  numeros: enumParam(['tous']),
   page: intParam(1, 100_000),
   per_page: intParam(1, 1000),
 });
@@ -46,7 +48,7 @@ export function methodologieRoutes(db: DB, legislature: number) {
       const { total, rows } = await listUnresolved(
         db,
         legislature,
-        { reason: q.motif ?? null },
+        { reason: q.motif ?? null, allNumbers: q.numeros === 'tous' },
         { limit, offset },
       );
       return {
@@ -68,7 +70,11 @@ export function methodologieRoutes(db: DB, legislature: number) {
       };
     },
     html: (c, view) => {
-      const props = { ...view, reason: view.q.motif ?? null };
+      const props = {
+        ...view,
+        reason: view.q.motif ?? null,
+        allNumbers: view.q.numeros === 'tous',
+      };
       return pageOrFragment(
         c,
         () => <LiaisonsPage {...props} />,

@@ -5,7 +5,9 @@
 // (PA100002, co-signed by PA100001).
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { loadConfig } from '../../config.ts';
+import { ftsQuery } from '../../db/queries/amendements.ts';
 import { runCrawl } from '../../scrapers/run.ts';
 import { createApp } from '../../server/app.tsx';
 import { AMENDEMENT_COLUMNS } from '../../server/records/amendements.ts';
@@ -115,5 +117,62 @@ describe('/amendements/<uid>', () => {
     expect(json).toMatchObject({ uid: uidN(1), sort: 'adopte', sous_amendements: [uidN(2)] });
     expect((await app.request('/amendements/AMANR5L17X')).status).toBe(404);
     expect((await app.request('/amendements/%3Cscript%3E')).status).toBe(404);
+  });
+});
+
+/** Copies amendment 1 under another uid and legislature, with `set` (SQL assignments) applied. */
+async function copyOfFirst(uid: string, legislature: number, set = sql``) {
+  const { rows } = await sql<{
+    name: string;
+  }>`select name from pragma_table_info('amendement')`.execute(tmp.db);
+  const cols = rows.map((r) => r.name).filter((n) => n !== 'uid' && n !== 'legislature');
+  const list = sql.join(cols.map((c) => sql.ref(c)));
+  await sql`insert into amendement (uid, legislature, ${list})
+    select ${uid}, ${legislature}, ${list} from amendement where uid = ${uidN(1)}`.execute(tmp.db);
+  await sql`update amendement set ${set} where uid = ${uid}`.execute(tmp.db);
+}
+
+describe('paging and search', () => {
+  it('pages amendments with equal date, text and number in one order (uid last)', async () => {
+    const copies = ['AMTEST03', 'AMTEST01', 'AMTEST04', 'AMTEST02'];
+    // Inserted out of order: without uid as the last key, ties come back in storage order.
+    for (const uid of copies) await copyOfFirst(uid, 99, sql`numero = numero`);
+    const app99 = createApp({ db: tmp.db, config: { legislature: 99 } });
+    const seen: string[] = [];
+    for (let page = 1; page <= copies.length; page++) {
+      const res = await app99.request(`/amendements.json?per_page=1&page=${page}`);
+      const body = (await res.json()) as { total: number; items: { uid: string }[] };
+      expect(body.total).toBe(copies.length);
+      seen.push(...body.items.map((i) => i.uid));
+    }
+    expect(seen).toEqual(['AMTEST04', 'AMTEST03', 'AMTEST02', 'AMTEST01']);
+  });
+
+  it('sanitises stored HTML again at render: a row written directly cannot inject markup', async () => {
+    await copyOfFirst(
+      'AMANR5L17TESTXSS',
+      99,
+      sql`dispositif_html = ${'<p onclick="steal()">Texte <script>alert(1)</script><a href="javascript:x">lien</a><img src=x onerror=y></p>'}, expose_html = ${'<iframe src="//x"></iframe>'}`,
+    );
+    const res = await app.request('/amendements/AMANR5L17TESTXSS');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<p>Texte lien</p>');
+    for (const bad of [
+      '<script>alert',
+      'onclick',
+      'steal()',
+      'javascript:',
+      '<img',
+      'onerror',
+      '<iframe',
+    ]) {
+      expect(html, bad).not.toContain(bad);
+    }
+  });
+
+  it('searches words of two letters or more as prefixes, a one-letter word exactly', () => {
+    expect(ftsQuery('Hôpital a  de')).toBe('"hopital"* "a" "de"*');
+    expect(ftsQuery('   ')).toBeNull();
   });
 });

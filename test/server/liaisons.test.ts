@@ -135,4 +135,61 @@ describe('/methodologie/liaisons', () => {
     expect(methodologie).toContain('id="liaisons"');
     expect(methodologie).toContain('href="/methodologie/liaisons"');
   });
+
+  it('counts per reason and lists the same scrutins: the 2nd number of a joint vote apart', async () => {
+    // Scrutin 1 (linked at rank 1) also names an unlinked n° 501 at rank 2, as a joint vote does.
+    await tmp.db
+      .insertInto('scrutin_amendement')
+      .values({
+        scrutin_uid: 'VTANR5L17V1',
+        position: 2,
+        numero: 501,
+        rect: 0,
+        author: 'Mme Alpha',
+        amendement_uid: null,
+        method: null,
+        reason: 'numero-absent',
+        candidates: 0,
+        text_in_archive: 1,
+      })
+      .execute();
+    const body = await json('/methodologie/liaisons.json');
+    expect(body.items.map((i: any) => i.scrutin)).toEqual([3, 4]);
+    const sum = Object.values(body.taux.par_motif as Record<string, number>).reduce(
+      (a, b) => a + b,
+    );
+    expect(body.total).toBe(sum);
+    for (const [motif, n] of Object.entries(body.taux.par_motif)) {
+      expect((await json(`/methodologie/liaisons.json?motif=${motif}`)).total, motif).toBe(n);
+    }
+    expect((await json('/methodologie/liaisons.json?motif=numero-absent')).total).toBe(0);
+    const all = await json('/methodologie/liaisons.json?numeros=tous');
+    expect(all.items.map((i: any) => [i.scrutin, i.rang])).toEqual([
+      [1, 2],
+      [3, 1],
+      [4, 1],
+    ]);
+    expect(await html('/methodologie/liaisons')).toContain('2 scrutins non reliés');
+    expect(await html('/methodologie/liaisons?numeros=tous')).toContain(
+      '3 numéros non reliés d&#39;intitulés',
+    );
+    expect((await app.request('/methodologie/liaisons.json?numeros=x')).status).toBe(400);
+  });
+
+  it('agrees in number and separates thousands', async () => {
+    const { LinkRateFigures } = await import('../../views/methodologie/liaisons.tsx');
+    const rate = {
+      scrutins: 3876,
+      naming: 1,
+      linked: 1,
+      inArchive: 1,
+      linkedInArchive: 1,
+      byReason: { 'texte-absent': 1234 },
+      byMethod: { 'titre-seance': 1 },
+      dossiers: {},
+    };
+    const out = String(LinkRateFigures({ rate })).replace(/<[^>]+>/g, '');
+    expect(out).toContain('1 scrutin sur 3\u202f876 porte sur un amendement');
+    expect(out).toContain(': 1\u202f234');
+  });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DB, migrateToLatest, openDatabase } from '../../db/database.ts';
 import { createApp, type CrawlState } from '../../server/app.tsx';
+import { AMENDEMENT_COLUMNS } from '../../server/records/amendements.ts';
 import { DEPUTY_COLUMNS, GROUP_COLUMNS } from '../../server/records/deputes.ts';
 import { seededDatabase } from '../helpers/seed.ts';
 
@@ -133,6 +134,21 @@ describe('other pages', () => {
     for (const column of [...DEPUTY_COLUMNS, ...GROUP_COLUMNS])
       expect(page).toContain(`<code>${column.name}</code>`);
     expect(page).toContain('Licence Ouverte');
+  });
+
+  it('documents the /amendements list: its filters and columns, in their own section', async () => {
+    const page = await html('/donnees');
+    const start = page.indexOf('<h2 id="amendements">');
+    expect(start).toBeGreaterThan(-1);
+    const section = page.slice(start, page.indexOf('<h2', start + 1));
+    expect(section).toContain('/amendements.csv');
+    // The parameters of the issue's interface and of the filter form.
+    for (const p of ['auteur', 'cosignataire', 'dossier', 'texte', 'article', 'groupe'])
+      expect(section, p).toContain(`<code>${p}</code>`);
+    for (const p of ['type_auteur', 'sort', 'examen', 'du, au', 'q', 'page, per_page'])
+      expect(section, p).toContain(`<code>${p}</code>`);
+    for (const column of AMENDEMENT_COLUMNS)
+      expect(section, column.name).toContain(`<code>${column.name}</code>`);
   });
 
   it('serves the pinned htmx from node_modules, and the stylesheet', async () => {

@@ -3,10 +3,12 @@
 // URL and export size limits, and path traversal on static files over real HTTP.
 import http from 'node:http';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/database.ts';
 import { createApp } from '../../server/app.tsx';
 import { MAX_EXPORT_ROWS, sendCsv, sendJsonList, type Column } from '../../server/lib/export.ts';
+import { listRoute } from '../../server/lib/list-route.ts';
 import { listen } from '../../server/listen.ts';
 import { seededDatabase } from '../helpers/seed.ts';
 
@@ -150,6 +152,33 @@ describe('limits', () => {
       expect(over.status).toBe(413);
       expect(await over.text()).toContain('per_page');
     }
+  });
+
+  it('refuses a whole list export past the limit without loading every row', async () => {
+    const total = MAX_EXPORT_ROWS * 3;
+    const asked: (number | null)[] = [];
+    const list = new Hono<any>();
+    listRoute(list, {
+      path: '/x',
+      query: z.object({}),
+      columns: [{ name: 'n', description: 'n', value: (n: number) => n }],
+      meta: () => ({ source: '', licence: '' }),
+      csvName: 'x',
+      perPage: null,
+      // A loader honouring its limit, as the db/queries list functions do.
+      load: async (_c, { limit, offset }) => {
+        asked.push(limit);
+        const n = Math.min(limit ?? total, total - offset);
+        return { total, rows: Array.from({ length: n }, (_, i) => offset + i) };
+      },
+    });
+    list.onError((e, c) => c.text(e.message, (e as { status?: 413 }).status ?? 500));
+    for (const ext of ['csv', 'json']) {
+      const res = await list.request(`/x.${ext}`);
+      expect(res.status).toBe(413);
+      expect(await res.text()).toContain(`${total} lignes`);
+    }
+    expect(asked).toEqual([MAX_EXPORT_ROWS + 1, MAX_EXPORT_ROWS + 1]);
   });
 
   it('bounds per_page on paged lists', async () => {

@@ -1,12 +1,51 @@
+import { AMENDEMENT_SORTS, AUTHOR_TYPES } from '../../domain/amendements.ts';
 import type { Column } from '../../server/lib/export.ts';
-import { COSIGNATURE_COLUMNS, amendementDumpColumns } from '../../server/records/amendements.ts';
+import {
+  AMENDEMENT_COLUMNS,
+  COSIGNATURE_COLUMNS,
+  amendementDumpColumns,
+} from '../../server/records/amendements.ts';
 import { AMENDEMENT_STATS_FIELDS } from '../../server/records/deputes.ts';
 import { ColumnsTable, ParameterList } from '../components.tsx';
 
-/** The /donnees section of a deputy's amendment figures and of the amendment dumps. */
+/** The parameters of /amendements, .csv and .json (server/routes/amendements.tsx). */
+const LIST_PARAMETERS: [string, string][] = [
+  ['auteur', "identifiant de l'auteur (PA…)"],
+  ['cosignataire', "identifiant d'un cosignataire (PA…)"],
+  ['dossier', 'identifiant du dossier législatif (DLR…)'],
+  ['texte', 'identifiant du texte amendé (PIONANR…, PRJLANR…)'],
+  ['article', "mots de l'article visé (art 3, apres art 5), casse et accents ignorés"],
+  ['groupe', "groupe de l'auteur au dépôt (PO…)"],
+  ['type_auteur', Object.keys(AUTHOR_TYPES).join(', ')],
+  ['sort', AMENDEMENT_SORTS.join(', ')],
+  ['examen', 'seance ou commission'],
+  ['du, au', 'dates de dépôt AAAA-MM-JJ, bornes incluses'],
+  [
+    'q',
+    "mots du dispositif et de l'exposé sommaire, tous requis, casse et accents ignorés ; un mot de deux lettres ou plus vaut aussi pour les mots qui commencent par lui",
+  ],
+  [
+    'page, per_page',
+    'pagination (JSON et HTML : 100 par page par défaut, 1 000 au plus ; CSV : tout sauf si per_page est donné)',
+  ],
+  ['excel', 'CSV seulement : excel=1 pour un fichier séparé par des points-virgules avec BOM'],
+];
+
+/** The /donnees section of the amendments list, a deputy's amendment figures and the dumps. */
 export function AmendementsDocs() {
   return (
     <>
+      <h2 id="amendements">Amendements</h2>
+      <p>
+        <code>/amendements</code>, <code>/amendements.csv</code>, <code>/amendements.json</code>{' '}
+        (les plus récemment déposés d'abord ; les filtres se combinent) ; fiche détaillée, avec le
+        dispositif, l'exposé sommaire, les cosignataires et les scrutins :{' '}
+        <code>/amendements/&lt;uid&gt;.json</code>.
+      </p>
+      <h3>Paramètres</h3>
+      <ParameterList parameters={LIST_PARAMETERS} />
+      <h3>Colonnes</h3>
+      <ColumnsTable columns={AMENDEMENT_COLUMNS as Column<never>[]} />
       <h2 id="amendements-exports">Amendements : chiffres par député et fichiers complets</h2>
       <p>
         <code>/deputes/&lt;uid&gt;.json</code> donne les chiffres d'amendements du député sous{' '}

@@ -1,5 +1,7 @@
 import { raw } from 'hono/html';
 import type { AmendementDetail, AmendementFilter } from '../../db/queries/amendements.ts';
+import { sanitizeAmendementHtml } from '../../domain/amendement-html.ts';
+import { personName } from '../../domain/text.ts';
 import { AMENDEMENT_SORTS, AUTHOR_TYPES, SORT_LABELS } from '../../domain/amendements.ts';
 import { sortLabel, type AmendementListRow } from '../../server/records/amendements.ts';
 import { DateRange, ExportLinks, FilterForm, GroupBadge, Pager } from '../components.tsx';
@@ -16,9 +18,6 @@ export interface AmendementsView {
   perPage: number;
   query: string;
 }
-
-const personName = (first: string | null, last: string | null) =>
-  first || last ? `${first ?? ''} ${last ?? ''}`.trim() : null;
 
 export function Author({ a }: { a: AmendementListRow | AmendementDetail['amendement'] }) {
   if (a.author_type === 'Gouvernement') return <>Gouvernement</>;
@@ -146,11 +145,13 @@ export function AmendementsPage(view: AmendementsView) {
 }
 
 function StoredHtml({ html }: { html: string | null }) {
-  if (!html) return <p class="muted">Non publié.</p>;
-  // `html` was sanitised at ingest (scrapers/amendements/sanitize.ts): only p, br, em,
-  // strong, lists, sup, sub and table tags remain, with no attribute but a cell's
-  // colspan/rowspan. It is the only stored HTML the site outputs as such.
-  return <div class="amendement-texte">{raw(html)}</div>;
+  // Sanitised at ingest and again here with the same allow-list (domain/amendement-html.ts:
+  // p, br, em, strong, lists, sup, sub and table tags, no attribute but a cell's
+  // colspan/rowspan), so a row written by other means cannot inject markup. It is the only
+  // stored HTML the site outputs as such.
+  const clean = sanitizeAmendementHtml(html);
+  if (!clean) return <p class="muted">Non publié.</p>;
+  return <div class="amendement-texte">{raw(clean)}</div>;
 }
 
 export function AmendementPage({

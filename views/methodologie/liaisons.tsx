@@ -9,7 +9,7 @@ import {
 } from '../../domain/scrutin-links.ts';
 import { reasonLabel } from '../../server/records/liaisons.ts';
 import { ExportLinks, FilterForm, Pager } from '../components.tsx';
-import { count, frenchDate, percent } from '../format.ts';
+import { count, frenchDate, integer, percent } from '../format.ts';
 import { Layout } from '../layout.tsx';
 
 interface LiaisonsView {
@@ -20,6 +20,8 @@ interface LiaisonsView {
   query: string;
   rate: LinkRate;
   reason: string | null;
+  /** true: every unlinked number of the titles, not only the scrutin's amendment. */
+  allNumbers: boolean;
 }
 
 /** The linking rate with its three denominators, as on /methodologie and /methodologie/liaisons. */
@@ -30,17 +32,21 @@ export function LinkRateFigures({ rate }: { rate: LinkRate }) {
   return (
     <ul>
       <li>
-        <strong>{count(rate.naming, 'scrutin')}</strong> sur {rate.scrutins} portent sur un
-        amendement (leur intitulé en nomme un).
+        <strong>{count(rate.naming, 'scrutin')}</strong> sur {integer(rate.scrutins)}{' '}
+        {rate.naming > 1
+          ? 'portent sur un amendement (leur intitulé en nomme un)'
+          : 'porte sur un amendement (son intitulé en nomme un)'}
+        .
       </li>
       <li>
         <strong>Taux de liaison</strong> = scrutins reliés ÷ scrutins portant sur un amendement ={' '}
-        {rate.linked} ÷ {rate.naming} = <strong>{percent(rate.linked, rate.naming)}</strong>.
+        {integer(rate.linked)} ÷ {integer(rate.naming)} ={' '}
+        <strong>{percent(rate.linked, rate.naming)}</strong>.
       </li>
       <li>
         <strong>Taux de liaison quand le texte est dans l'archive</strong> = scrutins reliés ÷
-        scrutins dont l'archive des amendements contient le texte voté = {rate.linkedInArchive} ÷{' '}
-        {rate.inArchive} ={' '}
+        scrutins dont l'archive des amendements contient le texte voté ={' '}
+        {integer(rate.linkedInArchive)} ÷ {integer(rate.inArchive)} ={' '}
         <strong>
           {rate.inArchive > 0 ? percent(rate.linkedInArchive, rate.inArchive) : 'sans objet'}
         </strong>
@@ -56,7 +62,7 @@ export function LinkRateFigures({ rate }: { rate: LinkRate }) {
                 <a href={`/methodologie/liaisons?motif=${reason}`}>
                   {UNRESOLVED_REASONS[reason as UnresolvedReason] ?? reason}
                 </a>{' '}
-                : {n}
+                : {integer(n)}
               </>
             ))}
         .
@@ -66,7 +72,7 @@ export function LinkRateFigures({ rate }: { rate: LinkRate }) {
         {Object.entries(rate.byMethod).map(([method, n], i) => (
           <>
             {i > 0 ? ' ; ' : ''}
-            {LINK_METHODS[method as LinkMethod] ?? method} : {n}
+            {LINK_METHODS[method as LinkMethod] ?? method} : {integer(n)}
           </>
         ))}
         .
@@ -76,7 +82,7 @@ export function LinkRateFigures({ rate }: { rate: LinkRate }) {
         {Object.entries(rate.dossiers).map(([method, n], i) => (
           <>
             {i > 0 ? ' ; ' : ''}
-            {DOSSIER_METHODS[method as DossierMethod] ?? method} : {n}
+            {DOSSIER_METHODS[method as DossierMethod] ?? method} : {integer(n)}
           </>
         ))}
         {Object.keys(rate.dossiers).length === 0 ? 'aucun' : ''}.
@@ -85,11 +91,15 @@ export function LinkRateFigures({ rate }: { rate: LinkRate }) {
   );
 }
 
-export function LiaisonsResults({ rows, total, page, perPage, query }: LiaisonsView) {
+export function LiaisonsResults({ rows, total, page, perPage, query, allNumbers }: LiaisonsView) {
   const pages = Math.max(1, Math.ceil(total / perPage));
   return (
     <div id="resultats" aria-live="polite">
-      <p class="count">{count(total, 'amendement non relié', 'amendements non reliés')}</p>
+      <p class="count">
+        {allNumbers
+          ? count(total, "numéro non relié d'un intitulé", "numéros non reliés d'intitulés")
+          : count(total, 'scrutin non relié', 'scrutins non reliés')}
+      </p>
       <ExportLinks path="/methodologie/liaisons" query={query} />
       <div class="table-wrap">
         <table>
@@ -148,6 +158,15 @@ export function LiaisonsPage(view: LiaisonsView) {
                 {label}
               </option>
             ))}
+          </select>
+        </label>
+        <label>
+          Numéros
+          <select name="numeros">
+            <option value="">L'amendement voté (1er numéro de l'intitulé)</option>
+            <option value="tous" selected={view.allNumbers}>
+              Tous les numéros non reliés (votes communs compris)
+            </option>
           </select>
         </label>
         <button type="submit">Filtrer</button>

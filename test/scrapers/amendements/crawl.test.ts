@@ -92,6 +92,21 @@ describe('amendements crawl', () => {
     ]);
   });
 
+  it('records one event per amendment gone from the archive, with its deletion', async () => {
+    server.serve(P, amendementsZip());
+    await crawl();
+    server.serve(P, amendementsZip({ [entryN(3)]: null }));
+    expect(await crawl()).toMatchObject({ status: 'ok', removed: 1 });
+    expect((await rows()).map((r) => r.uid)).toEqual([uidN(1), uidN(2)]);
+    const log = (await events()).slice(1);
+    // Amendment 3 of the hand-written files: n° 3, irrecevable.
+    expect(log.map((e) => [e.kind, e.entity_type, e.entity_id, e.old_value, e.new_value])).toEqual([
+      ['amendement_removed', 'amendement', uidN(3), 'Irrecevable', null],
+    ]);
+    expect(log[0]!.entity_label).toMatch(/^Amendement n° 3\b/);
+    expect(log[0]!.source).toBe('amendements');
+  });
+
   it('reports a malformed entry by name and keeps the others', async () => {
     server.serve(P, amendementsZip({ [entryN(2)]: '{"amendement": {"uid": ' }));
     const summary = await crawl();

@@ -5,8 +5,9 @@ import sanitizeHtml from 'sanitize-html';
 import {
   decodeNonAsciiReferences,
   decodeText,
-  sanitizeAmendementHtml,
+  sanitizeAmendementField,
 } from '../../../scrapers/amendements/sanitize.ts';
+import { sanitizeAmendementHtml } from '../../../domain/amendement-html.ts';
 import { sortKey } from '../../../domain/amendements.ts';
 import { readJsonFixture } from '../../helpers/an-zip.ts';
 import { entryN } from '../../helpers/amendements-zip.ts';
@@ -122,6 +123,13 @@ describe('sanitizeAmendementHtml', () => {
     expect(
       sanitizeAmendementHtml('<table><tr><td rowspan="2" colspan="x">1</td></tr></table>'),
     ).toBe('<table><tr><td rowspan="2">1</td></tr></table>');
+  });
+
+  it('the ingest applies the same allow-list, after decoding references', () => {
+    expect(sanitizeAmendementField('<p onclick="x()">R&#xE9;diger<script>1</script></p>')).toEqual({
+      html: '<p>Rédiger</p>',
+      text: 'Rédiger',
+    });
   });
 });
 
