@@ -12,6 +12,7 @@ import * as createDossiers from './2026_12_03_00_00_00_create_dossiers.ts';
 import * as createAmendements from './2026_12_03_01_00_00_create_amendements.ts';
 import * as amendementFigures from './2026_12_04_00_00_00_amendement_figures.ts';
 import * as scrutinLinks from './2026_12_04_01_00_00_scrutin_links.ts';
+import * as amendementRateBase from './2026_12_05_00_00_00_amendement_rate_base.ts';
 
 /** Every migration by name, in order; a new migration file is added here. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_01_00_00_create_amendements': createAmendements,
   '2026_12_04_00_00_00_amendement_figures': amendementFigures,
   '2026_12_04_01_00_00_scrutin_links': scrutinLinks,
+  '2026_12_05_00_00_00_amendement_rate_base': amendementRateBase,
 };
