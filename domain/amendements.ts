@@ -24,9 +24,11 @@ export const SORT_LABELS: Record<AmendementSort, string> = {
 };
 
 /**
- * Outcomes reached in an examination: the base of an adoption rate. Left out: `irrecevable`
- * (declared inadmissible, never examined) and `en-cours` (no outcome yet). Withdrawn, not
- * moved and fallen amendments stay in: each was filed and did not pass.
+ * Outcomes reached in an examination: the base of an adoption rate, counted only with a
+ * published outcome (`sort_label`): a `retire` from the state alone (RT, no published sort)
+ * was withdrawn before any examination. Left out: `irrecevable` (declared inadmissible,
+ * never examined) and `en-cours` (no outcome yet). Withdrawn, not moved and fallen
+ * amendments stay in: each was filed and did not pass.
  */
 export const DECIDED_SORTS: readonly AmendementSort[] = [
   'adopte',

@@ -45,3 +45,13 @@ export function percent(part: number, whole: number): string {
 export function ordinal(n: number): string {
   return n === 1 ? '1re' : `${n}e`;
 }
+
+/** No-break space: after `n°`, so a number never wraps away from its sign. */
+export const NBSP = '\u00a0';
+/** Narrow no-break space: before `:` and `;`, so a line never starts with the sign. */
+export const NNBSP = '\u202f';
+
+/** `n° 12` with a no-break space. */
+export function numero(n: string | number): string {
+  return `n°${NBSP}${n}`;
+}

@@ -13,6 +13,7 @@ import * as createAmendements from './2026_12_03_01_00_00_create_amendements.ts'
 import * as amendementFigures from './2026_12_04_00_00_00_amendement_figures.ts';
 import * as scrutinLinks from './2026_12_04_01_00_00_scrutin_links.ts';
 import * as amendementCosignataireClustered from './2026_12_04_05_00_00_amendement_cosignataire_clustered.ts';
+import * as amendementRateBase from './2026_12_05_00_00_00_amendement_rate_base.ts';
 import * as amendementListOrder from './2026_12_05_02_00_00_amendement_list_order.ts';
 
 /** Every migration by name, in order; a new migration file is added here. */
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_00_00_00_amendement_figures': amendementFigures,
   '2026_12_04_01_00_00_scrutin_links': scrutinLinks,
   '2026_12_04_05_00_00_amendement_cosignataire_clustered': amendementCosignataireClustered,
+  '2026_12_05_00_00_00_amendement_rate_base': amendementRateBase,
   '2026_12_05_02_00_00_amendement_list_order': amendementListOrder,
 };

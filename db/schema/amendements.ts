@@ -76,9 +76,11 @@ export type AmendementCosignataire = Selectable<AmendementCosignataireTable>;
 /**
  * A deputy's amendment figures, derived at the end of each amendements ingest
  * (scrapers/amendements/figures.ts): one row per acteur who filed or co-signed an amendment.
- * `decided` is the base of the adoption rate: amendments filed whose outcome is known and was
- * reached in an examination (adopte, rejete, tombe, retire, non-soutenu; not irrecevable nor
- * en-cours). The same by place of examination: séance publique or committee.
+ * `decided` is the base of the adoption rate: amendments filed as député (not as rapporteur)
+ * with a published outcome (`sort_label`) reached in an examination (adopte, rejete, tombe,
+ * retire, non-soutenu); `rate_adopted` its numerator, the adopted among them. Left out: the
+ * irrecevable, the en-cours, those withdrawn before any examination (no published outcome)
+ * and those filed as rapporteur. The same by place of examination: séance or committee.
  */
 export interface DeputyAmendementStatsTable {
   acteur_uid: string;
@@ -88,19 +90,29 @@ export interface DeputyAmendementStatsTable {
   filed_rapporteur: number;
   /** Amendments whose co-signers name this acteur. */
   cosigned: number;
+  /** Filed and adopted, whatever the author type. */
   adopted: number;
+  /** Of which filed as rapporteur. */
+  adopted_rapporteur: number;
+  /** The rate's base (see above). */
   decided: number;
+  /** The rate's numerator: adopted, filed as député. */
+  rate_adopted: number;
   inadmissible: number;
   pending: number;
-  /** adopted ÷ decided, null when decided is 0. */
+  /** Withdrawn (state RT) with no published outcome: never examined, out of the base. */
+  withdrawn_unexamined: number;
+  /** rate_adopted ÷ decided, null when decided is 0. */
   adoption_rate: number | null;
   filed_seance: number;
   adopted_seance: number;
   decided_seance: number;
+  rate_adopted_seance: number;
   adoption_rate_seance: number | null;
   filed_committee: number;
   adopted_committee: number;
   decided_committee: number;
+  rate_adopted_committee: number;
   adoption_rate_committee: number | null;
 }
 

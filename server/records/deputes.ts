@@ -226,14 +226,17 @@ export const DEPUTY_COLUMNS: Column<DeputyListRecord>[] = [
     'Amendements déposés comme auteur (y compris comme rapporteur), toute la législature',
   ),
   field('amendements_cosignes', 'Amendements dont il ou elle est cosignataire'),
-  field('amendements_adoptes', 'Amendements déposés comme auteur et adoptés'),
+  field(
+    'amendements_adoptes',
+    'Amendements déposés comme auteur et adoptés (y compris comme rapporteur)',
+  ),
   field(
     'amendements_avec_sort',
-    'Amendements déposés dont le sort est connu et issu d’un examen : adoptés, rejetés, tombés, retirés, non soutenus (ni irrecevables ni en cours)',
+    'Amendements déposés comme député (pas comme rapporteur) dont le sort publié est issu d’un examen : adoptés, rejetés, tombés, retirés, non soutenus (ni irrecevables, ni en cours, ni retirés avant examen)',
   ),
   field(
     'taux_adoption',
-    `Taux d’adoption, de 0 à 1 : amendements_adoptes ÷ amendements_avec_sort ; vide si ce total est nul, non significatif sur moins de ${MIN_SIGNIFICANT_VOTES}`,
+    `Taux d’adoption, de 0 à 1 : adoptés parmi les amendements_avec_sort ÷ amendements_avec_sort (les amendements de rapporteur n’y comptent pas) ; vide si ce total est nul, non significatif sur moins de ${MIN_SIGNIFICANT_VOTES}`,
   ),
 ];
 
@@ -593,23 +596,29 @@ export function formerVoterJson(uid: string, candidates: NameCandidate[]) {
 /** The fields of `amendements` in `/deputes/<uid>.json`, documented on /donnees. */
 export const AMENDEMENT_STATS_FIELDS: [string, string][] = [
   ['deposes', 'Amendements déposés comme auteur (y compris comme rapporteur)'],
-  ['deposes_rapporteur', 'Dont déposés comme rapporteur'],
+  ['deposes_rapporteur', 'Dont déposés comme rapporteur (hors taux d’adoption)'],
   ['cosignes', 'Amendements dont il ou elle est cosignataire'],
-  ['adoptes', 'Amendements déposés et adoptés'],
+  ['adoptes', 'Amendements déposés et adoptés (y compris comme rapporteur)'],
+  ['adoptes_rapporteur', 'Dont adoptés comme rapporteur (hors taux d’adoption)'],
+  ['adoptes_comme_depute', 'Adoptés parmi les déposés comme député : le numérateur du taux'],
   [
     'avec_sort',
-    'Base du taux : amendements déposés adoptés, rejetés, tombés, retirés ou non soutenus (ni irrecevables ni en cours)',
+    'Base du taux : amendements déposés comme député dont le sort publié, issu d’un examen, est adopté, rejeté, tombé, retiré ou non soutenu (ni irrecevables, ni en cours, ni retirés avant examen, ni déposés comme rapporteur)',
   ],
   ['irrecevables', 'Amendements déposés déclarés irrecevables (jamais examinés, hors base)'],
   ['en_cours', 'Amendements déposés encore sans sort (hors base)'],
-  ['taux_adoption', 'adoptes ÷ avec_sort (0 à 1) ; null quand avec_sort vaut 0'],
+  [
+    'retires_avant_examen',
+    'Amendements déposés retirés avant toute discussion, sans sort publié (hors base)',
+  ],
+  ['taux_adoption', 'adoptes_comme_depute ÷ avec_sort (0 à 1) ; null quand avec_sort vaut 0'],
   [
     'taux_adoption_significatif',
     `false quand avec_sort est inférieur à ${MIN_SIGNIFICANT_VOTES} (à ne pas comparer ni classer) ; null sans taux`,
   ],
   [
     'seance, commission',
-    'Les mêmes chiffres (deposes, adoptes, avec_sort, taux_adoption, taux_adoption_significatif) pour les amendements examinés en séance publique, puis en commission',
+    'Les mêmes chiffres (deposes, adoptes, adoptes_comme_depute, avec_sort, taux_adoption, taux_adoption_significatif) pour les amendements examinés en séance publique, puis en commission',
   ],
   ['seuil_significativite', `Le seuil : ${MIN_SIGNIFICANT_VOTES}`],
   ['url_deposes, url_cosignes, url_adoptes', 'Les listes filtrées sur /amendements'],
@@ -617,8 +626,9 @@ export const AMENDEMENT_STATS_FIELDS: [string, string][] = [
 
 /**
  * A deputy's amendment figures for JSON (`amendements` of `/deputes/<uid>.json`): counts,
- * the adoption rate with its base and significance, the same in séance and in committee, and
- * the filtered lists. An acteur without a stored row filed and co-signed nothing: zeros.
+ * the adoption rate (over the amendments filed as député) with its numerator, base and
+ * significance, the same in séance and in committee, and the filtered lists. An acteur
+ * without a stored row filed and co-signed nothing: zeros.
  */
 export function amendementStatsJson(uid: string, stats: DeputyAmendementStats | null) {
   const n = (v: number | undefined) => v ?? 0;
@@ -628,6 +638,7 @@ export function amendementStatsJson(uid: string, stats: DeputyAmendementStats | 
     return {
       deposes: n(stats?.[`filed_${where}`]),
       adoptes: n(stats?.[`adopted_${where}`]),
+      adoptes_comme_depute: n(stats?.[`rate_adopted_${where}`]),
       avec_sort: base,
       taux_adoption: taux,
       taux_adoption_significatif: significance(taux, base),
@@ -640,9 +651,12 @@ export function amendementStatsJson(uid: string, stats: DeputyAmendementStats | 
     deposes_rapporteur: n(stats?.filed_rapporteur),
     cosignes: n(stats?.cosigned),
     adoptes: n(stats?.adopted),
+    adoptes_rapporteur: n(stats?.adopted_rapporteur),
+    adoptes_comme_depute: n(stats?.rate_adopted),
     avec_sort: base,
     irrecevables: n(stats?.inadmissible),
     en_cours: n(stats?.pending),
+    retires_avant_examen: n(stats?.withdrawn_unexamined),
     taux_adoption: taux,
     taux_adoption_significatif: significance(taux, base),
     seance: place('seance'),

@@ -1,7 +1,7 @@
 // Hand-written amendments written straight into the tables (no archive), for the tests of the
 // derived amendment figures, the deputy and dossier pages and the dumps.
 import type { DB } from '../../db/database.ts';
-import type { AmendementSort } from '../../domain/amendements.ts';
+import { DECIDED_SORTS, SORT_LABELS, type AmendementSort } from '../../domain/amendements.ts';
 import { recomputeAmendementFigures } from '../../scrapers/amendements/figures.ts';
 
 export interface AmendementSpec {
@@ -9,6 +9,14 @@ export interface AmendementSpec {
   type?: 'Député' | 'Gouvernement' | 'Rapporteur';
   group?: string | null;
   sort: AmendementSort;
+  /**
+   * `cycleDeVie.sort` as published. By default the sort's own label for an examined outcome
+   * (Adopté, Rejeté…), null for irrecevable and en-cours (the AN publishes none for them).
+   * Null with `sort: 'retire'` and `etat: 'RT'`: withdrawn before any examination.
+   */
+  label?: string | null;
+  /** `etatDesTraitements.etat.code` (RT, IRR…), null by default. */
+  etat?: string | null;
   seance: boolean;
   cosigners?: string[];
   dossier?: string;
@@ -82,7 +90,13 @@ export async function seedAmendements(db: DB, specs: AmendementSpec[] = AMENDEME
           author_group_uid: s.group ?? null,
           gouvernement_uid: s.author ? null : 'PO900',
           sort: s.sort,
-          sort_label: null,
+          sort_label:
+            s.label !== undefined
+              ? s.label
+              : DECIDED_SORTS.includes(s.sort)
+                ? SORT_LABELS[s.sort]
+                : null,
+          etat_code: s.etat ?? null,
           date_depot: `2025-01-${String(n).padStart(2, '0')}`,
           file_name: `json/${s.dossier}/PIONANR5L17B0100/${uid}.json`,
           content_hash: 'h',

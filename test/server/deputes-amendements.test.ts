@@ -69,28 +69,46 @@ describe('/deputes/<uid>.json amendements', () => {
       deposes_rapporteur: 0,
       cosignes: 0,
       adoptes: 3,
+      adoptes_rapporteur: 0,
+      adoptes_comme_depute: 3,
       avec_sort: 10,
       irrecevables: 2,
       en_cours: 1,
+      retires_avant_examen: 0,
       taux_adoption: 0.3,
       taux_adoption_significatif: true,
-      seance: { deposes: 8, adoptes: 2, avec_sort: 7, taux_adoption_significatif: false },
-      commission: { deposes: 5, adoptes: 1, avec_sort: 3, taux_adoption_significatif: false },
+      seance: {
+        deposes: 8,
+        adoptes: 2,
+        adoptes_comme_depute: 2,
+        avec_sort: 7,
+        taux_adoption_significatif: false,
+      },
+      commission: {
+        deposes: 5,
+        adoptes: 1,
+        adoptes_comme_depute: 1,
+        avec_sort: 3,
+        taux_adoption_significatif: false,
+      },
       seuil_significativite: 10,
       url_deposes: '/amendements?auteur=PA1',
       url_cosignes: '/amendements?cosignataire=PA1',
       url_adoptes: '/amendements?auteur=PA1&sort=adopte',
     });
     expect(a.seance.taux_adoption).toBeCloseTo(2 / 7, 12);
-    // PA2: 1 adopted of 1 examined (its irrecevable one left out): 100 %, not significant.
+    // PA2: its adopted amendment was filed as rapporteur, its other one is irrecevable: both
+    // are counted as filed (and the first as adopted), neither is in the rate: no rate.
     expect((await json('/deputes/PA2.json')).amendements).toMatchObject({
       deposes: 2,
       deposes_rapporteur: 1,
       cosignes: 4,
       adoptes: 1,
-      avec_sort: 1,
-      taux_adoption: 1,
-      taux_adoption_significatif: false,
+      adoptes_rapporteur: 1,
+      adoptes_comme_depute: 0,
+      avec_sort: 0,
+      taux_adoption: null,
+      taux_adoption_significatif: null,
     });
   });
 
@@ -125,8 +143,15 @@ describe('/deputes/<uid>.json amendements', () => {
     expect(html).toContain('href="/amendements?auteur=PA1&amp;sort=adopte"');
     expect(html).toMatch(/<strong>30\s%<\/strong>/u);
     expect(html).toMatch(/3 adoptés sur 10 amendements examinés/);
+    // The main rate (on 10) is significant; the séance (2 on 7) and committee (1 on 3) rates
+    // are not, and each says so.
+    const places = /En séance publique.*?<\/p>/su.exec(html)![0];
+    expect(places).toMatch(/28,6\s%\s\(2 sur 7\)<em class="not-significant"> Non significatif/u);
+    expect(places).toMatch(/33,3\s%\s\(1 sur 3\)<em class="not-significant"> Non significatif/u);
+    expect(html.split('Non significatif')).toHaveLength(3);
     const pa2 = await (await app.request('/deputes/PA2')).text();
-    expect(pa2).toContain('Non significatif');
+    expect(pa2).toContain('dont 1 comme rapporteur');
+    expect(pa2).toContain('Aucun amendement déposé comme député');
   });
 });
 
@@ -164,7 +189,8 @@ describe('/deputes amendment columns and sorts', () => {
         ...Array.from({ length: rejected }, () => ({ author, sort: 'rejete' as const })),
       ];
       // PA1 3/10 = 0.3, PA3 6/12 = 0.5, PA6 1/10 = 0.1 (significant); PA2 1/1 (not);
-      // PA4 only irrecevables (no rate).
+      // PA4 only irrecevables (no rate). PA6's 5 adopted as rapporteur stay out of its rate
+      // (counted in, it would be 6/15 = 0.4, above PA1).
       await seedAmendements(
         other.db,
         [
@@ -173,6 +199,7 @@ describe('/deputes amendment columns and sorts', () => {
           ...filed('PA6', 1, 9),
           ...filed('PA2', 1, 0),
           { author: 'PA4', sort: 'irrecevable' as const },
+          ...filed('PA6', 5, 0).map((s) => ({ ...s, type: 'Rapporteur' as const })),
         ].map((s) => ({ ...s, seance: true })),
       );
       const big = createApp({ db: other.db, config: { legislature: 17 } });

@@ -1,16 +1,16 @@
-import { AmendementFigures } from './depute-amendements.tsx';
-import type { DeputyAmendementStats } from '../../db/schema/index.ts';
 // The page of an acteur who voted in the legislature but is not in the referential (a former
 // deputy: a minister, a death, a resignation): what the scrutins say of them, and nothing the
 // referential alone could tell (name, mandate, circonscription).
 import type { ChangeRow } from '../../db/queries/changements.ts';
 import type { NameCandidate } from '../../db/queries/deputes.ts';
 import type { VotingGroupRow } from '../../db/queries/scrutins.ts';
+import type { DeputyAmendementStats } from '../../db/schema/index.ts';
 import { anPageUrl, candidateEvidence, REFERENTIAL_NAME } from '../../server/records/deputes.ts';
 import { DeputyTimeline } from '../changements/changements.tsx';
 import { GroupBadge } from '../components.tsx';
 import { count, frenchDate } from '../format.ts';
 import { Layout } from '../layout.tsx';
+import { AmendementFigures } from './depute-amendements.tsx';
 import { VoteFigures, type DeputyVotesSummary } from './depute.tsx';
 
 /** How pages name an acteur outside the referential: by their uid, never by a guessed name. */

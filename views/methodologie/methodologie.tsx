@@ -398,10 +398,15 @@ export function MethodologiePage({
           le sort publié est « Adopté ».
         </li>
         <li>
-          <strong>Taux d'adoption</strong> = adoptés ÷ amendements déposés dont le sort est connu et
-          issu d'un examen : adoptés, rejetés, tombés, retirés, non soutenus. Sont exclus de ce
-          dénominateur les irrecevables (déclarés irrecevables, ils n'ont jamais été examinés) et
-          ceux encore en cours. Les retirés, non soutenus et tombés y restent : l'auteur a déposé
+          <strong>Taux d'adoption</strong> = adoptés ÷ amendements déposés comme député dont le sort
+          publié (<code>cycleDeVie.sort</code>) est issu d'un examen : adoptés, rejetés, tombés,
+          retirés, non soutenus (<code>avec_sort</code>). Sont exclus de ce dénominateur, comme du
+          numérateur : les irrecevables (déclarés irrecevables, ils n'ont jamais été examinés), ceux
+          encore en cours, ceux retirés avant toute discussion (état « Retiré » sans sort publié,{' '}
+          <code>retires_avant_examen</code>) et ceux déposés comme rapporteur : adoptés presque
+          toujours, ils diraient le rôle plus que le député ; ils restent comptés dans les déposés
+          et les adoptés (<code>deposes_rapporteur</code>, <code>adoptes_rapporteur</code>). Les
+          retirés après publication, non soutenus et tombés restent dans le taux : l'auteur a déposé
           l'amendement, qui n'a pas été adopté. Le même taux est donné pour la séance publique et
           pour les commissions. Sous {MIN_SIGNIFICANT_VOTES} amendements dans ce dénominateur, le
           taux est marqué « non significatif » (<code>taux_adoption_significatif</code> :{' '}

@@ -1,10 +1,12 @@
 // The derived amendment figures (scrapers/amendements/figures.ts) over the hand-written
 // amendments of test/helpers/seed-amendements.ts: counts, the adoption rate and its base
-// (irrecevable and en-cours left out), séance/committee split, co-signature pairs. Expected
-// values are worked out by hand from the spec list (comments) and re-counted here by a loop.
+// (irrecevable, en-cours, withdrawn before examination and rapporteur amendments left out),
+// séance/committee split, co-signature pairs. Expected values are worked out by hand from
+// the spec list (comments) and re-counted here by a loop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recomputeAmendementFigures } from '../../../scrapers/amendements/figures.ts';
 import { tempDatabase, type TempDatabase } from '../../helpers/db.ts';
+import type { AmendementSort } from '../../../domain/amendements.ts';
 import { AMENDEMENT_SPECS, seedAmendements } from '../../helpers/seed-amendements.ts';
 
 let tmp: TempDatabase;
@@ -44,15 +46,19 @@ describe('deputy_amendement_stats', () => {
     });
     expect((await stats('PA1'))!.adoption_rate_seance).toBeCloseTo(2 / 7, 12);
     expect((await stats('PA1'))!.adoption_rate_committee).toBeCloseTo(1 / 3, 12);
-    // PA2: 2 filed (one as rapporteur, adopted; one irrecevable): 1 / 1; co-signed 4.
+    // PA2: 2 filed (one as rapporteur, adopted; one irrecevable); co-signed 4. The
+    // rapporteur's amendment counts as filed and adopted but stays out of the rate: no base.
     expect(await stats('PA2')).toMatchObject({
       filed: 2,
       filed_rapporteur: 1,
       cosigned: 4,
       adopted: 1,
-      decided: 1,
+      adopted_rapporteur: 1,
+      decided: 0,
+      rate_adopted: 0,
       inadmissible: 1,
-      adoption_rate: 1,
+      adoption_rate: null,
+      adoption_rate_committee: null,
       adoption_rate_seance: null,
       decided_seance: 0,
     });
@@ -66,13 +72,71 @@ describe('deputy_amendement_stats', () => {
     // Re-counted by a loop of the test's own over the specs.
     for (const r of rows) {
       const own = AMENDEMENT_SPECS.filter((s) => s.author === r.acteur_uid);
-      const base = own.filter((s) => !['irrecevable', 'en-cours'].includes(s.sort));
+      const base = own.filter(
+        (s) => s.type !== 'Rapporteur' && !['irrecevable', 'en-cours'].includes(s.sort),
+      );
       expect(r.filed).toBe(own.length);
       expect(r.adopted).toBe(own.filter((s) => s.sort === 'adopte').length);
       expect(r.decided).toBe(base.length);
+      expect(r.rate_adopted).toBe(base.filter((s) => s.sort === 'adopte').length);
       expect(r.cosigned).toBe(
         AMENDEMENT_SPECS.filter((s) => s.cosigners?.includes(r.acteur_uid)).length,
       );
+    }
+  });
+
+  it('leaves withdrawn-before-examination and rapporteur amendments out of the rate', async () => {
+    const other = await tempDatabase();
+    try {
+      const depute = (sort: AmendementSort, seance = true) => ({ author: 'PA7', sort, seance });
+      await seedAmendements(other.db, [
+        // 4 adopted (3 séance, 1 committee) and 6 rejected (séance), filed as député.
+        ...[true, true, true, false].map((seance) => depute('adopte', seance)),
+        ...Array.from({ length: 6 }, () => depute('rejete')),
+        // 1 withdrawn in séance after publication ("Retiré" published): in the base.
+        depute('retire'),
+        // 3 withdrawn before discussion: state RT, no published outcome, never examined.
+        ...[true, true, false].map((seance) => ({
+          ...depute('retire', seance),
+          label: null,
+          etat: 'RT',
+        })),
+        // 5 filed as rapporteur in committee: 4 adopted, 1 rejected.
+        ...(['adopte', 'adopte', 'adopte', 'adopte', 'rejete'] as const).map((sort) => ({
+          ...depute(sort, false),
+          type: 'Rapporteur' as const,
+        })),
+      ]);
+      const row = await other.db
+        .selectFrom('deputy_amendement_stats')
+        .selectAll()
+        .where('acteur_uid', '=', 'PA7')
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({
+        filed: 19,
+        filed_rapporteur: 5,
+        adopted: 8,
+        adopted_rapporteur: 4,
+        withdrawn_unexamined: 3,
+        // Base: 4 adopted + 6 rejected + 1 published withdrawal, filed as député.
+        decided: 11,
+        rate_adopted: 4,
+        // Séance: 3 adopted, 6 rejected, 1 published withdrawal (2 RT out).
+        filed_seance: 12,
+        adopted_seance: 3,
+        decided_seance: 10,
+        rate_adopted_seance: 3,
+        // Committee: 1 adopted as député (1 RT and 5 rapporteur's out).
+        filed_committee: 7,
+        adopted_committee: 5,
+        decided_committee: 1,
+        rate_adopted_committee: 1,
+        adoption_rate_committee: 1,
+      });
+      expect(row.adoption_rate).toBeCloseTo(4 / 11, 12);
+      expect(row.adoption_rate_seance).toBeCloseTo(3 / 10, 12);
+    } finally {
+      await other.cleanup();
     }
   });
 
