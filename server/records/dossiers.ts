@@ -73,7 +73,8 @@ export const DOSSIER_COLUMNS: Column<DossierListRow>[] = [
   },
   {
     name: 'scrutins',
-    description: 'Nombre de scrutins que les étapes du dossier nomment (voteRefs)',
+    description:
+      'Nombre de scrutins liés au dossier, ceux que liste sa page : nommés par ses étapes (voteRefs), par le fichier du scrutin (dossierLegislatif), ou votes sur un de ses amendements',
     value: (d) => d.scrutins,
   },
   {
@@ -144,6 +145,7 @@ export function dossierDetailJson(detail: DossierDetail) {
       date: s.date,
       titre: s.title,
       resultat: s.result_code,
+      methode: s.method,
     })),
   };
 }

@@ -330,8 +330,11 @@ export function MethodologiePage({
           (référentiel), pas celui du jour du dépôt.
         </li>
         <li>
-          <strong>Scrutins d'un dossier</strong> : ceux que ses étapes nomment (voteRefs) ; le
-          fichier du scrutin lui-même ne nomme jamais son dossier dans les données actuelles.{' '}
+          <strong>Scrutins d'un dossier</strong> (sa page, et la colonne <code>scrutins</code> de{' '}
+          <code>/dossiers</code>, qui les compte) : ceux que ses étapes nomment (voteRefs) ; à
+          défaut d'étape qui nomme un scrutin, celui dont le fichier nomme le dossier (ce qui
+          n'arrive jamais dans les données actuelles), puis les votes sur un de ses amendements. La
+          page dit pour chacun comment il a été relié.{' '}
           {dossierLinks.scrutins > 0 ? (
             <>
               Ici, {count(dossierLinks.linked, 'scrutin')} de la législature sur{' '}
