@@ -112,6 +112,17 @@ describe('/deputes/<uid>.json amendements', () => {
     });
   });
 
+  it('names the amendements source among those of the document', async () => {
+    for (const uid of ['PA1', 'PA90']) {
+      const body = await json(`/deputes/${uid}.json`);
+      expect(String(body.source), uid).toContain(
+        'https://data.assemblee-nationale.fr/static/openData/repository/17/loi/amendements_div_legis/Amendements.json.zip',
+      );
+      expect(String(body.source), uid).toContain('/loi/scrutins/Scrutins.json.zip');
+      expect(body.licence, uid).toMatch(/Licence Ouverte/);
+    }
+  });
+
   it('gives zeros and no rate to a deputy who filed and co-signed nothing', async () => {
     expect((await json('/deputes/PA4.json')).amendements).toMatchObject({
       deposes: 0,
