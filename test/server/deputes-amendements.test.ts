@@ -300,6 +300,13 @@ describe('/dossiers/<uid> amendments', () => {
     expect(html).toContain(`href="/amendements?dossier=${DOSSIER_B}&amp;groupe=PO20"`);
     expect(html).toContain('Gouvernement');
     expect(html).toContain(`href="/amendements/${amendementUid(17)}"`);
+    // The counts link to the lines that explain the group at filing and the "Autres" column.
+    expect(html).toContain('href="/methodologie#amendements-dossier"');
+    expect(html).toMatch(/4 amendements<\/a>\u202f: /u);
+    const method = await (await app.request('/methodologie')).text();
+    const line = /<li id="amendements-dossier">.*?<\/li>/su.exec(method)![0];
+    expect(line).toContain('Autres');
+    expect(line).toContain('groupe au dépôt');
   });
 });
 

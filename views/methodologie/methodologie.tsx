@@ -416,10 +416,14 @@ export function MethodologiePage({
           <code>false</code>) et n'est jamais classé : le tri <code>taux-adoption</code> de{' '}
           <code>/deputes</code> le place après les taux significatifs, comme pour les votes.
         </li>
-        <li>
-          <strong>Groupe au dépôt</strong> : dans les comptes d'un dossier par groupe, le groupe que
-          l'Assemblée publie pour l'auteur au dépôt ; les amendements du Gouvernement, sans groupe,
-          sont comptés à part.
+        <li id="amendements-dossier">
+          <strong>Amendements d'un dossier</strong> (sa page) : comptés par sort et par{' '}
+          <strong>groupe au dépôt</strong>, le groupe que l'Assemblée publie pour l'auteur au dépôt
+          (<code>groupePolitiqueRef</code>), pas son groupe actuel : un député qui a changé de
+          groupe compte pour l'ancien sur ses amendements d'avant. Les amendements du Gouvernement,
+          sans groupe, sont comptés à part, comme ceux d'un auteur sans groupe publié (rapporteur…).
+          La colonne « Autres » réunit les tombés, retirés (avant ou après examen), non soutenus et
+          en cours ; adoptés, rejetés et irrecevables ont chacun la leur.
         </li>
         <li>
           <strong>Cosignatures</strong> (<code>/exports/cosignatures.csv</code>) : pour chaque
