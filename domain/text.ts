@@ -25,3 +25,8 @@ export function isHttpUrl(value: string): boolean {
     return false;
   }
 }
+
+/** A person's display name, `Prénom Nom`, or null when neither part is known. */
+export function personName(first: string | null, last: string | null): string | null {
+  return first || last ? `${first ?? ''} ${last ?? ''}`.trim() : null;
+}

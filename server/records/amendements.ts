@@ -11,6 +11,7 @@ import {
   anAmendementUrl,
   type AmendementSort,
 } from '../../domain/amendements.ts';
+import { personName } from '../../domain/text.ts';
 import type { Column } from '../lib/export.ts';
 
 /** An amendment of the list with its AN page. */
@@ -20,9 +21,6 @@ export const withAnUrl = (r: AmendementRow): AmendementListRow => ({
   ...r,
   url_an: anAmendementUrl(r),
 });
-
-const name = (first: string | null, last: string | null) =>
-  first || last ? `${first ?? ''} ${last ?? ''}`.trim() : null;
 
 /** Columns of `/amendements.csv` and `/amendements.json`. */
 export const AMENDEMENT_COLUMNS: Column<AmendementListRow>[] = [
@@ -67,7 +65,7 @@ export const AMENDEMENT_COLUMNS: Column<AmendementListRow>[] = [
   {
     name: 'auteur',
     description: "Nom de l'auteur au référentiel des députés en fonction, vide sinon",
-    value: (a) => name(a.author_first_name, a.author_last_name),
+    value: (a) => personName(a.author_first_name, a.author_last_name),
   },
   {
     name: 'groupe_uid',
@@ -203,7 +201,7 @@ export function amendementDumpColumns(publicUrl: string): Column<AmendementDumpR
     {
       name: 'auteur',
       description: 'Nom de l’auteur au référentiel des députés en fonction, vide sinon',
-      value: (a) => name(a.author_first_name, a.author_last_name),
+      value: (a) => personName(a.author_first_name, a.author_last_name),
     },
     {
       name: 'groupe_uid',
@@ -301,7 +299,7 @@ export const COSIGNATURE_COLUMNS: Column<CosignaturePairRow>[] = [
   {
     name: 'auteur',
     description: 'Nom de l’auteur au référentiel des députés en fonction, vide sinon',
-    value: (p) => name(p.author_first_name, p.author_last_name),
+    value: (p) => personName(p.author_first_name, p.author_last_name),
   },
   {
     name: 'auteur_groupe',
@@ -316,7 +314,7 @@ export const COSIGNATURE_COLUMNS: Column<CosignaturePairRow>[] = [
   {
     name: 'cosignataire',
     description: 'Nom du cosignataire au référentiel, vide sinon',
-    value: (p) => name(p.cosigner_first_name, p.cosigner_last_name),
+    value: (p) => personName(p.cosigner_first_name, p.cosigner_last_name),
   },
   {
     name: 'cosignataire_groupe',

@@ -5,12 +5,13 @@ import {
   stepChamber,
   type DossierState,
 } from '../../domain/dossiers.ts';
+import { personName } from '../../domain/text.ts';
 import type { Column } from '../lib/export.ts';
 
 /** An initiator's name: the deputy's, the organ's, or the id when neither is in the referential. */
 export function initiatorName(i: InitiatorRow): string {
   if (i.acteur_uid) {
-    return i.last_name ? `${i.first_name ?? ''} ${i.last_name}`.trim() : i.acteur_uid;
+    return personName(i.first_name, i.last_name) ?? i.acteur_uid;
   }
   return i.organe_label ?? i.organe_uid ?? '';
 }
