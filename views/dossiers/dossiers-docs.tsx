@@ -7,7 +7,7 @@ const PARAMETERS: [string, string][] = [
   ['procedure', 'code de la procédure (colonne procedure_code, ex. 2 : proposition de loi)'],
   ['etat', 'en-cours, adopte, promulgue, rejete ou retire'],
   ['du, au', 'bornes de la date de dépôt (AAAA-MM-JJ, incluses)'],
-  ['groupe', 'sigle ou identifiant du groupe actuel d’un des députés initiateurs'],
+  ['groupe', "sigle ou identifiant du groupe actuel d'un des députés initiateurs"],
   ['legislature', 'législature du dossier (par défaut toutes)'],
   ['tri', 'activite-desc (par défaut), depot-desc ou depot-asc'],
   ['page, per_page', 'pagination (100 par page par défaut)'],
