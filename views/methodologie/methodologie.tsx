@@ -406,15 +406,16 @@ export function MethodologiePage({
           retirés, non soutenus (<code>avec_sort</code>). Sont exclus de ce dénominateur, comme du
           numérateur : les irrecevables (déclarés irrecevables, ils n'ont jamais été examinés), ceux
           encore en cours, ceux retirés avant toute discussion (état « Retiré » sans sort publié,{' '}
-          <code>retires_avant_examen</code>) et ceux déposés comme rapporteur : adoptés presque
-          toujours, ils diraient le rôle plus que le député ; ils restent comptés dans les déposés
-          et les adoptés (<code>deposes_rapporteur</code>, <code>adoptes_rapporteur</code>). Les
-          retirés après publication, non soutenus et tombés restent dans le taux : l'auteur a déposé
-          l'amendement, qui n'a pas été adopté. Le même taux est donné pour la séance publique et
-          pour les commissions. Sous {MIN_SIGNIFICANT_VOTES} amendements dans ce dénominateur, le
-          taux est marqué « non significatif » (<code>taux_adoption_significatif</code> :{' '}
-          <code>false</code>) et n'est jamais classé : le tri <code>taux-adoption</code> de{' '}
-          <code>/deputes</code> le place après les taux significatifs, comme pour les votes.
+          <code>retires_avant_examen</code>) et ceux déposés comme rapporteur : portant la position
+          de la commission, ils sont adoptés bien plus souvent que les autres et diraient le rôle
+          plus que le député ; ils restent comptés dans les déposés et les adoptés (
+          <code>deposes_rapporteur</code>, <code>adoptes_rapporteur</code>). Les retirés après
+          publication, non soutenus et tombés restent dans le taux : l'auteur a déposé l'amendement,
+          qui n'a pas été adopté. Le même taux est donné pour la séance publique et pour les
+          commissions. Sous {MIN_SIGNIFICANT_VOTES} amendements dans ce dénominateur, le taux est
+          marqué « non significatif » (<code>taux_adoption_significatif</code> : <code>false</code>)
+          et n'est jamais classé : le tri <code>taux-adoption</code> de <code>/deputes</code> le
+          place après les taux significatifs, comme pour les votes.
         </li>
         <li id="amendements-dossier">
           <strong>Amendements d'un dossier</strong> (sa page) : comptés par sort et par{' '}
