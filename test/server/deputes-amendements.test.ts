@@ -225,6 +225,17 @@ describe('/deputes amendment columns and sorts', () => {
         'PA4',
         'PA2',
       ]);
+      // The list shows the rate's own numerator: PA6's 1 of 10, not its 6 adopted in all.
+      const row = await (await big.request('/deputes.json?tri=taux-adoption')).json();
+      expect((row as any).items.find((i: any) => i.uid === 'PA6')).toMatchObject({
+        amendements_adoptes: 6,
+        amendements_adoptes_comme_depute: 1,
+        amendements_avec_sort: 10,
+        taux_adoption: 0.1,
+      });
+      const table = await (await big.request('/deputes?tri=taux-adoption')).text();
+      expect(table).toContain('<small class="muted">1/10</small>');
+      expect(table).not.toContain('<small class="muted">6/10</small>');
       expect(await uids('tri=taux-adoption&ordre=asc')).toEqual([
         'PA6',
         'PA1',
