@@ -239,6 +239,7 @@ export async function listDeputies(
     'am.filed as amendements_filed',
     'am.cosigned as amendements_cosigned',
     'am.adopted as amendements_adopted',
+    'am.rate_adopted as amendements_rate_adopted',
     'am.decided as amendements_decided',
     'am.adoption_rate as amendements_adoption_rate',
   ]);

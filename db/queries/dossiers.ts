@@ -84,7 +84,10 @@ export async function dossierInitiators(db: Kysely<Database>, uids: string[]) {
   return byDossier;
 }
 
-/** Dossiers matching a filter: one page, the total, and each row's initiators and scrutin count. */
+/**
+ * Dossiers matching a filter: one page, the total, and each row's initiators and the number of
+ * scrutins linked to it (scrutin_dossier, whatever the method: the list its page shows).
+ */
 export async function listDossiers(
   db: Kysely<Database>,
   filter: DossierFilter,
@@ -216,9 +219,23 @@ export async function getDossier(db: Kysely<Database>, uid: string) {
     .orderBy('deposit_date')
     .orderBy('uid')
     .execute();
-  // Each scrutin once, in the order of the steps.
-  const seen = new Set<string>();
-  const scrutins = stepVotes.filter((v) => !seen.has(v.scrutin_uid) && seen.add(v.scrutin_uid));
+  // Every scrutin linked to the dossier (scrutin_dossier: the one set the list counts), each
+  // once: those its steps name, in the order of the steps, then those whose file names the
+  // dossier, then the votes on one of its amendments, by number.
+  const scrutins = await db
+    .selectFrom('scrutin_dossier as sd')
+    .leftJoin('scrutin as s', 's.uid', 'sd.scrutin_uid')
+    .select(['sd.scrutin_uid', 'sd.method', 's.number', 's.date', 's.title', 's.result_code'])
+    .where('sd.dossier_uid', '=', uid)
+    .orderBy(sql`case sd.method when 'etapes' then 0 when 'reference' then 1 else 2 end`)
+    .orderBy(
+      sql`(select min(v.step_position) from dossier_step_vote v
+        where v.dossier_uid = sd.dossier_uid and v.scrutin_uid = sd.scrutin_uid)`,
+    )
+    .orderBy(sql`s.number is null`)
+    .orderBy('s.number')
+    .orderBy('sd.scrutin_uid')
+    .execute();
   return { dossier, initiators, steps, texts, stepVotes, documents, scrutins };
 }
 

@@ -9,8 +9,8 @@ import { DECIDED_SORTS } from '../../domain/amendements.ts';
  * over the amendments filed as député whose outcome was published after an examination
  * (`sort_label` set and sort in DECIDED_SORTS), overall, in séance publique and in committee.
  * Left out of the rate: irrecevable, en-cours, withdrawn before examination (sort `retire`
- * from state RT, no published outcome) and rapporteur amendments (adopted almost always, they
- * would say more about the role than the deputy). Also `cosignature_pair`, how many
+ * from state RT, no published outcome) and rapporteur amendments (adopted far more often than
+ * a deputy's own, they would say more about the role than the deputy). Also `cosignature_pair`, how many
  * amendments of each author each co-signer signed. A few hundred milliseconds for 25,000.
  */
 export async function recomputeAmendementFigures(trx: Transaction<Database>): Promise<void> {

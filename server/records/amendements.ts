@@ -11,8 +11,8 @@ import {
   anAmendementUrl,
   type AmendementSort,
 } from '../../domain/amendements.ts';
-import type { Column } from '../lib/export.ts';
 import { personName } from '../../domain/text.ts';
+import type { Column } from '../lib/export.ts';
 
 /** An amendment of the list with its AN page. */
 export type AmendementListRow = AmendementRow & { url_an: string | null };

@@ -64,6 +64,7 @@ type VoteFigureKey =
   | 'amendements_filed'
   | 'amendements_cosigned'
   | 'amendements_adopted'
+  | 'amendements_rate_adopted'
   | 'amendements_decided'
   | 'amendements_adoption_rate';
 
@@ -88,6 +89,7 @@ export interface DeputyListRecord extends DeputyRecord {
   amendements_deposes: number;
   amendements_cosignes: number;
   amendements_adoptes: number;
+  amendements_adoptes_comme_depute: number;
   amendements_avec_sort: number;
   taux_adoption: number | null;
 }
@@ -141,6 +143,7 @@ export function deputyListRecord(row: DeputyRow, today: string): DeputyListRecor
     amendements_deposes: row.amendements_filed ?? 0,
     amendements_cosignes: row.amendements_cosigned ?? 0,
     amendements_adoptes: row.amendements_adopted ?? 0,
+    amendements_adoptes_comme_depute: row.amendements_rate_adopted ?? 0,
     amendements_avec_sort: row.amendements_decided ?? 0,
     taux_adoption: row.amendements_adoption_rate ?? null,
   });
@@ -231,12 +234,16 @@ export const DEPUTY_COLUMNS: Column<DeputyListRecord>[] = [
     'Amendements déposés comme auteur et adoptés (y compris comme rapporteur)',
   ),
   field(
+    'amendements_adoptes_comme_depute',
+    'Adoptés parmi les amendements_avec_sort : le numérateur de taux_adoption',
+  ),
+  field(
     'amendements_avec_sort',
     'Amendements déposés comme député (pas comme rapporteur) dont le sort publié est issu d’un examen : adoptés, rejetés, tombés, retirés, non soutenus (ni irrecevables, ni en cours, ni retirés avant examen)',
   ),
   field(
     'taux_adoption',
-    `Taux d’adoption, de 0 à 1 : adoptés parmi les amendements_avec_sort ÷ amendements_avec_sort (les amendements de rapporteur n’y comptent pas) ; vide si ce total est nul, non significatif sur moins de ${MIN_SIGNIFICANT_VOTES}`,
+    `Taux d’adoption, de 0 à 1 : amendements_adoptes_comme_depute ÷ amendements_avec_sort (les amendements de rapporteur n’y comptent pas) ; vide si ce total est nul, non significatif sur moins de ${MIN_SIGNIFICANT_VOTES}`,
   ),
 ];
 

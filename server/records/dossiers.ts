@@ -5,12 +5,13 @@ import {
   stepChamber,
   type DossierState,
 } from '../../domain/dossiers.ts';
+import { personName } from '../../domain/text.ts';
 import type { Column } from '../lib/export.ts';
 
 /** An initiator's name: the deputy's, the organ's, or the id when neither is in the referential. */
 export function initiatorName(i: InitiatorRow): string {
   if (i.acteur_uid) {
-    return i.last_name ? `${i.first_name ?? ''} ${i.last_name}`.trim() : i.acteur_uid;
+    return personName(i.first_name, i.last_name) ?? i.acteur_uid;
   }
   return i.organe_label ?? i.organe_uid ?? '';
 }
@@ -73,7 +74,8 @@ export const DOSSIER_COLUMNS: Column<DossierListRow>[] = [
   },
   {
     name: 'scrutins',
-    description: 'Nombre de scrutins que les étapes du dossier nomment (voteRefs)',
+    description:
+      'Nombre de scrutins liés au dossier, ceux que liste sa page : nommés par ses étapes (voteRefs), par le fichier du scrutin (dossierLegislatif), ou votes sur un de ses amendements',
     value: (d) => d.scrutins,
   },
   {
@@ -144,6 +146,7 @@ export function dossierDetailJson(detail: DossierDetail) {
       date: s.date,
       titre: s.title,
       resultat: s.result_code,
+      methode: s.method,
     })),
   };
 }

@@ -17,7 +17,7 @@ import { deputyAmendementStats } from '../../db/queries/amendements.ts';
 import { factJson } from '../records/faits.ts';
 import { defaultChangeFilter, listChanges } from '../../db/queries/changements.ts';
 import type { AppEnv } from '../app.tsx';
-import { anReferential, anScrutins } from '../../domain/sources.ts';
+import { anAmendements, anReferential, anScrutins, hatvpIndex } from '../../domain/sources.ts';
 import { DEPUTY_VOTE_COLUMNS } from '../records/scrutins.ts';
 import { DeputeVotesPage, DeputeVotesResults } from '../../views/deputes/depute-votes.tsx';
 import { changeFilter, changesQuery, sendChangesFeed } from './changements.tsx';
@@ -201,6 +201,16 @@ type Ctx = Context<AppEnv>;
 const referentialMeta = (c: Ctx) =>
   sourceMeta(anReferential({ legislature: c.get('legislature') }));
 const votesMeta = (c: Ctx) => sourceMeta(anScrutins({ legislature: c.get('legislature') }));
+/** `/deputes/<uid>.json` draws on every source it shows: referential, votes, HATVP, amendments. */
+const detailMeta = (c: Ctx, inReferential: boolean) => {
+  const config = { legislature: c.get('legislature') };
+  return sourceMeta(
+    ...(inReferential ? [anReferential(config)] : []),
+    anScrutins(config),
+    hatvpIndex(),
+    anAmendements(config),
+  );
+};
 
 /** The uid of `/deputes/<uid>/votes…`, which the route's pattern has checked. */
 const uidParam = (c: Ctx) => c.req.param('uid') ?? '';
@@ -274,7 +284,7 @@ export function deputesRoutes(db: DB) {
       detail ? [] : nameCandidates(db, uid),
     ]);
     if (match[2]) {
-      return sendJsonDocument(c, detail ? referentialMeta(c) : votesMeta(c), {
+      return sendJsonDocument(c, detailMeta(c, detail !== null), {
         ...(detail
           ? { ...deputyDetailJson(detail, today()), dans_le_referentiel: true }
           : formerVoterJson(uid, candidates)),

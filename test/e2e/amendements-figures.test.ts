@@ -81,7 +81,7 @@ describe('amendment figures in a browser', () => {
     await page.goto(`${site.url}/deputes/${author}`);
     // 4 adopted of 11 examined (the irrecevable one left out).
     await expect
-      .poll(() => page.locator('.figure', { hasText: 'Taux d’adoption' }).innerText())
+      .poll(() => page.locator('.figure', { hasText: "Taux d'adoption" }).innerText())
       .toContain('4 adoptés sur 11 amendements examinés');
     await page.locator('.figure', { hasText: 'Adoptés' }).getByRole('link').click();
     await page.waitForURL(new RegExp(`/amendements\\?auteur=${author}&sort=adopte$`));

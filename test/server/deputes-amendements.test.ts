@@ -112,6 +112,17 @@ describe('/deputes/<uid>.json amendements', () => {
     });
   });
 
+  it('names the amendements source among those of the document', async () => {
+    for (const uid of ['PA1', 'PA90']) {
+      const body = await json(`/deputes/${uid}.json`);
+      expect(String(body.source), uid).toContain(
+        'https://data.assemblee-nationale.fr/static/openData/repository/17/loi/amendements_div_legis/Amendements.json.zip',
+      );
+      expect(String(body.source), uid).toContain('/loi/scrutins/Scrutins.json.zip');
+      expect(body.licence, uid).toMatch(/Licence Ouverte/);
+    }
+  });
+
   it('gives zeros and no rate to a deputy who filed and co-signed nothing', async () => {
     expect((await json('/deputes/PA4.json')).amendements).toMatchObject({
       deposes: 0,
@@ -214,6 +225,17 @@ describe('/deputes amendment columns and sorts', () => {
         'PA4',
         'PA2',
       ]);
+      // The list shows the rate's own numerator: PA6's 1 of 10, not its 6 adopted in all.
+      const row = await (await big.request('/deputes.json?tri=taux-adoption')).json();
+      expect((row as any).items.find((i: any) => i.uid === 'PA6')).toMatchObject({
+        amendements_adoptes: 6,
+        amendements_adoptes_comme_depute: 1,
+        amendements_avec_sort: 10,
+        taux_adoption: 0.1,
+      });
+      const table = await (await big.request('/deputes?tri=taux-adoption')).text();
+      expect(table).toContain('<small class="muted">1/10</small>');
+      expect(table).not.toContain('<small class="muted">6/10</small>');
       expect(await uids('tri=taux-adoption&ordre=asc')).toEqual([
         'PA6',
         'PA1',
@@ -289,6 +311,13 @@ describe('/dossiers/<uid> amendments', () => {
     expect(html).toContain(`href="/amendements?dossier=${DOSSIER_B}&amp;groupe=PO20"`);
     expect(html).toContain('Gouvernement');
     expect(html).toContain(`href="/amendements/${amendementUid(17)}"`);
+    // The counts link to the lines that explain the group at filing and the "Autres" column.
+    expect(html).toContain('href="/methodologie#amendements-dossier"');
+    expect(html).toMatch(/4 amendements<\/a>\u202f: /u);
+    const method = await (await app.request('/methodologie')).text();
+    const line = /<li id="amendements-dossier">.*?<\/li>/su.exec(method)![0];
+    expect(line).toContain('Autres');
+    expect(line).toContain('groupe au dépôt');
   });
 });
 

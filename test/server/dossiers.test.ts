@@ -191,7 +191,14 @@ describe('/dossiers/<uid>', () => {
     expect(d.initiateurs.map((i: any) => i.acteur_uid)).toEqual(['PA900001', 'PA900002']);
     const d2 = await json(`/dossiers/${D2}.json`);
     expect(d2.scrutins).toEqual([
-      { uid: 'VTANR5L17V3', numero: null, date: null, titre: null, resultat: null },
+      {
+        uid: 'VTANR5L17V3',
+        numero: null,
+        date: null,
+        titre: null,
+        resultat: null,
+        methode: 'etapes',
+      },
     ]);
   });
 
@@ -201,6 +208,59 @@ describe('/dossiers/<uid>', () => {
       expect((await get(url)).res.status).toBe(404);
     },
   );
+});
+
+describe('the scrutins of a dossier', () => {
+  it('counts in the list exactly the scrutins its page lists, with how each was linked', async () => {
+    // D3's steps name scrutin 4 (absent); the scrutin links add 1 (a vote on one of its
+    // amendments) and 2 (its file names D3): three scrutins for D3, in that order of methods.
+    await tmp.db
+      .insertInto('scrutin_dossier')
+      .values([
+        { scrutin_uid: 'VTANR5L17V1', dossier_uid: D3, method: 'amendement' },
+        { scrutin_uid: 'VTANR5L17V2', dossier_uid: D3, method: 'reference' },
+      ])
+      .execute();
+    try {
+      const list = (await json('/dossiers.json')).items as { uid: string; scrutins: number }[];
+      expect(Object.fromEntries(list.map((d) => [d.uid, d.scrutins]))).toEqual({
+        [D1]: 2,
+        [D2]: 1,
+        [D3]: 3,
+      });
+      for (const { uid, scrutins } of list) {
+        const { body } = await get(`/dossiers/${uid}`);
+        const section = /<h2 id="scrutins">.*?(?=<h2)/su.exec(body)![0];
+        expect(section.match(/<li>/g) ?? [], uid).toHaveLength(scrutins);
+        expect((await json(`/dossiers/${uid}.json`)).scrutins, uid).toHaveLength(scrutins);
+      }
+      const { body } = await get(`/dossiers/${D3}`);
+      const section = /<h2 id="scrutins">.*?(?=<h2)/su.exec(body)![0];
+      expect(section).toContain('3 scrutins liés');
+      expect([...section.matchAll(/<h3>(.*?) \(\d+\)<\/h3>/g)].map((m) => m[1])).toEqual([
+        'Nommés par les étapes du dossier',
+        'Dont le fichier du scrutin nomme le dossier',
+        'Votes sur un amendement du dossier (qu&#39;aucune étape ne nomme)',
+      ]);
+      expect(section.indexOf('VTANR5L17V4')).toBeLessThan(section.indexOf('href="/scrutins/2"'));
+      expect(section.indexOf('href="/scrutins/2"')).toBeLessThan(
+        section.indexOf('href="/scrutins/1"'),
+      );
+      expect(
+        ((await json(`/dossiers/${D3}.json`)).scrutins as any[]).map((s) => [s.uid, s.methode]),
+      ).toEqual([
+        ['VTANR5L17V4', 'etapes'],
+        ['VTANR5L17V2', 'reference'],
+        ['VTANR5L17V1', 'amendement'],
+      ]);
+    } finally {
+      await tmp.db
+        .deleteFrom('scrutin_dossier')
+        .where('dossier_uid', '=', D3)
+        .where('method', '<>', 'etapes')
+        .execute();
+    }
+  });
 });
 
 describe('hostile data', () => {

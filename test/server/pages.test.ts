@@ -80,6 +80,7 @@ describe('deputy page', () => {
       amendements_deposes: 'deposes',
       amendements_cosignes: 'cosignes',
       amendements_adoptes: 'adoptes',
+      amendements_adoptes_comme_depute: 'adoptes_comme_depute',
       amendements_avec_sort: 'avec_sort',
       taux_adoption: 'taux_adoption',
     };

@@ -643,3 +643,101 @@ describe('hostile parameters', () => {
     ]);
   });
 });
+
+describe('the amendments a scrutin decides, on its page', () => {
+  it('says "du Gouvernement", names an unreadable number, and labels the outcome', async () => {
+    // Scrutin 5 decides the Gouvernement's amendment n° 12 (adopted) and a second one whose
+    // number the title does not give, by M. Dupont (unlinked); scrutin 4 a deputy's (PA1).
+    const uid = (n: number) => `AMANR5L17PO59051B0100P0D1N${String(n).padStart(6, '0')}`;
+    await db
+      .insertInto('amendement')
+      .values([
+        {
+          uid: uid(12),
+          legislature: 17,
+          numero: 12,
+          numero_long: '12',
+          texte_uid: 'PIONANR5L17B0100',
+          numero_rect: 0,
+          seance: 1,
+          text_key: '',
+          author_type: 'Gouvernement',
+          author_uid: null,
+          sort: 'adopte',
+          sort_label: 'Adopté',
+          file_name: 'f12',
+          content_hash: 'h',
+        },
+        {
+          uid: uid(13),
+          legislature: 17,
+          numero: 13,
+          numero_long: '13',
+          texte_uid: 'PIONANR5L17B0100',
+          numero_rect: 0,
+          seance: 1,
+          text_key: '',
+          author_type: 'Député',
+          author_uid: 'PA1',
+          sort: 'non-soutenu',
+          sort_label: 'Non soutenu',
+          file_name: 'f13',
+          content_hash: 'h',
+        },
+      ])
+      .execute();
+    const link = { rect: 0, candidates: 1, text_in_archive: 1 };
+    await db
+      .insertInto('scrutin_amendement')
+      .values([
+        {
+          ...link,
+          scrutin_uid: 'VTANR5L17V5',
+          position: 1,
+          numero: 12,
+          author: 'le Gouvernement',
+          amendement_uid: uid(12),
+          method: 'titre-seance',
+          reason: null,
+        },
+        {
+          ...link,
+          scrutin_uid: 'VTANR5L17V5',
+          position: 2,
+          numero: null,
+          author: 'M. Dupont',
+          amendement_uid: null,
+          method: null,
+          reason: 'titre-incompris',
+        },
+        {
+          ...link,
+          scrutin_uid: 'VTANR5L17V4',
+          position: 1,
+          numero: 13,
+          author: 'Mme Dupré',
+          amendement_uid: uid(13),
+          method: 'titre-seance',
+          reason: null,
+        },
+      ])
+      .execute();
+    try {
+      const section = (page: string) =>
+        /<section class="voted-amendements">.*?<\/section>/su.exec(page)![0];
+      const five = section(await html('/scrutins/5'));
+      expect(five).toContain(
+        `<a href="/amendements/${uid(12)}">Amendement n°\u00a012</a> du Gouvernement`,
+      );
+      expect(five).not.toContain('de Gouvernement');
+      expect(five).toContain('sort\u202f: <strong>Adopté</strong>');
+      expect(five).toContain('Amendement sans numéro lisible (M. Dupont)\u202f: non relié');
+      const four = section(await html('/scrutins/4'));
+      expect(four).toContain('de <a href="/deputes/PA1">Alice Dupré</a>');
+      expect(four).toContain('<strong>Non soutenu</strong>');
+    } finally {
+      await db.deleteFrom('scrutin_amendement').execute();
+      await db.deleteFrom('amendement').execute();
+    }
+  });
+});

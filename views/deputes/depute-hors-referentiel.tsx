@@ -5,6 +5,7 @@ import type { ChangeRow } from '../../db/queries/changements.ts';
 import type { NameCandidate } from '../../db/queries/deputes.ts';
 import type { VotingGroupRow } from '../../db/queries/scrutins.ts';
 import type { DeputyAmendementStats } from '../../db/schema/index.ts';
+import { personName } from '../../domain/text.ts';
 import { anPageUrl, candidateEvidence, REFERENTIAL_NAME } from '../../server/records/deputes.ts';
 import { DeputyTimeline } from '../changements/changements.tsx';
 import { GroupBadge } from '../components.tsx';
@@ -35,7 +36,7 @@ function Candidates({ uid, candidates }: { uid: string; candidates: NameCandidat
       <ul>
         {candidates.map((c) => (
           <li>
-            <strong>{[c.first_name, c.last_name].filter(Boolean).join(' ')}</strong>{' '}
+            <strong>{personName(c.first_name, c.last_name)}</strong>{' '}
             <span class="muted">– {candidateEvidence(uid, c)}</span>
           </li>
         ))}

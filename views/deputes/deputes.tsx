@@ -249,7 +249,7 @@ export function DeputesResults({
                   <RateCell
                     className={cellClass('taux-adoption')}
                     rate={d.taux_adoption}
-                    part={d.amendements_adoptes}
+                    part={d.amendements_adoptes_comme_depute}
                     base={d.amendements_avec_sort}
                     unit={['amendement examiné', 'amendements examinés']}
                     none="aucun amendement déposé examiné"

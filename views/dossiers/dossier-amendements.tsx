@@ -3,7 +3,7 @@ import { AMENDEMENT_SORTS, SORT_LABELS, type AmendementSort } from '../../domain
 import { dossierAmendementsUrl, sortLabel } from '../../server/records/amendements.ts';
 import { Author } from '../amendements/amendements.tsx';
 import { GroupBadge } from '../components.tsx';
-import { count } from '../format.ts';
+import { count, NNBSP } from '../format.ts';
 
 /** The outcomes shown as their own column in the by-group table; the others are summed. */
 const MAIN_SORTS: AmendementSort[] = ['adopte', 'rejete', 'irrecevable'];
@@ -30,7 +30,8 @@ export function DossierAmendementsSection({
   return (
     <>
       <p>
-        <a href={dossierAmendementsUrl(uid)!}>{count(data.total, 'amendement')}</a> :{' '}
+        <a href={dossierAmendementsUrl(uid)!}>{count(data.total, 'amendement')}</a>
+        {NNBSP}:{' '}
         {present.map((s, i) => (
           <>
             {i > 0 ? ', ' : ''}
@@ -44,7 +45,7 @@ export function DossierAmendementsSection({
       </p>
       <div class="table-wrap">
         <table>
-          <caption class="muted">Par groupe de l’auteur au dépôt</caption>
+          <caption class="muted">Par groupe de l'auteur au dépôt</caption>
           <thead>
             <tr>
               <th scope="col">Groupe</th>
@@ -91,6 +92,11 @@ export function DossierAmendementsSection({
           </tbody>
         </table>
       </div>
+      <p class="muted">
+        Groupe au dépôt{NNBSP}: celui que l'Assemblée publie pour l'auteur le jour du dépôt, pas son
+        groupe actuel{NNBSP}; « Autres »{NNBSP}: tombés, retirés, non soutenus et en cours.{' '}
+        <a href="/methodologie#amendements-dossier">Comment ces comptes sont faits</a>
+      </p>
       <h3>Derniers amendements déposés</h3>
       <div class="table-wrap">
         <table>

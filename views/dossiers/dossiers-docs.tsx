@@ -7,7 +7,7 @@ const PARAMETERS: [string, string][] = [
   ['procedure', 'code de la procédure (colonne procedure_code, ex. 2 : proposition de loi)'],
   ['etat', 'en-cours, adopte, promulgue, rejete ou retire'],
   ['du, au', 'bornes de la date de dépôt (AAAA-MM-JJ, incluses)'],
-  ['groupe', 'sigle ou identifiant du groupe actuel d’un des députés initiateurs'],
+  ['groupe', "sigle ou identifiant du groupe actuel d'un des députés initiateurs"],
   ['legislature', 'législature du dossier (par défaut toutes)'],
   ['tri', 'activite-desc (par défaut), depot-desc ou depot-asc'],
   ['page, per_page', 'pagination (100 par page par défaut)'],
@@ -28,10 +28,12 @@ export function DossiersDocs() {
         <code>etapes</code> dans l'ordre de l'arbre publié (<code>position</code>,{' '}
         <code>parent</code>, <code>code</code>, <code>chambre</code> AN, SN, CMP, PROM, CC ou autre,{' '}
         <code>libelle</code>, <code>date</code>, <code>conclusion</code>, <code>textes</code>,{' '}
-        <code>scrutins</code>), ses <code>textes</code> (documents) et ses <code>scrutins</code>. Le
-        JSON d'un scrutin (<code>/scrutins/&lt;numero&gt;.json</code>) donne son{' '}
-        <code>dossier_uid</code> (le premier par identifiant quand plusieurs dossiers le nomment,
-        tous dans <code>dossiers</code>).
+        <code>scrutins</code>), ses <code>textes</code> (documents) et tous les{' '}
+        <code>scrutins</code> liés au dossier, chacun avec sa <code>methode</code> (
+        <code>etapes</code>, <code>reference</code>, <code>amendement</code>) : ceux que compte la
+        colonne <code>scrutins</code> de la liste. Le JSON d'un scrutin (
+        <code>/scrutins/&lt;numero&gt;.json</code>) donne son <code>dossier_uid</code> (le premier
+        par identifiant quand plusieurs dossiers le nomment, tous dans <code>dossiers</code>).
       </p>
     </>
   );

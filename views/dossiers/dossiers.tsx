@@ -9,9 +9,10 @@ import {
   stepChamber,
 } from '../../domain/dossiers.ts';
 import { initiatorName, stateLabel, type DossierListRow } from '../../server/records/dossiers.ts';
+import { DOSSIER_METHODS, type DossierMethod } from '../../domain/scrutin-links.ts';
 import { isHttpUrl } from '../../domain/text.ts';
 import { DateRange, ExportLinks, FilterForm, GroupBadge, Pager } from '../components.tsx';
-import { count, frenchDate } from '../format.ts';
+import { count, frenchDate, NNBSP, numero } from '../format.ts';
 import { Layout } from '../layout.tsx';
 
 export interface DossiersView {
@@ -197,6 +198,58 @@ export function DossiersPage(view: DossiersView) {
 
 type Step = DossierDetail['steps'][number];
 
+/** How each scrutin of a dossier was linked to it (scrutin_dossier.method), in page order. */
+const SCRUTIN_GROUPS: { method: DossierMethod | null; title: string }[] = [
+  { method: 'etapes', title: 'Nommés par les étapes du dossier' },
+  { method: 'reference', title: 'Dont le fichier du scrutin nomme le dossier' },
+  { method: 'amendement', title: "Votes sur un amendement du dossier (qu'aucune étape ne nomme)" },
+  // A method of a later version, never hidden.
+  { method: null, title: 'Autrement reliés' },
+];
+const KNOWN_METHODS: readonly string[] = Object.keys(DOSSIER_METHODS);
+
+/** Every scrutin linked to the dossier, grouped by how it was linked: the list's count. */
+function DossierScrutins({ scrutins }: { scrutins: DossierDetail['scrutins'] }) {
+  if (scrutins.length === 0) return <p>Aucun scrutin lié à ce dossier.</p>;
+  return (
+    <>
+      <p>
+        {count(scrutins.length, 'scrutin lié', 'scrutins liés')} à ce dossier (
+        <a href="/methodologie#liaisons">comment les scrutins sont reliés</a>).
+      </p>
+      {SCRUTIN_GROUPS.map(({ method, title }) => {
+        const rows = scrutins.filter((v) =>
+          method === null ? !KNOWN_METHODS.includes(v.method) : v.method === method,
+        );
+        if (rows.length === 0) return null;
+        return (
+          <>
+            <h3>
+              {title} ({rows.length})
+            </h3>
+            <ul>
+              {rows.map((v) => (
+                <li>
+                  {v.number !== null ? (
+                    <a href={`/scrutins/${v.number}`}>
+                      Scrutin {numero(v.number)} du {frenchDate(v.date)} — {v.title}
+                    </a>
+                  ) : (
+                    <span class="muted">
+                      {v.scrutin_uid} (absent des scrutins de la législature)
+                    </span>
+                  )}
+                  {v.result_code ? `${NNBSP}: ${v.result_code}` : ''}
+                </li>
+              ))}
+            </ul>
+          </>
+        );
+      })}
+    </>
+  );
+}
+
 /** The texts and scrutins of one step, under it in the timeline. */
 function StepLinks({ detail, step }: { detail: DossierDetail; step: Step }) {
   const texts = detail.texts.filter((t) => t.step_position === step.position);
@@ -318,25 +371,8 @@ export function DossierPage({
         ))}
       </ol>
 
-      <h2>Scrutins du dossier</h2>
-      {detail.scrutins.length === 0 ? (
-        <p>Aucun scrutin nommé par les étapes de ce dossier.</p>
-      ) : (
-        <ul>
-          {detail.scrutins.map((v) => (
-            <li>
-              {v.number !== null ? (
-                <a href={`/scrutins/${v.number}`}>
-                  Scrutin n° {v.number} du {frenchDate(v.date)} — {v.title}
-                </a>
-              ) : (
-                <span class="muted">{v.scrutin_uid} (absent des scrutins de la législature)</span>
-              )}
-              {v.result_code ? ` : ${v.result_code}` : ''}
-            </li>
-          ))}
-        </ul>
-      )}
+      <h2 id="scrutins">Scrutins du dossier</h2>
+      <DossierScrutins scrutins={detail.scrutins} />
 
       {amendements ? (
         <>

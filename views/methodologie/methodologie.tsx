@@ -330,8 +330,11 @@ export function MethodologiePage({
           (référentiel), pas celui du jour du dépôt.
         </li>
         <li>
-          <strong>Scrutins d'un dossier</strong> : ceux que ses étapes nomment (voteRefs) ; le
-          fichier du scrutin lui-même ne nomme jamais son dossier dans les données actuelles.{' '}
+          <strong>Scrutins d'un dossier</strong> (sa page, et la colonne <code>scrutins</code> de{' '}
+          <code>/dossiers</code>, qui les compte) : ceux que ses étapes nomment (voteRefs) ; à
+          défaut d'étape qui nomme un scrutin, celui dont le fichier nomme le dossier (ce qui
+          n'arrive jamais dans les données actuelles), puis les votes sur un de ses amendements. La
+          page dit pour chacun comment il a été relié.{' '}
           {dossierLinks.scrutins > 0 ? (
             <>
               Ici, {count(dossierLinks.linked, 'scrutin')} de la législature sur{' '}
@@ -403,20 +406,25 @@ export function MethodologiePage({
           retirés, non soutenus (<code>avec_sort</code>). Sont exclus de ce dénominateur, comme du
           numérateur : les irrecevables (déclarés irrecevables, ils n'ont jamais été examinés), ceux
           encore en cours, ceux retirés avant toute discussion (état « Retiré » sans sort publié,{' '}
-          <code>retires_avant_examen</code>) et ceux déposés comme rapporteur : adoptés presque
-          toujours, ils diraient le rôle plus que le député ; ils restent comptés dans les déposés
-          et les adoptés (<code>deposes_rapporteur</code>, <code>adoptes_rapporteur</code>). Les
-          retirés après publication, non soutenus et tombés restent dans le taux : l'auteur a déposé
-          l'amendement, qui n'a pas été adopté. Le même taux est donné pour la séance publique et
-          pour les commissions. Sous {MIN_SIGNIFICANT_VOTES} amendements dans ce dénominateur, le
-          taux est marqué « non significatif » (<code>taux_adoption_significatif</code> :{' '}
-          <code>false</code>) et n'est jamais classé : le tri <code>taux-adoption</code> de{' '}
-          <code>/deputes</code> le place après les taux significatifs, comme pour les votes.
+          <code>retires_avant_examen</code>) et ceux déposés comme rapporteur : portant la position
+          de la commission, ils sont adoptés bien plus souvent que les autres et diraient le rôle
+          plus que le député ; ils restent comptés dans les déposés et les adoptés (
+          <code>deposes_rapporteur</code>, <code>adoptes_rapporteur</code>). Les retirés après
+          publication, non soutenus et tombés restent dans le taux : l'auteur a déposé l'amendement,
+          qui n'a pas été adopté. Le même taux est donné pour la séance publique et pour les
+          commissions. Sous {MIN_SIGNIFICANT_VOTES} amendements dans ce dénominateur, le taux est
+          marqué « non significatif » (<code>taux_adoption_significatif</code> : <code>false</code>)
+          et n'est jamais classé : le tri <code>taux-adoption</code> de <code>/deputes</code> le
+          place après les taux significatifs, comme pour les votes.
         </li>
-        <li>
-          <strong>Groupe au dépôt</strong> : dans les comptes d'un dossier par groupe, le groupe que
-          l'Assemblée publie pour l'auteur au dépôt ; les amendements du Gouvernement, sans groupe,
-          sont comptés à part.
+        <li id="amendements-dossier">
+          <strong>Amendements d'un dossier</strong> (sa page) : comptés par sort et par{' '}
+          <strong>groupe au dépôt</strong>, le groupe que l'Assemblée publie pour l'auteur au dépôt
+          (<code>groupePolitiqueRef</code>), pas son groupe actuel : un député qui a changé de
+          groupe compte pour l'ancien sur ses amendements d'avant. Les amendements du Gouvernement,
+          sans groupe, sont comptés à part, comme ceux d'un auteur sans groupe publié (rapporteur…).
+          La colonne « Autres » réunit les tombés, retirés (avant ou après examen), non soutenus et
+          en cours ; adoptés, rejetés et irrecevables ont chacun la leur.
         </li>
         <li>
           <strong>Cosignatures</strong> (<code>/exports/cosignatures.csv</code>) : pour chaque

@@ -14,10 +14,11 @@ import {
 } from '../../server/records/scrutins.ts';
 import { Legend, StackedBar, type Segment } from '../charts.tsx';
 import { DateRange, ExportLinks, FilterForm, GroupBadge, Pager } from '../components.tsx';
-import { count, frenchDate } from '../format.ts';
+import { count, frenchDate, NNBSP, numero } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { UNKNOWN_GROUP } from '../../domain/votes.ts';
-import { SORT_LABELS, type AmendementSort } from '../../domain/amendements.ts';
+import { personName } from '../../domain/text.ts';
+import { sortLabel } from '../../server/records/amendements.ts';
 import {
   DOSSIER_METHODS,
   UNRESOLVED_REASONS,
@@ -370,33 +371,33 @@ function VotedAmendements({ amendements }: { amendements: ScrutinDetail['amendem
           if (a.amendement_uid === null) {
             return (
               <li>
-                Amendement {a.numero !== null ? `n° ${a.numero}` : ''}
-                {a.title_author ? ` (${a.title_author})` : ''} : non relié,{' '}
-                {UNRESOLVED_REASONS[a.reason as UnresolvedReason] ?? a.reason} (
+                Amendement {a.numero !== null ? numero(a.numero) : 'sans numéro lisible'}
+                {a.title_author ? ` (${a.title_author})` : ''}
+                {NNBSP}: non relié, {UNRESOLVED_REASONS[a.reason as UnresolvedReason] ?? a.reason} (
                 <a href="/methodologie/liaisons">méthode</a>).
               </li>
             );
           }
-          const name =
-            a.author_type === 'Gouvernement'
-              ? 'Gouvernement'
-              : [a.author_first_name, a.author_last_name].filter(Boolean).join(' ') || a.author_uid;
+          const government = a.author_type === 'Gouvernement';
+          const name = personName(a.author_first_name, a.author_last_name) ?? a.author_uid;
           return (
             <li>
               <a href={`/amendements/${a.amendement_uid}`}>
-                Amendement n° {a.numero_long ?? a.numero}
+                Amendement {numero(a.numero_long ?? a.numero ?? '')}
               </a>{' '}
-              de{' '}
-              {a.author_uid && a.author_type !== 'Gouvernement' ? (
-                <a href={`/deputes/${a.author_uid}`}>{name}</a>
+              {government ? (
+                'du Gouvernement'
               ) : (
-                name
+                <>
+                  de{' '}
+                  {a.author_uid ? <a href={`/deputes/${a.author_uid}`}>{name}</a> : (name ?? '–')}
+                </>
               )}
               {a.author_type === 'Rapporteur' ? ' (rapporteur)' : ''}
               {a.article_designation || a.article
                 ? `, ${a.article_designation ?? a.article}`
                 : ''}{' '}
-              · sort : <strong>{SORT_LABELS[a.sort as AmendementSort] ?? a.sort ?? '–'}</strong>
+              · sort{NNBSP}: <strong>{a.sort ? sortLabel(a.sort) : '–'}</strong>
             </li>
           );
         })}
@@ -412,9 +413,9 @@ export function ScrutinPage(view: ScrutinView) {
     { key: 'nonVotant', label: 'Non-votants', n: s.non_voting_count },
   ];
   return (
-    <Layout title={`Scrutin n° ${s.number}`} section="scrutins">
+    <Layout title={`Scrutin ${numero(s.number)}`} section="scrutins">
       <p class="muted">
-        Scrutin n° {s.number} · {frenchDate(s.date)} ·{' '}
+        Scrutin {numero(s.number)} · {frenchDate(s.date)} ·{' '}
         {TYPE_LABELS[s.type_code] ?? s.type_label ?? s.type_code}
       </p>
       <h1>{s.title}</h1>
@@ -464,7 +465,7 @@ export function ScrutinPage(view: ScrutinView) {
         <table>
           <caption class="muted">
             Groupe au moment du vote, majorité des votes de ses membres (et position publiée par
-            l’Assemblée quand elle en diffère), votes de ses membres
+            l'Assemblée quand elle en diffère), votes de ses membres
           </caption>
           <thead>
             <tr>

@@ -154,14 +154,21 @@ describe.skipIf(!exists)('amendements on the real fixture', () => {
     const q = (p: number) => filed[Math.min(filed.length - 1, Math.floor(p * filed.length))];
     const significant = stats.filter((s) => s.adoption_rate !== null && s.decided >= 10);
     const rates = significant.map((s) => s.adoption_rate!).sort((a, b) => a - b);
+    const sum = (k: 'filed_rapporteur' | 'adopted_rapporteur' | 'withdrawn_unexamined') =>
+      stats.reduce((t, s) => t + s[k], 0);
     console.info(
       `[amendements-real] figures: ${stats.length} acteurs with a row; filed quartiles ` +
         `${q(0.25)}/${q(0.5)}/${q(0.75)}, max ${filed.at(-1)}; ` +
         `top filers ${stats
           .slice(0, 5)
-          .map((s) => `${s.acteur_uid} ${s.filed} (${s.adopted} adopted of ${s.decided})`)
+          .map(
+            (s) =>
+              `${s.acteur_uid} ${s.filed} (${s.adopted} adopted; rate ${s.rate_adopted} of ${s.decided})`,
+          )
           .join(', ')}; ` +
-        `${significant.length} significant adoption rates, median ${rates[Math.floor(rates.length / 2)]?.toFixed(3)}; ` +
+        `${significant.length} significant adoption rates, median ${rates[Math.floor(rates.length / 2)]?.toFixed(3)} ` +
+        `(out of the rates: ${sum('filed_rapporteur')} filed as rapporteur, ${sum('adopted_rapporteur')} of them adopted; ` +
+        `${sum('withdrawn_unexamined')} withdrawn before examination); ` +
         `recompute ${Math.round(recomputeMs)} ms; /exports/amendements.csv ${records} rows ` +
         `(${rows} lines, ${Math.round(csv.length / 1024)} KiB) in ${Math.round(dumpMs)} ms; ` +
         `/exports/cosignatures.csv ${pairs.trim().split('\r\n').length - 1} pairs in ${Math.round(pairsMs)} ms`,
