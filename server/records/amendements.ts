@@ -22,90 +22,152 @@ export const withAnUrl = (r: AmendementRow): AmendementListRow => ({
   url_an: anAmendementUrl(r),
 });
 
-/** Columns of `/amendements.csv` and `/amendements.json`. */
-export const AMENDEMENT_COLUMNS: Column<AmendementListRow>[] = [
-  { name: 'uid', description: 'Identifiant AN (AMANR5L17…)', value: (a) => a.uid },
-  {
+/** The fields every amendment row carries, in the list and in the bulk dump. */
+type AmendementFields = Pick<
+  AmendementRow,
+  | 'uid'
+  | 'legislature'
+  | 'numero'
+  | 'numero_long'
+  | 'numero_rect'
+  | 'texte_uid'
+  | 'dossier_uid'
+  | 'article'
+  | 'author_type'
+  | 'author_uid'
+  | 'author_first_name'
+  | 'author_last_name'
+  | 'author_group_uid'
+  | 'group_abbreviation'
+  | 'signatories_label'
+  | 'sort'
+  | 'sort_label'
+  | 'date_depot'
+  | 'date_sort'
+  | 'organe_prefix'
+  | 'parent_uid'
+>;
+
+/** The columns the list and the dump share, defined once so both say the same. */
+const COLUMN = {
+  uid: { name: 'uid', description: 'Identifiant AN (AMANR5L17…)', value: (a) => a.uid },
+  numero: {
     name: 'numero',
-    description: 'Numéro tel que publié, avec le préfixe de la commission (CL12, I-CF123, 828)',
+    description:
+      'Numéro tel que publié (numeroLong), avec le préfixe de la commission (CL12, I-CF123, 828)',
     value: (a) => a.numero_long,
   },
-  {
+  rectification: {
     name: 'rectification',
     description: 'Nombre de rectifications (0 si aucune)',
     value: (a) => a.numero_rect,
   },
-  {
+  texte_uid: {
     name: 'texte_uid',
     description: 'Texte amendé (PIONANR5L17B…, PRJLANR5L17B…)',
     value: (a) => a.texte_uid,
   },
-  { name: 'dossier_uid', description: 'Dossier législatif (DLR5L…)', value: (a) => a.dossier_uid },
-  {
+  dossier_uid: {
+    name: 'dossier_uid',
+    description: 'Dossier législatif (DLR5L…)',
+    value: (a) => a.dossier_uid,
+  },
+  examen: {
     name: 'examen',
     description:
       'Où il est examiné : AN (séance publique) ou le préfixe de la commission (CION_LOIS…)',
     value: (a) => a.organe_prefix,
   },
-  {
+  article: {
     name: 'article',
-    description: 'Article visé (ART. 3, APRÈS ART. 3 BIS)',
+    description: 'Article visé, forme courte (ART. 3, APRÈS ART. 3 BIS)',
     value: (a) => a.article,
   },
-  {
+  type_auteur: {
     name: 'type_auteur',
     description: 'Député, Gouvernement ou Rapporteur',
     value: (a) => a.author_type,
   },
-  {
+  auteur_uid: {
     name: 'auteur_uid',
     description: 'Acteur auteur (PA…), vide pour le Gouvernement',
     value: (a) => a.author_uid,
   },
-  {
+  auteur: {
     name: 'auteur',
-    description: "Nom de l'auteur au référentiel des députés en fonction, vide sinon",
+    description: 'Nom de l’auteur au référentiel des députés en fonction, vide sinon',
     value: (a) => personName(a.author_first_name, a.author_last_name),
   },
-  {
+  groupe_uid: {
     name: 'groupe_uid',
-    description: "Groupe de l'auteur au dépôt (groupePolitiqueRef, PO…)",
+    description: 'Groupe de l’auteur au dépôt (groupePolitiqueRef, PO…)',
     value: (a) => a.author_group_uid,
   },
-  { name: 'groupe', description: 'Sigle de ce groupe', value: (a) => a.group_abbreviation },
-  {
+  groupe: { name: 'groupe', description: 'Sigle de ce groupe', value: (a) => a.group_abbreviation },
+  signataires: {
     name: 'signataires',
-    description: "Auteur et cosignataires tels que publiés (libellé de l'AN)",
+    description: 'Auteur et cosignataires tels que publiés (libellé de l’AN)',
     value: (a) => a.signatories_label,
   },
-  {
+  sort: {
     name: 'sort',
     description:
       'Sort normalisé : adopte, rejete, tombe, retire, non-soutenu, irrecevable, en-cours (voir /methodologie#amendements)',
     value: (a) => a.sort,
   },
-  {
+  sort_publie: {
     name: 'sort_publie',
     description: 'cycleDeVie.sort tel que publié, vide tant que non examiné',
     value: (a) => a.sort_label,
   },
+  date_depot: {
+    name: 'date_depot',
+    description: 'Date de dépôt (AAAA-MM-JJ)',
+    value: (a) => a.date_depot,
+  },
+  date_sort: {
+    name: 'date_sort',
+    description: 'Date du sort (AAAA-MM-JJ)',
+    value: (a) => a.date_sort,
+  },
+  parent_uid: {
+    name: 'parent_uid',
+    description: 'Amendement sous-amendé, pour un sous-amendement',
+    value: (a) => a.parent_uid,
+  },
+  url_an: {
+    name: 'url_an',
+    description: 'Page de l’amendement sur le site de l’Assemblée',
+    value: (a) => anAmendementUrl(a),
+  },
+} satisfies Record<string, Column<AmendementFields>>;
+
+/** Columns of `/amendements.csv` and `/amendements.json`. */
+export const AMENDEMENT_COLUMNS: Column<AmendementRow>[] = [
+  COLUMN.uid,
+  COLUMN.numero,
+  COLUMN.rectification,
+  COLUMN.texte_uid,
+  COLUMN.dossier_uid,
+  COLUMN.examen,
+  COLUMN.article,
+  COLUMN.type_auteur,
+  COLUMN.auteur_uid,
+  COLUMN.auteur,
+  COLUMN.groupe_uid,
+  COLUMN.groupe,
+  COLUMN.signataires,
+  COLUMN.sort,
+  COLUMN.sort_publie,
   {
     name: 'etat',
     description: 'État du traitement (etatDesTraitements), avec le sous-état',
     value: (a) => [a.etat_label, a.sous_etat_label].filter(Boolean).join(' / ') || null,
   },
-  { name: 'date_depot', description: 'Date de dépôt (AAAA-MM-JJ)', value: (a) => a.date_depot },
-  { name: 'date_sort', description: 'Date du sort (AAAA-MM-JJ)', value: (a) => a.date_sort },
-  {
-    name: 'parent_uid',
-    description: 'Amendement sous-amendé, pour un sous-amendement',
-    value: (a) => a.parent_uid,
-  },
-  {
-    name: 'url_an',
-    description: "Page de l'amendement sur le site de l'Assemblée",
-    value: (a) => a.url_an,
-  },
+  COLUMN.date_depot,
+  COLUMN.date_sort,
+  COLUMN.parent_uid,
+  COLUMN.url_an,
 ];
 
 export const sortLabel = (sort: string) => SORT_LABELS[sort as keyof typeof SORT_LABELS] ?? sort;
@@ -163,52 +225,28 @@ export function dossierAmendementsJson(dossier: string, data: DossierAmendements
 /** Columns of the bulk `/exports/amendements.csv`, one row per amendment; documented on /donnees. */
 export function amendementDumpColumns(publicUrl: string): Column<AmendementDumpRow>[] {
   return [
-    { name: 'uid', description: 'Identifiant AN (AMANR5L17…)', value: (a) => a.uid },
-    {
-      name: 'numero',
-      description: 'Numéro tel que publié (numeroLong), avec le préfixe de la commission',
-      value: (a) => a.numero_long,
-    },
+    COLUMN.uid,
+    COLUMN.numero,
     {
       name: 'numero_ordre',
       description: 'Numéro d’ordre de dépôt (numeroOrdreDepot)',
       value: (a) => a.numero,
     },
-    { name: 'rectification', description: 'Nombre de rectifications', value: (a) => a.numero_rect },
+    COLUMN.rectification,
     { name: 'legislature', description: 'Législature', value: (a) => a.legislature },
-    {
-      name: 'dossier_uid',
-      description: 'Dossier législatif (DLR5L…)',
-      value: (a) => a.dossier_uid,
-    },
-    { name: 'texte_uid', description: 'Texte amendé (PIONANR5L17B…)', value: (a) => a.texte_uid },
-    { name: 'article', description: 'Article visé, forme courte', value: (a) => a.article },
+    COLUMN.dossier_uid,
+    COLUMN.texte_uid,
+    COLUMN.article,
     {
       name: 'article_designation',
       description: 'Article visé, en entier',
       value: (a) => a.article_designation,
     },
-    {
-      name: 'type_auteur',
-      description: 'Député, Gouvernement ou Rapporteur',
-      value: (a) => a.author_type,
-    },
-    {
-      name: 'auteur_uid',
-      description: 'Acteur auteur (PA…), vide pour le Gouvernement',
-      value: (a) => a.author_uid,
-    },
-    {
-      name: 'auteur',
-      description: 'Nom de l’auteur au référentiel des députés en fonction, vide sinon',
-      value: (a) => personName(a.author_first_name, a.author_last_name),
-    },
-    {
-      name: 'groupe_uid',
-      description: 'Groupe de l’auteur au dépôt (groupePolitiqueRef, PO…)',
-      value: (a) => a.author_group_uid,
-    },
-    { name: 'groupe', description: 'Sigle de ce groupe', value: (a) => a.group_abbreviation },
+    COLUMN.type_auteur,
+    COLUMN.auteur_uid,
+    COLUMN.auteur,
+    COLUMN.groupe_uid,
+    COLUMN.groupe,
     {
       name: 'cosignataires_nombre',
       description: 'Nombre de cosignataires',
@@ -219,22 +257,9 @@ export function amendementDumpColumns(publicUrl: string): Column<AmendementDumpR
       description: 'Cosignataires (PA…) dans l’ordre publié, séparés par « ; »',
       value: (a) => a.cosigners.join(' ; ') || null,
     },
-    {
-      name: 'signataires',
-      description: 'Auteur et cosignataires tels que publiés (libellé de l’AN)',
-      value: (a) => a.signatories_label,
-    },
-    {
-      name: 'sort',
-      description:
-        'Sort normalisé : adopte, rejete, tombe, retire, non-soutenu, irrecevable, en-cours',
-      value: (a) => a.sort,
-    },
-    {
-      name: 'sort_publie',
-      description: 'cycleDeVie.sort tel que publié, vide tant que non examiné',
-      value: (a) => a.sort_label,
-    },
+    COLUMN.signataires,
+    COLUMN.sort,
+    COLUMN.sort_publie,
     { name: 'etat_code', description: 'Code de l’état du traitement', value: (a) => a.etat_code },
     { name: 'etat', description: 'État du traitement', value: (a) => a.etat_label },
     {
@@ -243,18 +268,14 @@ export function amendementDumpColumns(publicUrl: string): Column<AmendementDumpR
       value: (a) => a.sous_etat_code,
     },
     { name: 'sous_etat', description: 'Sous-état du traitement', value: (a) => a.sous_etat_label },
-    { name: 'date_depot', description: 'Date de dépôt (AAAA-MM-JJ)', value: (a) => a.date_depot },
+    COLUMN.date_depot,
     {
       name: 'date_publication',
       description: 'Date de publication (AAAA-MM-JJ)',
       value: (a) => a.date_publication,
     },
-    { name: 'date_sort', description: 'Date du sort (AAAA-MM-JJ)', value: (a) => a.date_sort },
-    {
-      name: 'examen',
-      description: 'Où il est examiné : AN (séance publique) ou préfixe de la commission',
-      value: (a) => a.organe_prefix,
-    },
+    COLUMN.date_sort,
+    COLUMN.examen,
     {
       name: 'seance_publique',
       description: 'true si examiné en séance publique, false en commission',
@@ -275,16 +296,8 @@ export function amendementDumpColumns(publicUrl: string): Column<AmendementDumpR
       description: 'Séance où il a été discuté (seanceDiscussionRef, RUANR5L17S…)',
       value: (a) => a.seance_ref,
     },
-    {
-      name: 'parent_uid',
-      description: 'Amendement sous-amendé, pour un sous-amendement',
-      value: (a) => a.parent_uid,
-    },
-    {
-      name: 'url_an',
-      description: 'Page de l’amendement sur le site de l’Assemblée',
-      value: (a) => anAmendementUrl(a),
-    },
+    COLUMN.parent_uid,
+    COLUMN.url_an,
     {
       name: 'url',
       description: 'Page de l’amendement sur ce site (texte du dispositif et de l’exposé)',
