@@ -15,6 +15,7 @@ import * as scrutinLinks from './2026_12_04_01_00_00_scrutin_links.ts';
 import * as amendementCosignataireClustered from './2026_12_04_05_00_00_amendement_cosignataire_clustered.ts';
 import * as amendementRateBase from './2026_12_05_00_00_00_amendement_rate_base.ts';
 import * as amendementListOrder from './2026_12_05_02_00_00_amendement_list_order.ts';
+import * as createAgenda from './2026_12_06_00_00_00_create_agenda.ts';
 
 /** Every migration by name, in order; a new migration file is added here. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_05_00_00_amendement_cosignataire_clustered': amendementCosignataireClustered,
   '2026_12_05_00_00_00_amendement_rate_base': amendementRateBase,
   '2026_12_05_02_00_00_amendement_list_order': amendementListOrder,
+  '2026_12_06_00_00_00_create_agenda': createAgenda,
 };

@@ -52,6 +52,16 @@ import type {
   ScrutinDossierTable,
 } from './dossiers.ts';
 import type {
+  ActivityWeekTable,
+  ActivityWindowTable,
+  DeputyActivityStatsTable,
+  DeputyActivityWeekTable,
+  GroupActivityStatsTable,
+  ReunionItemTable,
+  ReunionPresenceTable,
+  ReunionTable,
+} from './agenda.ts';
+import type {
   ActeurTable,
   AdresseTable,
   DeportTable,
@@ -107,6 +117,14 @@ export interface Database {
   deputy_amendement_stats: DeputyAmendementStatsTable;
   cosignature_pair: CosignaturePairTable;
   scrutin_amendement: ScrutinAmendementTable;
+  reunion: ReunionTable;
+  reunion_item: ReunionItemTable;
+  reunion_presence: ReunionPresenceTable;
+  activity_window: ActivityWindowTable;
+  activity_week: ActivityWeekTable;
+  deputy_activity_week: DeputyActivityWeekTable;
+  deputy_activity_stats: DeputyActivityStatsTable;
+  group_activity_stats: GroupActivityStatsTable;
 }
 
 export type * from './sources.ts';
@@ -119,3 +137,4 @@ export type * from './faits.ts';
 export type * from './deputes.ts';
 export type * from './dossiers.ts';
 export type * from './amendements.ts';
+export type * from './agenda.ts';
