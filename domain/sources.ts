@@ -100,6 +100,19 @@ export function hatvpIndex(): SourceInfo {
   };
 }
 
+/** HATVP's register of lobbyists (répertoire des représentants d'intérêts), its 15 CSV tables. */
+export function hatvpLobbies(): SourceInfo {
+  return {
+    id: 'lobbies',
+    schedule: '30 3 * * *',
+    name: "Répertoire des représentants d'intérêts (HATVP)",
+    url: `${HATVP}/agora/opendata/csv/Vues_Separees_CSV.zip`,
+    encoding: 'utf-8',
+    publisher: 'Haute Autorité pour la transparence de la vie publique',
+    ...LICENCE_OUVERTE,
+  };
+}
+
 /** The trackers as a crawl source; each page has its own URL and schedule. */
 export function trackersSource(): SourceInfo {
   return {
@@ -160,6 +173,7 @@ export function describeSources(config: { legislature: number }): SourceInfo[] {
     anAmendements(config),
     inseeCirconscriptions(),
     hatvpIndex(),
+    hatvpLobbies(),
     trackersSource(),
   ];
 }

@@ -9,11 +9,12 @@ import * as dossiers from './dossiers/index.ts';
 import * as geo from './geo/index.ts';
 import * as hatvp from './hatvp/index.ts';
 import type { CrawlSource, SourceModule } from './lib/source.ts';
+import * as lobbies from './lobbies/index.ts';
 import * as trackers from './trackers/index.ts';
 import * as votes from './votes/index.ts';
 
 /** Each source folder's module, in crawl order. */
-export const REGISTRY: readonly SourceModule[] = [an, votes, dossiers, amendements, geo, hatvp, trackers];
+export const REGISTRY: readonly SourceModule[] = [an, votes, dossiers, amendements, geo, hatvp, lobbies, trackers];
 
 /** The sources this build crawls, in crawl order, each with its description. */
 export function crawlSources(config: Pick<Config, 'legislature'>): CrawlSource[] {

@@ -16,6 +16,7 @@ import * as amendementCosignataireClustered from './2026_12_04_05_00_00_amendeme
 import * as amendementRateBase from './2026_12_05_00_00_00_amendement_rate_base.ts';
 import * as amendementListOrder from './2026_12_05_02_00_00_amendement_list_order.ts';
 import * as createAgenda from './2026_12_06_00_00_00_create_agenda.ts';
+import * as createLobbies from './2026_12_07_00_00_00_create_lobbies.ts';
 
 /** Every migration by name, in order; a new migration file is added here. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_00_00_00_amendement_rate_base': amendementRateBase,
   '2026_12_05_02_00_00_amendement_list_order': amendementListOrder,
   '2026_12_06_00_00_00_create_agenda': createAgenda,
+  '2026_12_07_00_00_00_create_lobbies': createLobbies,
 };

@@ -62,6 +62,22 @@ import type {
   ReunionTable,
 } from './agenda.ts';
 import type {
+  LobbyActionTable,
+  LobbyActionTypeTable,
+  LobbyActivityDomainTable,
+  LobbyActivityTable,
+  LobbyBeneficiaryTable,
+  LobbyDecisionTable,
+  LobbyExerciseTable,
+  LobbyFileTable,
+  LobbyLabelTable,
+  LobbyOrganisationTable,
+  LobbyPersonTable,
+  LobbyRelatedTable,
+  LobbySummaryTable,
+  LobbyTargetTable,
+} from './lobbies.ts';
+import type {
   ActeurTable,
   AdresseTable,
   DeportTable,
@@ -125,6 +141,23 @@ export interface Database {
   deputy_activity_week: DeputyActivityWeekTable;
   deputy_activity_stats: DeputyActivityStatsTable;
   group_activity_stats: GroupActivityStatsTable;
+  lobby_organisation: LobbyOrganisationTable;
+  lobby_director: LobbyPersonTable;
+  lobby_collaborator: LobbyPersonTable;
+  lobby_client: LobbyRelatedTable;
+  lobby_affiliation: LobbyRelatedTable;
+  lobby_level: LobbyLabelTable;
+  lobby_sector: LobbyLabelTable;
+  lobby_exercise: LobbyExerciseTable;
+  lobby_activity: LobbyActivityTable;
+  lobby_activity_domain: LobbyActivityDomainTable;
+  lobby_action: LobbyActionTable;
+  lobby_action_type: LobbyActionTypeTable;
+  lobby_beneficiary: LobbyBeneficiaryTable;
+  lobby_decision: LobbyDecisionTable;
+  lobby_target: LobbyTargetTable;
+  lobby_file: LobbyFileTable;
+  lobby_summary: LobbySummaryTable;
 }
 
 export type * from './sources.ts';
@@ -138,3 +171,4 @@ export type * from './deputes.ts';
 export type * from './dossiers.ts';
 export type * from './amendements.ts';
 export type * from './agenda.ts';
+export type * from './lobbies.ts';
