@@ -30,7 +30,10 @@ export async function crawlLobbies(ctx: CrawlContext): Promise<CrawlCounts> {
         (done) => ctx.progress({ phase: 'lobbies', done, total: 15 }),
       );
       if (ingest.tables === 0) {
-        throw new SourceError(fileName, 'aucune table du répertoire (<n>_informations_generales.csv…)');
+        throw new SourceError(
+          fileName,
+          'aucune table du répertoire (<n>_informations_generales.csv…)',
+        );
       }
       await appendChanges(
         trx,

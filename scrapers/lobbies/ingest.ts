@@ -47,7 +47,12 @@ const TARGET: Record<LobbyTableName, keyof Database & string> = {
 };
 
 /** The tables whose rows have an id of their own: a bad row keeps its stored version. */
-const KEYED = new Set<LobbyTableName>(['informations_generales', 'exercices', 'objets_activites', 'observations']);
+const KEYED = new Set<LobbyTableName>([
+  'informations_generales',
+  'exercices',
+  'objets_activites',
+  'observations',
+]);
 
 const BATCH = 1000;
 
@@ -68,7 +73,8 @@ export async function ingestLobbies(
   onProgress: (done: number) => void = () => {},
 ): Promise<LobbiesIngestResult> {
   const sqlite = sqliteHandle(trx);
-  const count = (table: string) => Number(sqlite.prepare(`select count(*) from ${table}`).pluck().get());
+  const count = (table: string) =>
+    Number(sqlite.prepare(`select count(*) from ${table}`).pluck().get());
   const storedOrganisations = count('lobby_organisation');
   const first = storedOrganisations === 0;
   const result: LobbiesIngestResult = {
@@ -83,13 +89,16 @@ export async function ingestLobbies(
   };
   const storedHash = new Map(
     sqlite
-      .prepare<[], { table_name: string; content_hash: string }>('select table_name, content_hash from lobby_file')
+      .prepare<[], { table_name: string; content_hash: string }>(
+        'select table_name, content_hash from lobby_file',
+      )
       .all()
       .map((r) => [r.table_name, r.content_hash]),
   );
   const seen = new Map<LobbyTableName, string>();
   const events: NewChangeEvent[] = [];
-  const report = (file: string, bad: BadRow) => result.errors.push(`${file} ligne ${bad.line}: ${bad.reason}`);
+  const report = (file: string, bad: BadRow) =>
+    result.errors.push(`${file} ligne ${bad.line}: ${bad.reason}`);
 
   for await (const { name, bytes } of entries) {
     const table = lobbyTableOf(name);
@@ -111,53 +120,74 @@ export async function ingestLobbies(
       parsed = parseLobbyTable(table, bytes);
     } catch (error) {
       if (!(error instanceof LobbyTableError)) throw error;
-      result.errors.push(`${name}: ${error.message} ; table non lue, données précédentes conservées`);
+      result.errors.push(
+        `${name}: ${error.message} ; table non lue, données précédentes conservées`,
+      );
       continue;
     }
     for (const bad of parsed.bad) report(name, bad);
     const target = TARGET[table];
-    const keep = KEYED.has(table) ? parsed.bad.flatMap((b) => (b.key === undefined ? [] : [b.key])) : [];
+    const keep = KEYED.has(table)
+      ? parsed.bad.flatMap((b) => (b.key === undefined ? [] : [b.key]))
+      : [];
     if (!first) snapshot(sqlite, table);
     if (keep.length > 0) {
       sqlite.exec('create temp table if not exists lobby_keep (id integer primary key)');
       sqlite.exec('delete from temp.lobby_keep');
       const add = sqlite.prepare('insert or ignore into temp.lobby_keep (id) values (?)');
       for (const id of keep) add.run(id);
-      sqlite.prepare(`delete from ${target} where id not in (select id from temp.lobby_keep)`).run();
+      sqlite
+        .prepare(`delete from ${target} where id not in (select id from temp.lobby_keep)`)
+        .run();
     } else {
       sqlite.prepare(`delete from ${target}`).run();
     }
     const kept = new Set(
       keep.length > 0 ? sqlite.prepare<[], number>(`select id from ${target}`).pluck().all() : [],
     );
-    const rows = kept.size > 0 ? parsed.rows.filter((r) => !kept.has((r as { id: number }).id)) : parsed.rows;
+    const rows =
+      kept.size > 0 ? parsed.rows.filter((r) => !kept.has((r as { id: number }).id)) : parsed.rows;
     for (let i = 0; i < rows.length; i += BATCH) {
-      await insertRows(trx, target as keyof Database & string, rows.slice(i, i + BATCH) as object[]);
+      await insertRows(
+        trx,
+        target as keyof Database & string,
+        rows.slice(i, i + BATCH) as object[],
+      );
     }
     if (!first) events.push(...diff(sqlite, table, changes));
-    sqlite.prepare('insert or replace into lobby_file (table_name, file_name, content_hash) values (?, ?, ?)').run(
-      table,
-      name,
-      hash,
-    );
+    sqlite
+      .prepare(
+        'insert or replace into lobby_file (table_name, file_name, content_hash) values (?, ?, ?)',
+      )
+      .run(table, name, hash);
     if (table === 'informations_generales') {
       result.organisations = count('lobby_organisation');
-      result.added = first ? result.organisations : events.filter((e) => e.kind === 'lobby_registered').length;
+      result.added = first
+        ? result.organisations
+        : events.filter((e) => e.kind === 'lobby_registered').length;
       if (!first) {
-        result.removed = Number(sqlite.prepare('select count(*) from temp.lobby_prev_org where gone = 1').pluck().get());
+        result.removed = Number(
+          sqlite.prepare('select count(*) from temp.lobby_prev_org where gone = 1').pluck().get(),
+        );
       }
     }
     result.rewritten++;
     onProgress(result.tables);
   }
   for (const table of LOBBY_TABLES) {
-    if (!seen.has(table)) result.errors.push(`(archive): aucune table ${table} (fichier <n>_${table}.csv)`);
+    if (!seen.has(table))
+      result.errors.push(`(archive): aucune table ${table} (fichier <n>_${table}.csv)`);
   }
   if (result.rewritten > 0) {
     derive(sqlite, result);
-    await appendChanges(trx, first ? [initialImport(changes, result.organisations, "représentants d'intérêts")] : events);
+    await appendChanges(
+      trx,
+      first ? [initialImport(changes, result.organisations, "représentants d'intérêts")] : events,
+    );
   }
-  sqlite.exec('drop table if exists temp.lobby_prev_org; drop table if exists temp.lobby_prev_activity; drop table if exists temp.lobby_prev_exercise; drop table if exists temp.lobby_keep');
+  sqlite.exec(
+    'drop table if exists temp.lobby_prev_org; drop table if exists temp.lobby_prev_activity; drop table if exists temp.lobby_prev_exercise; drop table if exists temp.lobby_keep',
+  );
   return result;
 }
 
@@ -178,9 +208,15 @@ function snapshot(sqlite: ReturnType<typeof sqliteHandle>, table: LobbyTableName
 }
 
 /** The change events of a replaced table, against its snapshot. */
-function diff(sqlite: ReturnType<typeof sqliteHandle>, table: LobbyTableName, ctx: ChangeContext): NewChangeEvent[] {
+function diff(
+  sqlite: ReturnType<typeof sqliteHandle>,
+  table: LobbyTableName,
+  ctx: ChangeContext,
+): NewChangeEvent[] {
   if (table === 'informations_generales') {
-    sqlite.exec('update temp.lobby_prev_org set gone = 1 where id not in (select id from lobby_organisation)');
+    sqlite.exec(
+      'update temp.lobby_prev_org set gone = 1 where id not in (select id from lobby_organisation)',
+    );
     return sqlite
       .prepare<[], { id: number; denomination: string; categorie: string | null }>(
         'select id, denomination, categorie from lobby_organisation where id not in (select id from temp.lobby_prev_org) order by id',
@@ -190,7 +226,16 @@ function diff(sqlite: ReturnType<typeof sqliteHandle>, table: LobbyTableName, ct
   }
   if (table === 'objets_activites') {
     return sqlite
-      .prepare<[], { id: number; exercise_id: number; objet: string; denomination: string | null; organisation_id: number | null }>(
+      .prepare<
+        [],
+        {
+          id: number;
+          exercise_id: number;
+          objet: string;
+          denomination: string | null;
+          organisation_id: number | null;
+        }
+      >(
         `select a.id, a.exercise_id, a.objet, o.denomination, e.organisation_id from lobby_activity a
          left join lobby_exercise e on e.id = a.exercise_id
          left join lobby_organisation o on o.id = e.organisation_id
@@ -203,7 +248,13 @@ function diff(sqlite: ReturnType<typeof sqliteHandle>, table: LobbyTableName, ct
     return sqlite
       .prepare<
         [],
-        { organisation_id: number; denomination: string | null; annee_debut: number | null; before: string | null; after: string | null }
+        {
+          organisation_id: number;
+          denomination: string | null;
+          annee_debut: number | null;
+          before: string | null;
+          after: string | null;
+        }
       >(
         `select e.organisation_id, o.denomination, e.annee_debut, p.montant_depense as before, e.montant_depense as after
          from lobby_exercise e join temp.lobby_prev_exercise p on p.id = e.id
@@ -230,9 +281,13 @@ function derive(sqlite: ReturnType<typeof sqliteHandle>, result: LobbiesIngestRe
       'select line, id, exercise_id from lobby_activity where organisation_id is null order by line',
     )
     .all()) {
-    result.errors.push(`objets_activites ligne ${a.line}: activité ${a.id} d'un exercice ${a.exercise_id} absent de exercices`);
+    result.errors.push(
+      `objets_activites ligne ${a.line}: activité ${a.id} d'un exercice ${a.exercise_id} absent de exercices`,
+    );
   }
-  const update = sqlite.prepare<[string, number]>('update lobby_activity set text_key = ? where id = ?');
+  const update = sqlite.prepare<[string, number]>(
+    'update lobby_activity set text_key = ? where id = ?',
+  );
   const rows = sqlite
     .prepare<[], { id: number; objet: string; domaines: string | null }>(
       `select a.id, a.objet, (select group_concat(d.domaine, ' ') from lobby_activity_domain d where d.activity_id = a.id) as domaines

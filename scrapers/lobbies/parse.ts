@@ -53,14 +53,16 @@ const required = (v: string, column: string): string => {
 
 const id = (v: string, column: string): number => {
   const t = v.trim();
-  if (!/^\d{1,12}$/.test(t)) throw new RowError(`${column} « ${t.slice(0, 40)} » n'est pas un identifiant`);
+  if (!/^\d{1,12}$/.test(t))
+    throw new RowError(`${column} « ${t.slice(0, 40)} » n'est pas un identifiant`);
   return Number(t);
 };
 
 const optionalInt = (v: string, column: string): number | null => {
   const t = v.trim();
   if (t === '') return null;
-  if (!/^-?\d+(\.0+)?$/.test(t)) throw new RowError(`${column} « ${t.slice(0, 40)} » n'est pas un entier`);
+  if (!/^-?\d+(\.0+)?$/.test(t))
+    throw new RowError(`${column} « ${t.slice(0, 40)} » n'est pas un entier`);
   return Math.round(Number(t));
 };
 
@@ -72,7 +74,8 @@ const optionalNumber = (v: string, column: string): number | null => {
   const t = v.trim();
   if (t === '') return null;
   const n = Number(t);
-  if (!Number.isFinite(n) || n < 0) throw new RowError(`${column} « ${t.slice(0, 40)} » n'est pas un nombre`);
+  if (!Number.isFinite(n) || n < 0)
+    throw new RowError(`${column} « ${t.slice(0, 40)} » n'est pas un nombre`);
   return n;
 };
 
@@ -260,7 +263,13 @@ interface Spec<T> {
 }
 
 const person = (kind: 'dirigeant' | 'collaborateur'): Spec<ParsedPerson> => ({
-  columns: ['representants_id', `civilite_${kind}`, `nom_${kind}`, `prenom_${kind}`, `fonction_${kind}`],
+  columns: [
+    'representants_id',
+    `civilite_${kind}`,
+    `nom_${kind}`,
+    `prenom_${kind}`,
+    `fonction_${kind}`,
+  ],
   reader: () => {
     const position = counter();
     return (cell) => {
@@ -354,14 +363,20 @@ const SPECS: { [K in LobbyTableName]: Spec<LobbyRows[K]> } = {
         page_twitter: text(cell('page_twitter')),
         page_facebook: text(cell('page_facebook')),
         page_linkedin: text(cell('page_linkedin')),
-        date_premiere_publication: lobbyDate(cell('date_premiere_publication'), 'date_premiere_publication'),
+        date_premiere_publication: lobbyDate(
+          cell('date_premiere_publication'),
+          'date_premiere_publication',
+        ),
         derniere_publication_activite: lobbyDate(
           cell('derniere_publication_activite'),
           'derniere_publication_activite',
         ),
         activites_publiees: bool(cell('activites_publiees'), 'activites_publiees') ?? 0,
         declaration_organisation_appartenance:
-          bool(cell('declaration_organisation_appartenance'), 'declaration_organisation_appartenance') ?? 0,
+          bool(
+            cell('declaration_organisation_appartenance'),
+            'declaration_organisation_appartenance',
+          ) ?? 0,
         declaration_tiers: bool(cell('declaration_tiers'), 'declaration_tiers') ?? 0,
         text_key: fold([denomination, nom_usage, sigle].filter(Boolean).join(' ')),
         line,
@@ -412,8 +427,10 @@ const SPECS: { [K in LobbyTableName]: Spec<LobbyRows[K]> } = {
         sans_chiffre_affaires: bool(cell('exercice_sans_CA'), 'exercice_sans_CA'),
         montant_depense: band,
         // The bounds are 0 and 0 when no band is published: they mean nothing then.
-        depense_min: band === null ? null : optionalInt(cell('montant_depense_inf'), 'montant_depense_inf'),
-        depense_max: band === null ? null : upperBound(cell('montant_depense_sup'), 'montant_depense_sup'),
+        depense_min:
+          band === null ? null : optionalInt(cell('montant_depense_inf'), 'montant_depense_inf'),
+        depense_max:
+          band === null ? null : upperBound(cell('montant_depense_sup'), 'montant_depense_sup'),
         nombre_salaries: optionalNumber(cell('nombre_salaries'), 'nombre_salaries'),
         chiffre_affaires: ca,
         ca_min: ca === null ? null : optionalInt(cell('ca_inf'), 'ca_inf'),
@@ -423,7 +440,13 @@ const SPECS: { [K in LobbyTableName]: Spec<LobbyRows[K]> } = {
     },
   },
   objets_activites: {
-    columns: ['activite_id', 'exercices_id', 'date_publication_activite', 'identifiant_fiche', 'objet_activite'],
+    columns: [
+      'activite_id',
+      'exercices_id',
+      'date_publication_activite',
+      'identifiant_fiche',
+      'objet_activite',
+    ],
     reader: () => (cell, line) => ({
       id: id(cell('activite_id'), 'activite_id'),
       exercise_id: id(cell('exercices_id'), 'exercices_id'),
@@ -437,7 +460,10 @@ const SPECS: { [K in LobbyTableName]: Spec<LobbyRows[K]> } = {
     columns: ['activite_id', 'domaines_intervention_actions_menees'],
     reader: () => (cell) => ({
       activity_id: id(cell('activite_id'), 'activite_id'),
-      domaine: required(cell('domaines_intervention_actions_menees'), 'domaines_intervention_actions_menees'),
+      domaine: required(
+        cell('domaines_intervention_actions_menees'),
+        'domaines_intervention_actions_menees',
+      ),
     }),
   },
   observations: {
@@ -453,7 +479,10 @@ const SPECS: { [K in LobbyTableName]: Spec<LobbyRows[K]> } = {
     reader: () => {
       const position = counter();
       return (cell) => {
-        const action_id = id(cell('action_representation_interet_id'), 'action_representation_interet_id');
+        const action_id = id(
+          cell('action_representation_interet_id'),
+          'action_representation_interet_id',
+        );
         return {
           action_id,
           position: position(action_id),
@@ -464,11 +493,18 @@ const SPECS: { [K in LobbyTableName]: Spec<LobbyRows[K]> } = {
     },
   },
   beneficiaires: {
-    columns: ['action_representation_interet_id', 'beneficiaire_action_menee', 'action_menee_en_propre'],
+    columns: [
+      'action_representation_interet_id',
+      'beneficiaire_action_menee',
+      'action_menee_en_propre',
+    ],
     reader: () => {
       const position = counter();
       return (cell) => {
-        const action_id = id(cell('action_representation_interet_id'), 'action_representation_interet_id');
+        const action_id = id(
+          cell('action_representation_interet_id'),
+          'action_representation_interet_id',
+        );
         return {
           action_id,
           position: position(action_id),
@@ -516,7 +552,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * with another number of cells or an unreadable value is a BadRow with its physical line (a
  * quoted line break counts as a line, as in a text editor).
  */
-export function parseLobbyTable<K extends LobbyTableName>(table: K, bytes: Uint8Array): ParsedTable<K> {
+export function parseLobbyTable<K extends LobbyTableName>(
+  table: K,
+  bytes: Uint8Array,
+): ParsedTable<K> {
   let source: string;
   try {
     source = decoder.decode(bytes);
@@ -571,7 +610,11 @@ export function parseLobbyTable<K extends LobbyTableName>(table: K, bytes: Uint8
       const key = keyOf(cells);
       if (key !== undefined && keys.has(key)) {
         // Reported without its key: the first row of that id stays.
-        bad.push({ table, line: start, reason: `${keyColumn} ${key} déjà lu ligne ${keys.get(key)}` });
+        bad.push({
+          table,
+          line: start,
+          reason: `${keyColumn} ${key} déjà lu ligne ${keys.get(key)}`,
+        });
         return;
       }
       try {
@@ -602,7 +645,8 @@ function officialKind(raw: string): { kind: string; list: string | null } {
   const head = dash >= 0 ? t.slice(0, dash) : t;
   const list = dash >= 0 ? t.slice(dash + 3) : null;
   const folded = fold(head);
-  if (folded.startsWith(fold('Membre du Gouvernement ou membre de cabinet'))) return { kind: GOVERNMENT, list };
+  if (folded.startsWith(fold('Membre du Gouvernement ou membre de cabinet')))
+    return { kind: GOVERNMENT, list };
   if (folded.startsWith(fold('Directeur ou secretaire general'))) return { kind: AUTHORITY, list };
   return { kind: head, list };
 }
@@ -635,8 +679,16 @@ export function rebuildTargets(rows: readonly ParsedTarget[]): ParsedTarget[] {
   const out: ParsedTarget[] = [];
   const seen = new Set<string>();
   const named = new Set<string>();
-  const pieces = new Map<string, { action_id: number; kind: string; autre: string | null; parts: string[] }>();
-  const emit = (action_id: number, kind: string, ministere: string | null, autre: string | null) => {
+  const pieces = new Map<
+    string,
+    { action_id: number; kind: string; autre: string | null; parts: string[] }
+  >();
+  const emit = (
+    action_id: number,
+    kind: string,
+    ministere: string | null,
+    autre: string | null,
+  ) => {
     const key = `${action_id}\u0000${kind}\u0000${ministere ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -662,11 +714,17 @@ export function rebuildTargets(rows: readonly ParsedTarget[]): ParsedTarget[] {
     const { kind, list } = officialKind(row.responsable);
     const piece = row.ministere ?? '';
     if (list !== null && piece.trim() === '') {
-      for (const name of joinMinistryPieces(list.split(','), kind)) emit(row.action_id, kind, name, row.autre);
+      for (const name of joinMinistryPieces(list.split(','), kind))
+        emit(row.action_id, kind, name, row.autre);
       continue;
     }
     const key = `${row.action_id}\u0000${kind}`;
-    const entry = pieces.get(key) ?? { action_id: row.action_id, kind, autre: row.autre, parts: [] };
+    const entry = pieces.get(key) ?? {
+      action_id: row.action_id,
+      kind,
+      autre: row.autre,
+      parts: [],
+    };
     entry.parts.push(piece);
     entry.autre ??= row.autre;
     pieces.set(key, entry);
