@@ -9,6 +9,7 @@ import { ErrorPage } from '../views/error.tsx';
 import { isHtmx } from './lib/htmx.ts';
 import { changementsRoutes } from './routes/changements.tsx';
 import { comparerRoutes } from './routes/comparer.tsx';
+import { lobbiesRoutes } from './routes/lobbies.tsx';
 import { declarationsRoutes } from './routes/declarations.tsx';
 import { faitsRoutes } from './routes/faits.tsx';
 import { suiviRoutes } from './routes/suivi.tsx';
@@ -151,6 +152,7 @@ export function createApp({
   app.route('/', methodologieRoutes(db, config.legislature));
   app.route('/', geoRoutes(db, config.legislature));
   app.route('/', declarationsRoutes(db));
+  app.route('/', lobbiesRoutes(db));
   app.route('/', sourcesRoutes(db, sources ?? describeSources(config), schedule ?? null));
   app.route('/', donneesRoutes());
   app.route('/', faitsRoutes(db));

@@ -15,6 +15,7 @@ export interface LayoutProps {
     | 'vote-comme-moi'
     | 'circonscriptions'
     | 'declarations'
+    | 'lobbies'
     | 'changements'
     | 'sources'
     | 'donnees'
@@ -33,6 +34,7 @@ const NAV = [
   { href: '/vote-comme-moi', label: 'Vote comme moi ?', section: 'vote-comme-moi' },
   { href: '/circonscriptions', label: 'Circonscriptions', section: 'circonscriptions' },
   { href: '/declarations', label: 'Déclarations', section: 'declarations' },
+  { href: '/lobbies', label: 'Lobbies', section: 'lobbies' },
   { href: '/changements', label: 'Changements', section: 'changements' },
   { href: '/donnees', label: 'Données', section: 'donnees' },
   { href: '/sources', label: 'Sources', section: 'sources' },
