@@ -25,6 +25,9 @@ export const KIND_LABELS: Record<string, string> = {
   amendement_sort_changed: 'Sort d’un amendement',
   amendement_removed: 'Amendement retiré des données',
   new_declaration: 'Nouvelle déclaration',
+  lobby_registered: 'Représentant d’intérêts inscrit au répertoire',
+  lobby_activity_new: 'Nouvelle activité de représentation d’intérêts',
+  lobby_expense_changed: 'Tranche de dépenses d’un représentant d’intérêts modifiée',
   new_declaration_version: 'Nouvelle version d’une déclaration',
   page_change: 'Changement sur une page suivie (vérifié)',
   fact_added: 'Fait vérifié ajouté',
@@ -38,6 +41,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   dossier: 'Dossier législatif',
   amendement: 'Amendement',
   declaration: 'Déclaration HATVP',
+  lobby: 'Représentant d’intérêts',
   source: 'Source',
   page: 'Page suivie',
   fact: 'Fait vérifié',
@@ -56,6 +60,7 @@ export function entityPath(row: Pick<ChangeRow, 'entity_type' | 'entity_id'>): s
   }
   if (row.entity_type === 'dossier' && /^DLR[0-9A-Z]+$/.test(id)) return `/dossiers/${id}`;
   if (row.entity_type === 'declaration') return `/declarations/${encodeURIComponent(id)}`;
+  if (row.entity_type === 'lobby' && /^\d+$/.test(id)) return `/lobbies/${id}`;
   if (row.entity_type === 'source') return '/sources';
   return null;
 }
@@ -75,7 +80,7 @@ export const CHANGE_COLUMNS: Column<ChangeRow>[] = [
   {
     name: 'type',
     description:
-      'Nature du changement : initial_import, source_updated, shrink_accepted, took_office, left_office, group_change, party_change, role_change, profession_change, contact_change, name_change, seat_change, new_scrutin, scrutin_changed, new_dossier, dossier_state_changed, new_amendement, amendement_sort_changed, amendement_removed, new_declaration, new_declaration_version…',
+      'Nature du changement : initial_import, source_updated, shrink_accepted, took_office, left_office, group_change, party_change, role_change, profession_change, contact_change, name_change, seat_change, new_scrutin, scrutin_changed, new_dossier, dossier_state_changed, new_amendement, amendement_sort_changed, amendement_removed, new_declaration, new_declaration_version, lobby_registered, lobby_activity_new, lobby_expense_changed…',
     value: (r) => r.kind,
   },
   {

@@ -438,6 +438,50 @@ export function MethodologiePage({
         </li>
       </ul>
 
+      <h2 id="lobbies">Représentants d'intérêts</h2>
+      <p>
+        Le répertoire de la HATVP est publié en 15 tables CSV reliées par leurs identifiants :
+        représentant (<code>representants_id</code>), exercice (<code>exercices_id</code>), activité
+        (<code>activite_id</code>) et action (<code>action_representation_interet_id</code>). Tout
+        ce qui est affiché est déclaré par les représentants eux-mêmes ; les montants sont des
+        tranches, publiées telles quelles (« &gt; = 100 000 € et &lt; 200 000 € »), jamais
+        additionnées ni converties en un chiffre.
+      </p>
+      <ul>
+        <li>
+          <strong>Activités et actions</strong> : une activité (un objet) appartient à un exercice,
+          donc à un représentant ; ses actions (rattachées par la table des observations) portent
+          les actions menées, les bénéficiaires, les décisions concernées et les responsables
+          publics visés. Le nombre d'actions d'un représentant compte les actions de ses activités.
+        </li>
+        <li>
+          <strong>Ministères visés</strong> : l'export coupe un ministère nommé avec des virgules
+          sur plusieurs lignes (« Environnement », « énergie et mer ») et répète la liste entière
+          après le type de responsable (« Membre du Gouvernement… - Premier ministre, Environnement,
+          énergie et mer »). Un morceau qui commence par une minuscule est rattaché au précédent ;
+          les deux écritures donnent les mêmes ministères, gardés une fois par action. Les morceaux
+          du libellé du type de responsable lui-même (coupé de la même façon) sont écartés.
+        </li>
+        <li>
+          <strong>Dernière tranche de dépenses</strong> (liste <a href="/lobbies">/lobbies</a>) :
+          celle de l'exercice le plus récent (date de fin) qui en publie une ; son année est l'année
+          de début de cet exercice.
+        </li>
+        <li>
+          <strong>Filtres</strong> : domaine, responsables et ministère visés portent sur les
+          activités ; tranche de dépenses et année sur les exercices (un représentant correspond
+          s'il a un exercice de cette tranche ou de cette année ; combinés avec un domaine ou un
+          ministère, c'est la même activité qui doit tout réunir). Les nombres entre parenthèses des
+          listes de choix comptent les lignes de la table (représentants pour les catégories et
+          secteurs, activités pour les domaines, actions pour les ministères, exercices pour les
+          tranches).
+        </li>
+        <li>
+          <strong>Recherche plein texte</strong> (<a href="/lobbies/activites">activités</a>) :
+          l'objet et les domaines, sans accents ni casse, chaque mot au début d'un mot.
+        </li>
+      </ul>
+
       <h2 id="changements">Détection des changements</h2>
       <p>
         À chaque collecte, l'état enregistré de chaque député est comparé au nouvel état, champ par
@@ -461,6 +505,11 @@ export function MethodologiePage({
           <strong>Déclarations HATVP</strong> : une ligne nouvelle de l'index est une « nouvelle
           déclaration », ou une « nouvelle version » quand la même personne en avait déjà une pour
           le même type de mandat et la même famille (intérêts, patrimoine).
+        </li>
+        <li>
+          <strong>Représentants d'intérêts</strong> : un représentant qui apparaît est « inscrit au
+          répertoire », une activité qui apparaît est une « nouvelle activité », et la tranche de
+          dépenses publiée d'un exercice qui change est notée avec l'ancienne et la nouvelle.
         </li>
         <li>
           <strong>Premier import</strong> : un seul événement « import initial » par source, pas un
