@@ -39,6 +39,13 @@ if (process.argv.slice(2).includes('amendements')) {
   process.exit(0);
 }
 
+// `npm run bench -- lobbies`: only the register of lobbyists (crawls in child processes).
+if (process.argv.slice(2).includes('lobbies')) {
+  const { benchLobbies } = await import('./bench-lobbies.ts');
+  await benchLobbies(fixtures);
+  process.exit(0);
+}
+
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
