@@ -1,3 +1,5 @@
+import { fold } from './text.ts';
+
 // Vocabulary of HATVP's register of lobbyists (source `lobbies`): its tables, the kinds of
 // officials it names, and the change events its ingest records.
 
@@ -33,3 +35,92 @@ export const lobbyRegisterUrl = (identifiant: string | null) =>
   identifiant
     ? `https://www.hatvp.fr/fiche-organisation/?organisation=${encodeURIComponent(identifiant)}`
     : null;
+
+/**
+ * Legal forms left out of a name before comparing it (`AIRBUS SAS` and `Airbus` compare
+ * equal): French and common foreign company forms, as single folded words.
+ */
+export const LEGAL_FORMS = new Set([
+  'sa',
+  'sas',
+  'sasu',
+  'sarl',
+  'eurl',
+  'sca',
+  'snc',
+  'scs',
+  'sci',
+  'scop',
+  'scic',
+  'gie',
+  'sem',
+  'se',
+  'selarl',
+  'selas',
+  'scp',
+  'spa',
+  'gmbh',
+  'ltd',
+  'plc',
+  'inc',
+  'llc',
+  'bv',
+  'nv',
+  'ag',
+]);
+
+/** A name's folded words, a run of single letters joined (`S.A.S.` → `sas`). */
+function words(name: string): string[] {
+  const out: string[] = [];
+  let letters = '';
+  for (const w of fold(name).split(' ')) {
+    if (w.length === 1) {
+      letters += w;
+      continue;
+    }
+    if (letters) out.push(letters);
+    letters = '';
+    if (w) out.push(w);
+  }
+  if (letters) out.push(letters);
+  return out;
+}
+
+/** A name's words without case, accents, punctuation and legal forms: the key names are matched on. */
+export function organisationKey(name: string): string {
+  return words(name)
+    .filter((w) => !LEGAL_FORMS.has(w))
+    .join(' ');
+}
+
+/** The legal forms a name states (`Airbus SE` → `se`). */
+export function legalForms(name: string): string[] {
+  return words(name).filter((w) => LEGAL_FORMS.has(w));
+}
+
+/** How sure a candidate match is: SIREN on both sides, or the name alone. */
+export type MatchConfidence = 'haute' | 'moyenne' | 'faible';
+
+/**
+ * Whether a declared organisation name designates a registered one, on names alone: their
+ * keys (organisationKey) must be equal and at least 3 characters long. `faible` when both
+ * state different legal forms (Airbus SE, a listed parent, and AIRBUS SAS, its French
+ * company) or the key is a single word of 4 letters or fewer (an acronym: AXA, SNCF); else
+ * `moyenne`. Null when the names differ.
+ */
+export function nameMatch(declared: string, registered: string): MatchConfidence | null {
+  const key = organisationKey(declared);
+  if (key.length < 3 || key !== organisationKey(registered)) return null;
+  const a = legalForms(declared);
+  const b = legalForms(registered);
+  if (a.length > 0 && b.length > 0 && !a.some((f) => b.includes(f))) return 'faible';
+  if (!key.includes(' ') && key.length <= 4) return 'faible';
+  return 'moyenne';
+}
+
+/** The SIREN numbers (9 digits, spaces allowed every 3) a free text gives. */
+export function sirensIn(text: string): string[] {
+  return [...text.matchAll(/(?<!\d)(\d{3}) ?(\d{3}) ?(\d{3})(?!\d)/g)].map(
+    (m) => m[1]! + m[2]! + m[3]!,
+  );
+}
