@@ -85,6 +85,19 @@ export function anAmendements(config: { legislature: number }): SourceInfo {
   };
 }
 
+/** Every meeting of the legislature: committees and other bodies, plenary sittings, attendance. */
+export function anAgenda(config: { legislature: number }): SourceInfo {
+  const l = config.legislature;
+  return {
+    id: 'agenda',
+    schedule: '30 1-23/4 * * *',
+    name: 'Réunions et présences (agenda)',
+    url: `https://data.assemblee-nationale.fr/static/openData/repository/${l}/vp/reunions/Agenda.json.zip`,
+    publisher: 'Assemblée nationale',
+    ...LICENCE_OUVERTE,
+  };
+}
+
 const HATVP = 'https://www.hatvp.fr';
 
 /** HATVP's index of every published declaration (one `;`-separated line per declaration). */
@@ -171,6 +184,7 @@ export function describeSources(config: { legislature: number }): SourceInfo[] {
     anScrutins(config),
     anDossiers(config),
     anAmendements(config),
+    anAgenda(config),
     inseeCirconscriptions(),
     hatvpIndex(),
     hatvpLobbies(),

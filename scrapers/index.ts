@@ -3,6 +3,7 @@
 // the same descriptions from domain/sources.ts (describeSources), never this file; a test
 // checks that both name the same sources in the same order.
 import type { Config } from '../config.ts';
+import * as agenda from './agenda/index.ts';
 import * as amendements from './amendements/index.ts';
 import * as an from './assemblee/index.ts';
 import * as dossiers from './dossiers/index.ts';
@@ -14,7 +15,17 @@ import * as trackers from './trackers/index.ts';
 import * as votes from './votes/index.ts';
 
 /** Each source folder's module, in crawl order. */
-export const REGISTRY: readonly SourceModule[] = [an, votes, dossiers, amendements, geo, hatvp, lobbies, trackers];
+export const REGISTRY: readonly SourceModule[] = [
+  an,
+  votes,
+  dossiers,
+  amendements,
+  agenda,
+  geo,
+  hatvp,
+  lobbies,
+  trackers,
+];
 
 /** The sources this build crawls, in crawl order, each with its description. */
 export function crawlSources(config: Pick<Config, 'legislature'>): CrawlSource[] {

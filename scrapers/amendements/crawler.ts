@@ -17,6 +17,7 @@ import {
 } from '../lib/source.ts';
 import { ArchiveError, zipEntries } from '../lib/zip.ts';
 import { recomputeAmendementFigures } from './figures.ts';
+import { recomputeActivityFigures } from '../lib/activity-figures.ts';
 import { ingestAmendements } from './ingest.ts';
 
 export async function crawlAmendements(ctx: CrawlContext): Promise<CrawlCounts> {
@@ -50,6 +51,7 @@ export async function crawlAmendements(ctx: CrawlContext): Promise<CrawlCounts> 
         ]),
       );
       await recomputeAmendementFigures(trx);
+      await recomputeActivityFigures(trx, ctx.config.legislature);
       const rejected = ingest.errors.length > 0 ? ingest.errors.join(' | ') : null;
       await ctx.syncState.changed(trx, info.id, url, download, rejected);
       return ingest;

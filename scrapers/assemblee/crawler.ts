@@ -17,6 +17,7 @@ import {
 import { ingestReferential, referentialRowCount } from './ingest.ts';
 import { FileError, parseReferential, type Referential } from './parse.ts';
 import { recomputeVoteFigures } from '../lib/vote-figures.ts';
+import { recomputeActivityFigures } from '../lib/activity-figures.ts';
 
 export async function crawlReferential(ctx: CrawlContext): Promise<CrawlCounts> {
   const info = anReferential(ctx.config);
@@ -63,6 +64,8 @@ export async function crawlReferential(ctx: CrawlContext): Promise<CrawlCounts> 
     );
     // Participation depends on the mandates' dates: refresh the vote figures too.
     await recomputeVoteFigures(trx, ctx.config.legislature);
+    // …and the activity figures (seated weeks, committee memberships).
+    await recomputeActivityFigures(trx, ctx.config.legislature);
     await ctx.syncState.changed(trx, info.id, url, download);
     return result;
   });

@@ -4,6 +4,7 @@ import { insertRows } from '../../db/insert.ts';
 import { sha256 } from '../lib/download.ts';
 import { ShapeError } from '../lib/an-json.ts';
 import { recomputeVoteFigures } from '../lib/vote-figures.ts';
+import { recomputeActivityFigures } from '../lib/activity-figures.ts';
 import { linkScrutins } from '../lib/scrutin-links.ts';
 import type { VoteInput } from '../lib/vote-stats.ts';
 import { parseScrutin, type ParsedScrutin } from './parse.ts';
@@ -203,6 +204,7 @@ export async function ingestScrutins(
     const complete = [...known.keys()].every((uid) => written.uids.has(uid));
     await recomputeVoteFigures(trx, legislature, complete ? written.votes : undefined);
     await linkScrutins(trx);
+    await recomputeActivityFigures(trx, legislature);
   }
   return result;
 }

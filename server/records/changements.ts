@@ -24,6 +24,10 @@ export const KIND_LABELS: Record<string, string> = {
   new_amendement: 'Nouvel amendement',
   amendement_sort_changed: 'Sort d’un amendement',
   amendement_removed: 'Amendement retiré des données',
+  new_reunion: 'Nouvelle réunion',
+  reunion_cancelled: 'Réunion annulée ou supprimée',
+  reunion_attendance_published: 'Liste de présence publiée',
+  reunion_removed: 'Réunion retirée des données',
   new_declaration: 'Nouvelle déclaration',
   lobby_registered: 'Représentant d’intérêts inscrit au répertoire',
   lobby_activity_new: 'Nouvelle activité de représentation d’intérêts',
@@ -40,6 +44,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   scrutin: 'Scrutin',
   dossier: 'Dossier législatif',
   amendement: 'Amendement',
+  reunion: 'Réunion',
   declaration: 'Déclaration HATVP',
   lobby: 'Représentant d’intérêts',
   source: 'Source',
@@ -80,7 +85,7 @@ export const CHANGE_COLUMNS: Column<ChangeRow>[] = [
   {
     name: 'type',
     description:
-      'Nature du changement : initial_import, source_updated, shrink_accepted, took_office, left_office, group_change, party_change, role_change, profession_change, contact_change, name_change, seat_change, new_scrutin, scrutin_changed, new_dossier, dossier_state_changed, new_amendement, amendement_sort_changed, amendement_removed, new_declaration, new_declaration_version, lobby_registered, lobby_activity_new, lobby_expense_changed…',
+      'Nature du changement : initial_import, source_updated, shrink_accepted, took_office, left_office, group_change, party_change, role_change, profession_change, contact_change, name_change, seat_change, new_scrutin, scrutin_changed, new_dossier, dossier_state_changed, new_amendement, amendement_sort_changed, amendement_removed, new_reunion, reunion_cancelled, reunion_attendance_published, reunion_removed, new_declaration, new_declaration_version, lobby_registered, lobby_activity_new, lobby_expense_changed…',
     value: (r) => r.kind,
   },
   {

@@ -14,6 +14,8 @@ import {
 import { deputyDeclarations } from '../../db/queries/declarations.ts';
 import { deputyFacts } from '../../db/queries/faits.ts';
 import { deputyAmendementStats } from '../../db/queries/amendements.ts';
+import { deputyActivity, deputyActivityWeeks } from '../../db/queries/activite.ts';
+import { activiteJson, presenceJson } from '../records/activite.ts';
 import { factJson } from '../records/faits.ts';
 import { defaultChangeFilter, listChanges } from '../../db/queries/changements.ts';
 import type { AppEnv } from '../app.tsx';
@@ -278,10 +280,11 @@ export function deputesRoutes(db: DB) {
           (m) => m.organe_type === 'ASSEMBLEE' && m.legislature === legislature,
         ) ?? false,
     };
-    const [declarations, facts, candidates] = await Promise.all([
+    const [declarations, facts, candidates, activity] = await Promise.all([
       deputyDeclarations(db, uid),
       deputyFacts(db, uid),
       detail ? [] : nameCandidates(db, uid),
+      deputyActivity(db, uid),
     ]);
     if (match[2]) {
       return sendJsonDocument(c, detailMeta(c, detail !== null), {
@@ -293,6 +296,9 @@ export function deputesRoutes(db: DB) {
         declarations_hatvp: deputyDeclarationsJson(declarations),
         faits: facts.map(factJson),
         amendements: amendementStatsJson(uid, amendements),
+        presence_commission: presenceJson(activity.legislature, 'legislature'),
+        presence_commission_12_mois: presenceJson(activity['12_mois'], '12_mois'),
+        activite: activiteJson(activity),
       });
     }
     const [recent, rebellions, changes] = await Promise.all([
@@ -328,6 +334,7 @@ export function deputesRoutes(db: DB) {
         facts={facts}
         changes={changes}
         amendements={amendements}
+        activite={{ stats: activity, weeks: await deputyActivityWeeks(db, uid) }}
       />,
     );
   });

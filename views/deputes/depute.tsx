@@ -19,6 +19,7 @@ import type { DeputyAmendementStats, DeputyVoteStats } from '../../db/schema/ind
 import type { DeputyVoteRow } from '../../db/queries/scrutins.ts';
 import { VotesTable } from './depute-votes.tsx';
 import { AmendementFigures } from './depute-amendements.tsx';
+import { DeputeActivite, type DeputyActivity } from './depute-activite.tsx';
 import { DeputeDeclarations } from './depute-declarations.tsx';
 import { DeputeFaits } from './depute-faits.tsx';
 import type { FactRecordRow } from '../../db/queries/faits.ts';
@@ -226,6 +227,7 @@ export function DeputePage({
   facts = [],
   changes = null,
   amendements = null,
+  activite = null,
 }: {
   detail: DeputyDetail;
   today: string;
@@ -237,6 +239,8 @@ export function DeputePage({
   changes?: { rows: ChangeRow[]; total: number } | null;
   /** The stored amendment figures, null when they filed and co-signed nothing. */
   amendements?: DeputyAmendementStats | null;
+  /** The attendance and weeks of activity, null when not loaded. */
+  activite?: DeputyActivity | null;
 }) {
   const { acteur, mandats, adresses, deports } = detail;
   const d = deputyRecord(acteur, today);
@@ -360,6 +364,8 @@ export function DeputePage({
 
       <h2>Amendements</h2>
       <AmendementFigures uid={d.uid} stats={amendements} />
+
+      {activite ? <DeputeActivite data={activite} /> : null}
 
       <h2>Fonctions et commissions</h2>
       {open.length === 0 ? (

@@ -1,6 +1,7 @@
 import { ColumnsTable, ParameterList } from '../components.tsx';
 import type { Column } from '../../server/lib/export.ts';
 import { DEPUTY_COLUMNS, GROUP_COLUMNS, VOTE_STATS_FIELDS } from '../../server/records/deputes.ts';
+import { ACTIVITE_FIELDS, PRESENCE_FIELDS } from '../../server/records/activite.ts';
 import { UNRESOLVED_COLUMNS } from '../../server/records/liaisons.ts';
 import {
   BULK_VOTE_COLUMNS,
@@ -91,6 +92,20 @@ export function DonneesPage({ sources }: { sources: SourceFile[] }) {
         Champs de <code>votes</code>
       </h3>
       <ParameterList parameters={VOTE_STATS_FIELDS} />
+      <h3>
+        Champs de <code>presence_commission</code> et <code>presence_commission_12_mois</code>
+      </h3>
+      <p>
+        La présence en commission du député depuis le début de la législature (
+        <code>presence_commission</code>) et sur les 12 derniers mois de données (
+        <code>presence_commission_12_mois</code>), voir{' '}
+        <a href="/methodologie#presence-commission">la méthodologie</a>.
+      </p>
+      <ParameterList parameters={PRESENCE_FIELDS} />
+      <h3>
+        Champs de <code>activite</code>
+      </h3>
+      <ParameterList parameters={ACTIVITE_FIELDS} />
       <h3>Paramètres</h3>
       <ParameterList parameters={PARAMETERS} />
       <h3>Colonnes</h3>
