@@ -71,6 +71,8 @@ import type {
   LobbyExerciseTable,
   LobbyFileTable,
   LobbyLabelTable,
+  LobbyMatchDismissalTable,
+  LobbyMatchTable,
   LobbyOrganisationTable,
   LobbyPersonTable,
   LobbyRelatedTable,
@@ -158,6 +160,8 @@ export interface Database {
   lobby_target: LobbyTargetTable;
   lobby_file: LobbyFileTable;
   lobby_summary: LobbySummaryTable;
+  lobby_match: LobbyMatchTable;
+  lobby_match_dismissal: LobbyMatchDismissalTable;
 }
 
 export type * from './sources.ts';
