@@ -55,6 +55,8 @@ import {
 import { DeputesPage, DeputesResults } from '../../views/deputes/deputes.tsx';
 import { DeputePage } from '../../views/deputes/depute.tsx';
 import { FormerVoterPage, formerVoterName } from '../../views/deputes/depute-hors-referentiel.tsx';
+import { lobbyMatchesOfDeputy } from '../../db/queries/lobbies.ts';
+import { lobbyMatchJson } from '../records/lobbies.ts';
 
 const PER_PAGE = 100;
 const MAX_PER_PAGE = 1000;
@@ -278,10 +280,11 @@ export function deputesRoutes(db: DB) {
           (m) => m.organe_type === 'ASSEMBLEE' && m.legislature === legislature,
         ) ?? false,
     };
-    const [declarations, facts, candidates] = await Promise.all([
+    const [declarations, facts, candidates, lobbies] = await Promise.all([
       deputyDeclarations(db, uid),
       deputyFacts(db, uid),
       detail ? [] : nameCandidates(db, uid),
+      lobbyMatchesOfDeputy(db, uid),
     ]);
     if (match[2]) {
       return sendJsonDocument(c, detailMeta(c, detail !== null), {
@@ -293,6 +296,7 @@ export function deputesRoutes(db: DB) {
         declarations_hatvp: deputyDeclarationsJson(declarations),
         faits: facts.map(factJson),
         amendements: amendementStatsJson(uid, amendements),
+        representants_interets_candidats: lobbies.map(lobbyMatchJson),
       });
     }
     const [recent, rebellions, changes] = await Promise.all([
@@ -328,6 +332,7 @@ export function deputesRoutes(db: DB) {
         facts={facts}
         changes={changes}
         amendements={amendements}
+        lobbies={lobbies}
       />,
     );
   });

@@ -20,6 +20,7 @@ import type { DeputyVoteRow } from '../../db/queries/scrutins.ts';
 import { VotesTable } from './depute-votes.tsx';
 import { AmendementFigures } from './depute-amendements.tsx';
 import { DeputeDeclarations } from './depute-declarations.tsx';
+import { DeputeLobbies } from '../lobbies/lobby-matches.tsx';
 import { DeputeFaits } from './depute-faits.tsx';
 import type { FactRecordRow } from '../../db/queries/faits.ts';
 import { Layout } from '../layout.tsx';
@@ -226,6 +227,7 @@ export function DeputePage({
   facts = [],
   changes = null,
   amendements = null,
+  lobbies = [],
 }: {
   detail: DeputyDetail;
   today: string;
@@ -237,6 +239,8 @@ export function DeputePage({
   changes?: { rows: ChangeRow[]; total: number } | null;
   /** The stored amendment figures, null when they filed and co-signed nothing. */
   amendements?: DeputyAmendementStats | null;
+  /** Registered lobbyists that may be what they declared (candidates, not facts). */
+  lobbies?: Parameters<typeof DeputeLobbies>[0]['matches'];
 }) {
   const { acteur, mandats, adresses, deports } = detail;
   const d = deputyRecord(acteur, today);
@@ -369,6 +373,7 @@ export function DeputePage({
       )}
 
       <DeputeDeclarations uid={d.uid} data={declarations} />
+      <DeputeLobbies matches={lobbies} />
 
       <DeputeFaits uid={d.uid} facts={facts} />
 

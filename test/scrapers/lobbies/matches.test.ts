@@ -14,6 +14,10 @@ import { recomputeLobbyMatches } from '../../../scrapers/lib/lobby-matches.ts';
 import { readFixtureFiles } from '../../helpers/an-zip.ts';
 import { LOBBIES_DIR, lobbyEntry, lobbyTable } from '../../helpers/lobbies-zip.ts';
 import { seededWithDeclarations } from '../../helpers/seed-hatvp.ts';
+import { createApp } from '../../../server/app.tsx';
+import { AdminClient } from '../../helpers/admin-client.ts';
+
+const TOKEN = 'un-jeton-secret-de-test-2026';
 
 const context = {
   runId: null,
@@ -95,6 +99,65 @@ describe('lobbies cross-checks', () => {
     expect(await lobbyMatchesOfOrganisation(db, 0)).toEqual([]);
   });
 
+  it('shows them on the deputy page and the organisation page, as candidates', async () => {
+    const app = createApp({ db, config: { legislature: 17 } });
+    const page = await (await app.request(`/deputes/${alice}`)).text();
+    expect(page).toContain('rapprochements possibles');
+    expect(page).toContain('href="/lobbies/10"');
+    expect(page).toContain('participation financière déclarée');
+    expect(page).toContain('confiance moyenne');
+    const json = (await (await app.request(`/deputes/${alice}.json`)).json()) as any;
+    expect(
+      json.representants_interets_candidats.map((m: any) => [
+        m.representant_id,
+        m.rubrique,
+        m.confiance,
+      ]),
+    ).toEqual([
+      [10, 'participation', 'moyenne'],
+      [11, 'collaborateur', 'faible'],
+    ]);
+    const org = await (await app.request('/lobbies/10')).text();
+    expect(org).toContain(`href="/deputes/${alice}"`);
+    expect(org).toContain('Société Générale');
+    const orgJson = (await (await app.request('/lobbies/10.json')).json()) as any;
+    expect(orgJson.rapprochements_candidats).toHaveLength(1);
+  });
+
+  it('is dismissed from the admin review queue, and stays dismissed', async () => {
+    const app = createApp({ db, config: { legislature: 17, adminToken: TOKEN } });
+    const admin = new AdminClient(app);
+    expect((await admin.login(TOKEN)).status).toBe(303);
+    const queue = await admin.page('/suivi/lobbies');
+    expect(queue).toContain('DURAND CONSEIL');
+    const [m] = await lobbyMatchesOfOrganisation(db, 10);
+    expect((await admin.post(`/suivi/lobbies/${m!.id}/ecarter`, { raison: '' })).status).toBe(400);
+    expect(
+      (await admin.post(`/suivi/lobbies/${m!.id}/ecarter`, { raison: 'ok' }, { csrf: 'faux' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await admin.post(`/suivi/lobbies/${m!.id}/ecarter`, { raison: 'Autre Société Générale' }))
+        .status,
+    ).toBe(303);
+    expect((await admin.post(`/suivi/lobbies/${m!.id}/ecarter`, { raison: 'encore' })).status).toBe(
+      404,
+    );
+    expect(await (await admin.get('/suivi/lobbies?statut=dismissed')).text()).toContain(
+      'SOCIETE GENERALE SA',
+    );
+    await db.transaction().execute((trx) => recomputeLobbyMatches(trx));
+    expect(await lobbyMatchesOfOrganisation(db, 10)).toEqual([]);
+    expect(await (await app.request(`/deputes/${alice}`)).text()).not.toContain(
+      'href="/lobbies/10"',
+    );
+    const reasons = await db
+      .selectFrom('lobby_match_dismissal')
+      .select(['organisation_id', 'reason'])
+      .execute();
+    expect(reasons).toEqual([{ organisation_id: 10, reason: 'Autre Société Générale' }]);
+  });
+
   it('keeps a dismissal when the candidates are rebuilt', async () => {
     const [first] = await lobbyMatchesOfOrganisation(db, 11);
     expect(await dismissLobbyMatch(db, first!.id, 'Homonyme', '2026-12-07T10:00:00.000Z')).toBe(
@@ -106,14 +169,14 @@ describe('lobbies cross-checks', () => {
     expect(await lobbyMatchesOfOrganisation(db, 11)).toEqual([]);
     await db.transaction().execute((trx) => recomputeLobbyMatches(trx));
     expect(await lobbyMatchesOfOrganisation(db, 11)).toEqual([]);
-    expect(await lobbyMatchesOfOrganisation(db, 10)).toHaveLength(1);
+    // Organisation 10's candidate was dismissed from the admin queue above.
     const stored = await db
       .selectFrom('lobby_match')
       .select(['organisation_id', 'dismissed'])
       .orderBy('organisation_id')
       .execute();
     expect(stored).toEqual([
-      { organisation_id: 10, dismissed: 0 },
+      { organisation_id: 10, dismissed: 1 },
       { organisation_id: 11, dismissed: 1 },
     ]);
   });
