@@ -514,3 +514,24 @@ export async function dismissLobbyMatch(
     return true;
   });
 }
+
+/** The activities naming a dossier's title, with their organisation, latest first. */
+export async function lobbiesOfDossier(db: Kysely<Database>, dossierUid: string) {
+  return db
+    .selectFrom('lobby_dossier_link as l')
+    .innerJoin('lobby_activity as a', 'a.id', 'l.activity_id')
+    .innerJoin('lobby_organisation as o', 'o.id', 'l.organisation_id')
+    .select([
+      'l.activity_id',
+      'l.organisation_id',
+      'o.denomination',
+      'a.objet',
+      'a.date_publication',
+    ])
+    .where('l.dossier_uid', '=', dossierUid)
+    .orderBy('a.date_publication', 'desc')
+    .orderBy('a.id', 'desc')
+    .execute();
+}
+
+export type DossierLobbyRow = Awaited<ReturnType<typeof lobbiesOfDossier>>[number];

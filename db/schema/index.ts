@@ -68,6 +68,7 @@ import type {
   LobbyActivityTable,
   LobbyBeneficiaryTable,
   LobbyDecisionTable,
+  LobbyDossierLinkTable,
   LobbyExerciseTable,
   LobbyFileTable,
   LobbyLabelTable,
@@ -162,6 +163,7 @@ export interface Database {
   lobby_summary: LobbySummaryTable;
   lobby_match: LobbyMatchTable;
   lobby_match_dismissal: LobbyMatchDismissalTable;
+  lobby_dossier_link: LobbyDossierLinkTable;
 }
 
 export type * from './sources.ts';

@@ -220,6 +220,17 @@ export interface LobbyMatchDismissalTable {
   dismissed_at: string;
 }
 
+/**
+ * Derived at ingest: an activity whose object and domains contain a dossier's whole title
+ * (folded, at least 4 words), a candidate for "représentants d'intérêts déclarant une action
+ * sur ce texte".
+ */
+export interface LobbyDossierLinkTable {
+  dossier_uid: string;
+  activity_id: number;
+  organisation_id: number;
+}
+
 export type LobbyOrganisation = Selectable<LobbyOrganisationTable>;
 export type NewLobbyOrganisation = Insertable<LobbyOrganisationTable>;
 export type LobbyExercise = Selectable<LobbyExerciseTable>;

@@ -192,3 +192,32 @@ export async function recomputeLobbyMatches(trx: Transaction<Database>): Promise
   await insertRows(trx, 'lobby_match', [...found.values()]);
   return found.size;
 }
+
+/**
+ * Rebuilds `lobby_dossier_link`: each dossier whose folded title (at least 4 words, "projet de
+ * loi relatif à l'énergie et au climat") appears whole, as a phrase, in an activity's folded
+ * object and domains (the full-text index). A dossier absent (no dossiers source) links nothing.
+ */
+export async function recomputeLobbyDossierLinks(trx: Transaction<Database>): Promise<number> {
+  const sqlite = sqliteHandle(trx);
+  sqlite.prepare('delete from lobby_dossier_link').run();
+  if (Number(sqlite.prepare('select count(*) from lobby_activity').pluck().get()) === 0) return 0;
+  const dossiers = sqlite
+    .prepare<[], { uid: string; title: string }>('select uid, title from dossier')
+    .all();
+  const match = sqlite.prepare<[string], { id: number; organisation_id: number }>(
+    `select a.id, a.organisation_id from lobby_activity_fts f join lobby_activity a on a.id = f.rowid
+     where lobby_activity_fts match ? and a.organisation_id is not null`,
+  );
+  const insert = sqlite.prepare(
+    'insert or ignore into lobby_dossier_link (dossier_uid, activity_id, organisation_id) values (?, ?, ?)',
+  );
+  let n = 0;
+  for (const d of dossiers) {
+    const words = fold(d.title).split(' ').filter(Boolean);
+    if (words.length < 4) continue;
+    for (const a of match.all(`"${words.join(' ')}"`))
+      n += insert.run(d.uid, a.id, a.organisation_id).changes;
+  }
+  return n;
+}

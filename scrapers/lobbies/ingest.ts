@@ -7,7 +7,7 @@ import { LOBBY_TABLES, type LobbyTableName } from '../../domain/lobbies.ts';
 import { fold } from '../../domain/text.ts';
 import { initialImport, type ChangeContext } from '../lib/changes.ts';
 import { sha256 } from '../lib/download.ts';
-import { recomputeLobbyMatches } from '../lib/lobby-matches.ts';
+import { recomputeLobbyDossierLinks, recomputeLobbyMatches } from '../lib/lobby-matches.ts';
 import type { ZipEntry } from '../lib/zip.ts';
 import { activityAdded, expenseChanged, organisationRegistered } from './changes.ts';
 import { LobbyTableError, lobbyTableOf, parseLobbyTable, type BadRow } from './parse.ts';
@@ -183,6 +183,7 @@ export async function ingestLobbies(
   if (result.rewritten > 0) {
     derive(sqlite, result);
     await recomputeLobbyMatches(trx);
+    await recomputeLobbyDossierLinks(trx);
     await appendChanges(
       trx,
       first ? [initialImport(changes, result.organisations, "représentants d'intérêts")] : events,

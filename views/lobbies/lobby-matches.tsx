@@ -1,4 +1,4 @@
-import type { LobbyMatchRow, LobbyQueueRow } from '../../db/queries/lobbies.ts';
+import type { DossierLobbyRow, LobbyMatchRow, LobbyQueueRow } from '../../db/queries/lobbies.ts';
 import { personName } from '../../domain/text.ts';
 import { matchLabel } from '../../server/records/lobbies.ts';
 import { Layout } from '../layout.tsx';
@@ -124,5 +124,30 @@ export function LobbyQueuePage({
         ))}
       </ul>
     </Layout>
+  );
+}
+
+/** On a dossier's page: the register's activities that name its title (candidates). */
+export function DossierLobbies({ rows }: { rows: DossierLobbyRow[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="lobbies">
+      <h2 id="lobbies">Représentants d'intérêts déclarant une action sur ce texte</h2>
+      <p class="muted">
+        Activités du répertoire des représentants d'intérêts dont l'objet contient le titre entier
+        de ce dossier : des rapprochements possibles, déclarés par les représentants eux-mêmes. Voir{' '}
+        <a href="/methodologie#lobbies-rapprochements">la méthode</a>.
+      </p>
+      <ul>
+        {rows.map((r) => (
+          <li>
+            <a href={`/lobbies/${r.organisation_id}`}>{r.denomination}</a> : {r.objet}
+            {r.date_publication ? (
+              <span class="muted"> (publiée le {r.date_publication})</span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -516,6 +516,14 @@ export function MethodologiePage({
           locale). Aucune des 13 bonnes paires n'est manquée.
         </li>
         <li>
+          <strong>Dossiers législatifs</strong> : une activité est rattachée à un dossier quand son
+          objet (ou ses domaines), sans casse, accents ni ponctuation, contient le titre entier du
+          dossier (4 mots au moins), à la suite ; affichée sur la page du dossier comme «
+          représentants d'intérêts déclarant une action sur ce texte ». Recalculé après chaque
+          import du répertoire ou des dossiers. Un objet qui nomme le texte autrement (numéro, titre
+          abrégé) n'est pas rattaché.
+        </li>
+        <li>
           Un rapprochement faux peut être écarté par un administrateur depuis la file de revue ; il
           ne réapparaît pas aux calculs suivants.
         </li>
