@@ -14,7 +14,16 @@ import * as trackers from './trackers/index.ts';
 import * as votes from './votes/index.ts';
 
 /** Each source folder's module, in crawl order. */
-export const REGISTRY: readonly SourceModule[] = [an, votes, dossiers, amendements, geo, hatvp, lobbies, trackers];
+export const REGISTRY: readonly SourceModule[] = [
+  an,
+  votes,
+  dossiers,
+  amendements,
+  geo,
+  hatvp,
+  lobbies,
+  trackers,
+];
 
 /** The sources this build crawls, in crawl order, each with its description. */
 export function crawlSources(config: Pick<Config, 'legislature'>): CrawlSource[] {
