@@ -17,6 +17,8 @@ import * as amendementRateBase from './2026_12_05_00_00_00_amendement_rate_base.
 import * as amendementListOrder from './2026_12_05_02_00_00_amendement_list_order.ts';
 import * as createAgenda from './2026_12_06_00_00_00_create_agenda.ts';
 import * as createLobbies from './2026_12_07_00_00_00_create_lobbies.ts';
+import * as lobbyMatches from './2026_12_07_01_00_00_lobby_matches.ts';
+import * as lobbyDossier from './2026_12_07_02_00_00_lobby_dossier.ts';
 
 /** Every migration by name, in order; a new migration file is added here. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +40,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_02_00_00_amendement_list_order': amendementListOrder,
   '2026_12_06_00_00_00_create_agenda': createAgenda,
   '2026_12_07_00_00_00_create_lobbies': createLobbies,
+  '2026_12_07_01_00_00_lobby_matches': lobbyMatches,
+  '2026_12_07_02_00_00_lobby_dossier': lobbyDossier,
 };

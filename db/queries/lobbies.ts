@@ -432,3 +432,106 @@ export async function getLobby(db: Kysely<Database>, id: number) {
 }
 
 export type LobbyDetail = NonNullable<Awaited<ReturnType<typeof getLobby>>>;
+
+/** The candidate links of a deputy (not dismissed), surest first. */
+export async function lobbyMatchesOfDeputy(db: Kysely<Database>, acteurUid: string) {
+  return db
+    .selectFrom('lobby_match as m')
+    .innerJoin('lobby_organisation as o', 'o.id', 'm.organisation_id')
+    .selectAll('m')
+    .select(['o.denomination', 'o.categorie'])
+    .where('m.acteur_uid', '=', acteurUid)
+    .where('m.dismissed', '=', 0)
+    .orderBy(sql`case m.confidence when 'haute' then 0 when 'moyenne' then 1 else 2 end`)
+    .orderBy('o.denomination')
+    .execute();
+}
+
+/** The candidate links of an organisation (not dismissed), with the deputy's name. */
+export async function lobbyMatchesOfOrganisation(db: Kysely<Database>, organisationId: number) {
+  return db
+    .selectFrom('lobby_match as m')
+    .leftJoin('acteur as a', 'a.uid', 'm.acteur_uid')
+    .selectAll('m')
+    .select(['a.first_name', 'a.last_name'])
+    .where('m.organisation_id', '=', organisationId)
+    .where('m.dismissed', '=', 0)
+    .orderBy(sql`case m.confidence when 'haute' then 0 when 'moyenne' then 1 else 2 end`)
+    .orderBy('m.acteur_uid')
+    .execute();
+}
+
+export type LobbyMatchRow = Awaited<ReturnType<typeof lobbyMatchesOfOrganisation>>[number];
+
+/** Candidates for the admin review queue: pending ones (or dismissed ones), surest last. */
+export async function lobbyMatchQueue(db: Kysely<Database>, dismissed: boolean, limit = 200) {
+  return db
+    .selectFrom('lobby_match as m')
+    .innerJoin('lobby_organisation as o', 'o.id', 'm.organisation_id')
+    .leftJoin('acteur as a', 'a.uid', 'm.acteur_uid')
+    .selectAll('m')
+    .select(['o.denomination', 'a.first_name', 'a.last_name'])
+    .where('m.dismissed', '=', dismissed ? 1 : 0)
+    .orderBy(sql`case m.confidence when 'faible' then 0 when 'moyenne' then 1 else 2 end`)
+    .orderBy('m.id')
+    .limit(limit)
+    .execute();
+}
+
+export type LobbyQueueRow = Awaited<ReturnType<typeof lobbyMatchQueue>>[number];
+
+/**
+ * Dismisses a candidate as a false match: recorded in lobby_match_dismissal (kept when the
+ * candidates are rebuilt) and hidden at once. False when there is no such pending candidate.
+ */
+export async function dismissLobbyMatch(
+  db: Kysely<Database>,
+  id: number,
+  reason: string,
+  now: string,
+) {
+  return db.transaction().execute(async (trx) => {
+    const m = await trx
+      .selectFrom('lobby_match')
+      .selectAll()
+      .where('id', '=', id)
+      .where('dismissed', '=', 0)
+      .executeTakeFirst();
+    if (!m) return false;
+    await trx
+      .insertInto('lobby_match_dismissal')
+      .values({
+        kind: m.kind,
+        organisation_id: m.organisation_id,
+        acteur_uid: m.acteur_uid,
+        evidence_key: m.evidence_key,
+        reason,
+        dismissed_at: now,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await trx.updateTable('lobby_match').set({ dismissed: 1 }).where('id', '=', id).execute();
+    return true;
+  });
+}
+
+/** The activities naming a dossier's title, with their organisation, latest first. */
+export async function lobbiesOfDossier(db: Kysely<Database>, dossierUid: string) {
+  return db
+    .selectFrom('lobby_dossier_link as l')
+    .innerJoin('lobby_activity as a', 'a.id', 'l.activity_id')
+    .innerJoin('lobby_organisation as o', 'o.id', 'l.organisation_id')
+    .select([
+      'l.activity_id',
+      'l.organisation_id',
+      'o.denomination',
+      'a.objet',
+      'a.date_publication',
+    ])
+    .where('l.dossier_uid', '=', dossierUid)
+    .orderBy('a.date_publication', 'desc')
+    .orderBy('a.id', 'desc')
+    .execute();
+}
+
+export type DossierLobbyRow = Awaited<ReturnType<typeof lobbiesOfDossier>>[number];

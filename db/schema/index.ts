@@ -68,9 +68,12 @@ import type {
   LobbyActivityTable,
   LobbyBeneficiaryTable,
   LobbyDecisionTable,
+  LobbyDossierLinkTable,
   LobbyExerciseTable,
   LobbyFileTable,
   LobbyLabelTable,
+  LobbyMatchDismissalTable,
+  LobbyMatchTable,
   LobbyOrganisationTable,
   LobbyPersonTable,
   LobbyRelatedTable,
@@ -158,6 +161,9 @@ export interface Database {
   lobby_target: LobbyTargetTable;
   lobby_file: LobbyFileTable;
   lobby_summary: LobbySummaryTable;
+  lobby_match: LobbyMatchTable;
+  lobby_match_dismissal: LobbyMatchDismissalTable;
+  lobby_dossier_link: LobbyDossierLinkTable;
 }
 
 export type * from './sources.ts';

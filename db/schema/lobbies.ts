@@ -2,7 +2,7 @@
 // into typed rows joined by the register's own ids (representants_id, exercices_id,
 // activite_id, action_representation_interet_id), plus what is derived at ingest (each
 // organisation's latest exercise, the cross-checks with the deputies' declarations).
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 /** 1_informations_generales: one registered organisation (représentant d'intérêts). */
 export interface LobbyOrganisationTable {
@@ -183,33 +183,52 @@ export interface LobbySummaryTable {
 }
 
 /**
- * Derived at ingest: a candidate link between a registered organisation and something the
- * tracker holds (a deputy's declaration item, a collaborator, a dossier). Never a fact: each
- * carries its evidence and a confidence; a person can dismiss it (dismissed = 1).
+ * Derived at ingest: a candidate link between a registered organisation and a deputy, from
+ * what the deputy declared to the HATVP (an organisation, or a collaborator who is a person
+ * of the organisation). Never a fact: it carries its evidence and a confidence; a person can
+ * dismiss it (dismissed = 1, kept in lobby_match_dismissal across rebuilds).
  */
 export interface LobbyMatchTable {
-  /** declaration (an organisation a deputy declared), collaborateur (a person), dossier. */
+  id: Generated<number>;
+  /** organisation (a declared organisation) or collaborateur (a declared collaborator). */
   kind: string;
   organisation_id: number;
-  /** The deputy (acteur uid) or dossier uid the candidate concerns. */
-  target_uid: string;
-  /** The declaration item, person or activity it rests on (stable text key). */
+  acteur_uid: string;
+  /** Stable across declaration versions: `<section>:<folded declared text>`. */
   evidence_key: string;
-  /** What was matched, in French: "Employeur déclaré : SNCF (SIREN 552049447)". */
-  evidence: string;
-  /** siren, nom, nom-personne, texte. */
+  /** The declaration section (activite, consultant, dirigeant, participation, conjoint, collaborateur). */
+  section: string;
+  /** What the deputy declared, as published; and the register's name it matched. */
+  declared: string;
+  registered: string;
+  /** The declaration (XML file name) the item comes from. */
+  declaration_id: string;
+  /** siren, nom (organisation name), personne (a person's name). */
   method: string;
   /** haute, moyenne, faible. */
   confidence: string;
+  dismissed: number;
 }
 
-/** A dismissed candidate (from the admin review queue), kept across ingests. */
+/** A dismissed candidate, from the admin review queue, kept across rebuilds. */
 export interface LobbyMatchDismissalTable {
   kind: string;
   organisation_id: number;
-  target_uid: string;
+  acteur_uid: string;
   evidence_key: string;
+  reason: string;
   dismissed_at: string;
+}
+
+/**
+ * Derived at ingest: an activity whose object and domains contain a dossier's whole title
+ * (folded, at least 4 words), a candidate for "représentants d'intérêts déclarant une action
+ * sur ce texte".
+ */
+export interface LobbyDossierLinkTable {
+  dossier_uid: string;
+  activity_id: number;
+  organisation_id: number;
 }
 
 export type LobbyOrganisation = Selectable<LobbyOrganisationTable>;

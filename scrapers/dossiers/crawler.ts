@@ -17,6 +17,7 @@ import { appendChanges } from '../../db/state/changes.ts';
 import { rowCount } from '../../db/insert.ts';
 import { dossierChanges, dossierFacts } from './changes.ts';
 import { DOCUMENT_FILE, DOSSIER_FILE, ingestDossiers } from './ingest.ts';
+import { recomputeLobbyDossierLinks } from '../lib/lobby-matches.ts';
 
 export async function crawlDossiers(ctx: CrawlContext): Promise<CrawlCounts> {
   const info = anDossiers(ctx.config);
@@ -50,6 +51,8 @@ export async function crawlDossiers(ctx: CrawlContext): Promise<CrawlCounts> {
       ctx.progress({ phase: 'dossiers', done, total }),
     );
     await appendChanges(trx, dossierChanges(ctx.changes, before, await dossierFacts(trx)));
+    // The register's activities naming a dossier follow its titles.
+    await recomputeLobbyDossierLinks(trx);
     const rejected = ingest.errors.length > 0 ? ingest.errors.join(' | ') : null;
     await ctx.syncState.changed(trx, info.id, url, download, rejected);
     return ingest;

@@ -28,6 +28,7 @@ import { declarationChanges, declarationFacts } from './changes.ts';
 import { DeclarationError, parseDeclarationFile } from './parse-declaration.ts';
 import { IndexError, parseIndex } from './parse-index.ts';
 import { sourceUrl } from '../lib/source.ts';
+import { recomputeLobbyMatches } from '../lib/lobby-matches.ts';
 
 /** Declaration files written per transaction. */
 const BATCH = 200;
@@ -166,6 +167,8 @@ export async function crawlDeclarations(ctx: CrawlContext): Promise<CrawlCounts>
     },
   );
   await flush();
+  // The deputies' declarations changed: their candidate links to the register of lobbyists too.
+  await ctx.db.transaction().execute((trx) => recomputeLobbyMatches(trx));
   return {
     fetched: 1 + todo.length,
     unchanged: download.kind === 'unchanged' ? 1 : 0,

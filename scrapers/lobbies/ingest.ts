@@ -7,6 +7,7 @@ import { LOBBY_TABLES, type LobbyTableName } from '../../domain/lobbies.ts';
 import { fold } from '../../domain/text.ts';
 import { initialImport, type ChangeContext } from '../lib/changes.ts';
 import { sha256 } from '../lib/download.ts';
+import { recomputeLobbyDossierLinks, recomputeLobbyMatches } from '../lib/lobby-matches.ts';
 import type { ZipEntry } from '../lib/zip.ts';
 import { activityAdded, expenseChanged, organisationRegistered } from './changes.ts';
 import { LobbyTableError, lobbyTableOf, parseLobbyTable, type BadRow } from './parse.ts';
@@ -62,7 +63,8 @@ const BATCH = 1000;
  * of a keyed table keeps its stored version, and every bad row is reported with its file and
  * line). A table whose header lacks a column is refused whole and keeps its rows. Then the
  * derived data is rebuilt when anything changed: each activity's organisation and search
- * text, the full-text index, the per-organisation summary. Change events: organisation
+ * text, the full-text index, the per-organisation summary, the cross-checks with the
+ * deputies' declarations (scrapers/lib/lobby-matches.ts). Change events: organisation
  * registered, new activity, expense band changed (one initial-import event the first time).
  * Runs inside the caller's transaction; memory holds one table's rows at a time.
  */
@@ -180,6 +182,8 @@ export async function ingestLobbies(
   }
   if (result.rewritten > 0) {
     derive(sqlite, result);
+    await recomputeLobbyMatches(trx);
+    await recomputeLobbyDossierLinks(trx);
     await appendChanges(
       trx,
       first ? [initialImport(changes, result.organisations, "représentants d'intérêts")] : events,

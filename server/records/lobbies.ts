@@ -215,3 +215,44 @@ export function lobbyDetailJson(d: LobbyDetail) {
     })),
   };
 }
+
+/** What a declaration section says the deputy's link to the organisation is. */
+export const MATCH_SECTIONS: Record<string, string> = {
+  activite: 'employeur déclaré',
+  consultant: 'client de conseil déclaré',
+  dirigeant: 'organe dirigeant déclaré',
+  participation: 'participation financière déclarée',
+  conjoint: 'employeur du conjoint déclaré',
+  collaborateur: 'collaborateur parlementaire déclaré, homonyme d’un dirigeant ou collaborateur',
+};
+
+/** A candidate's evidence in French: the section and the method. */
+export function matchLabel(m: { section: string; method: string }): string {
+  const what = MATCH_SECTIONS[m.section] ?? m.section;
+  return m.method === 'siren' ? `${what} (même SIREN)` : what;
+}
+
+/** A candidate as the JSON documents give it. */
+export function lobbyMatchJson(m: {
+  kind: string;
+  organisation_id: number;
+  acteur_uid: string;
+  section: string;
+  declared: string;
+  registered: string;
+  declaration_id: string;
+  method: string;
+  confidence: string;
+}) {
+  return {
+    type: m.kind,
+    representant_id: m.organisation_id,
+    acteur_uid: m.acteur_uid,
+    rubrique: m.section,
+    declare: m.declared,
+    au_repertoire: m.registered,
+    declaration: m.declaration_id,
+    methode: m.method,
+    confiance: m.confidence,
+  };
+}

@@ -57,6 +57,8 @@ import {
 import { DeputesPage, DeputesResults } from '../../views/deputes/deputes.tsx';
 import { DeputePage } from '../../views/deputes/depute.tsx';
 import { FormerVoterPage, formerVoterName } from '../../views/deputes/depute-hors-referentiel.tsx';
+import { lobbyMatchesOfDeputy } from '../../db/queries/lobbies.ts';
+import { lobbyMatchJson } from '../records/lobbies.ts';
 
 const PER_PAGE = 100;
 const MAX_PER_PAGE = 1000;
@@ -280,11 +282,12 @@ export function deputesRoutes(db: DB) {
           (m) => m.organe_type === 'ASSEMBLEE' && m.legislature === legislature,
         ) ?? false,
     };
-    const [declarations, facts, candidates, activity] = await Promise.all([
+    const [declarations, facts, candidates, activity, lobbies] = await Promise.all([
       deputyDeclarations(db, uid),
       deputyFacts(db, uid),
       detail ? [] : nameCandidates(db, uid),
       deputyActivity(db, uid),
+      lobbyMatchesOfDeputy(db, uid),
     ]);
     if (match[2]) {
       return sendJsonDocument(c, detailMeta(c, detail !== null), {
@@ -299,6 +302,7 @@ export function deputesRoutes(db: DB) {
         presence_commission: presenceJson(activity.legislature, 'legislature'),
         presence_commission_12_mois: presenceJson(activity['12_mois'], '12_mois'),
         activite: activiteJson(activity),
+        representants_interets_candidats: lobbies.map(lobbyMatchJson),
       });
     }
     const [recent, rebellions, changes] = await Promise.all([
@@ -335,6 +339,7 @@ export function deputesRoutes(db: DB) {
         changes={changes}
         amendements={amendements}
         activite={{ stats: activity, weeks: await deputyActivityWeeks(db, uid) }}
+        lobbies={lobbies}
       />,
     );
   });

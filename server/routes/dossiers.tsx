@@ -19,6 +19,7 @@ import { listRoute } from '../lib/list-route.ts';
 import { dateParam, enumParam, intParam, textParam } from '../lib/query.ts';
 import { DOSSIER_COLUMNS, dossierDetailJson, dossierListRow } from '../records/dossiers.ts';
 import { DossierPage, DossiersPage, DossiersResults } from '../../views/dossiers/dossiers.tsx';
+import { lobbiesOfDossier } from '../../db/queries/lobbies.ts';
 
 const PER_PAGE = 100;
 
@@ -106,14 +107,24 @@ export function dossiersRoutes(db: DB, legislature: number) {
         message: `Aucun dossier ${c.req.param('file').slice(0, 40)} dans les données.`,
       });
     }
-    const amendements = await dossierAmendements(db, legislature, detail.dossier.uid);
+    const [amendements, lobbies] = await Promise.all([
+      dossierAmendements(db, legislature, detail.dossier.uid),
+      lobbiesOfDossier(db, detail.dossier.uid),
+    ]);
     if (match[2]) {
       return sendJsonDocument(c, detailMeta, {
         ...dossierDetailJson(detail),
         amendements: dossierAmendementsJson(detail.dossier.uid, amendements),
+        representants_interets: lobbies.map((l) => ({
+          representant_id: l.organisation_id,
+          denomination: l.denomination,
+          activite_id: l.activity_id,
+          objet: l.objet,
+          date_publication: l.date_publication,
+        })),
       });
     }
-    return c.html(<DossierPage detail={detail} amendements={amendements} />);
+    return c.html(<DossierPage detail={detail} amendements={amendements} lobbies={lobbies} />);
   });
 
   return app;

@@ -7,6 +7,7 @@ import {
   lobbyFacets,
   listLobbies,
   listLobbyActivities,
+  lobbyMatchesOfOrganisation,
   type LobbyFilter,
 } from '../../db/queries/lobbies.ts';
 import { LOBBY_OFFICIALS } from '../../domain/lobbies.ts';
@@ -20,6 +21,7 @@ import {
   LOBBY_ACTIVITY_COLUMNS,
   LOBBY_COLUMNS,
   lobbyDetailJson,
+  lobbyMatchJson,
   officialOf,
 } from '../records/lobbies.ts';
 import {
@@ -141,8 +143,14 @@ export function lobbiesRoutes(db: DB) {
         message: "Ce représentant d'intérêts n'est pas dans les données.",
       });
     }
-    if (match![2]) return sendJsonDocument(c, meta, lobbyDetailJson(detail));
-    return c.html(<LobbyPage detail={detail} />);
+    const matches = await lobbyMatchesOfOrganisation(db, detail.organisation.id);
+    if (match![2]) {
+      return sendJsonDocument(c, meta, {
+        ...lobbyDetailJson(detail),
+        rapprochements_candidats: matches.map(lobbyMatchJson),
+      });
+    }
+    return c.html(<LobbyPage detail={detail} matches={matches} />);
   });
 
   return app;

@@ -40,6 +40,8 @@ import {
 import type { AppEnv } from '../app.tsx';
 import { pageOrFragment } from '../lib/htmx.ts';
 import { isHttps, sameOrigin, sameSecret } from '../lib/session.ts';
+import { dismissLobbyMatch, lobbyMatchQueue } from '../../db/queries/lobbies.ts';
+import { LobbyQueuePage } from '../../views/lobbies/lobby-matches.tsx';
 
 export const SESSION_COOKIE = 'suivi_session';
 export const LOGIN_COOKIE = 'suivi_connexion';
@@ -344,6 +346,27 @@ export function suiviRoutes(db: DB, options: SuiviOptions) {
     }
     await decide(() => dismissReview(db, id, reason, pattern || null, new Date().toISOString()));
     return c.redirect('/suivi?ok=ecarte', 303);
+  });
+
+  // The lobbies cross-checks: candidates a person can dismiss as false matches.
+  app.get('/suivi/lobbies', async (c) => {
+    const dismissed = c.req.query('statut') === 'dismissed';
+    const items = await lobbyMatchQueue(db, dismissed);
+    const notice = c.req.query('ok') === 'ecarte' ? 'Rapprochement écarté.' : null;
+    const csrf = c.get('session').csrf_token;
+    return c.html(
+      <LobbyQueuePage items={items} csrf={csrf} dismissed={dismissed} notice={notice} />,
+    );
+  });
+
+  app.post('/suivi/lobbies/:id/ecarter', async (c) => {
+    const id = idParam(c);
+    const reason = field(c.get('form'), 'raison').trim();
+    if (reason === '' || reason.length > 500)
+      throw new HTTPException(400, { message: 'Raison requise (500 caractères au plus).' });
+    if (!(await dismissLobbyMatch(db, id, reason, new Date().toISOString())))
+      throw new HTTPException(404, { message: `Aucun rapprochement ${id} à écarter.` });
+    return c.redirect('/suivi/lobbies?ok=ecarte', 303);
   });
 
   app.get('/suivi/pages', async (c) =>

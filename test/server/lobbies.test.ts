@@ -176,6 +176,15 @@ describe('/lobbies/<id>', () => {
   });
 });
 
+describe('/donnees', () => {
+  it('documents both lists with their columns', async () => {
+    const page = await client.html('/donnees');
+    expect(page).toContain('id="lobbies"');
+    for (const c of [...LOBBY_COLUMNS, ...LOBBY_ACTIVITY_COLUMNS])
+      expect(page).toContain(`<code>${c.name}</code>`);
+  });
+});
+
 describe('hostile query strings', () => {
   it('get a 400 or a safe page, never a 500', async () => {
     const hostile = [

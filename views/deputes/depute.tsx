@@ -21,6 +21,7 @@ import { VotesTable } from './depute-votes.tsx';
 import { AmendementFigures } from './depute-amendements.tsx';
 import { DeputeActivite, type DeputyActivity } from './depute-activite.tsx';
 import { DeputeDeclarations } from './depute-declarations.tsx';
+import { DeputeLobbies } from '../lobbies/lobby-matches.tsx';
 import { DeputeFaits } from './depute-faits.tsx';
 import type { FactRecordRow } from '../../db/queries/faits.ts';
 import { Layout } from '../layout.tsx';
@@ -228,6 +229,7 @@ export function DeputePage({
   changes = null,
   amendements = null,
   activite = null,
+  lobbies = [],
 }: {
   detail: DeputyDetail;
   today: string;
@@ -241,6 +243,8 @@ export function DeputePage({
   amendements?: DeputyAmendementStats | null;
   /** The attendance and weeks of activity, null when not loaded. */
   activite?: DeputyActivity | null;
+  /** Registered lobbyists that may be what they declared (candidates, not facts). */
+  lobbies?: Parameters<typeof DeputeLobbies>[0]['matches'];
 }) {
   const { acteur, mandats, adresses, deports } = detail;
   const d = deputyRecord(acteur, today);
@@ -375,6 +379,7 @@ export function DeputePage({
       )}
 
       <DeputeDeclarations uid={d.uid} data={declarations} />
+      <DeputeLobbies matches={lobbies} />
 
       <DeputeFaits uid={d.uid} facts={facts} />
 

@@ -17,6 +17,7 @@ import { ChangesDocs } from '../changements/changements-docs.tsx';
 import { ComparerDocs } from '../comparer/comparer-docs.tsx';
 import { DossiersDocs } from '../dossiers/dossiers-docs.tsx';
 import { AmendementsDocs } from '../amendements/amendements-docs.tsx';
+import { LobbiesDocs } from '../lobbies/lobbies-docs.tsx';
 import { Layout } from '../layout.tsx';
 
 const PARAMETERS: [string, string][] = [
@@ -162,6 +163,7 @@ export function DonneesPage({ sources }: { sources: SourceFile[] }) {
       </p>
       <DossiersDocs />
       <AmendementsDocs />
+      <LobbiesDocs />
       <ComparerDocs />
       <GeoDocumentation />
 

@@ -14,6 +14,8 @@ import { isHttpUrl } from '../../domain/text.ts';
 import { DateRange, ExportLinks, FilterForm, GroupBadge, Pager } from '../components.tsx';
 import { count, frenchDate, NNBSP, numero } from '../format.ts';
 import { Layout } from '../layout.tsx';
+import type { DossierLobbyRow } from '../../db/queries/lobbies.ts';
+import { DossierLobbies } from '../lobbies/lobby-matches.tsx';
 
 export interface DossiersView {
   filter: DossierFilter;
@@ -289,10 +291,13 @@ function StepLinks({ detail, step }: { detail: DossierDetail; step: Step }) {
 export function DossierPage({
   detail,
   amendements = null,
+  lobbies = [],
 }: {
   detail: DossierDetail;
   /** Its amendments' counts and latest filed (issue 15). */
   amendements?: DossierAmendements | null;
+  /** The register's activities naming its title (issue 17). */
+  lobbies?: DossierLobbyRow[];
 }) {
   const { dossier: d } = detail;
   const urlAn = anDossierUrl(d.legislature, d.path_title);
@@ -400,6 +405,7 @@ export function DossierPage({
           ))}
         </ul>
       )}
+      <DossierLobbies rows={lobbies} />
     </Layout>
   );
 }

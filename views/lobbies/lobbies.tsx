@@ -4,6 +4,7 @@ import type {
   LobbyDetail,
   LobbyFacets,
   LobbyFilter,
+  LobbyMatchRow,
   LobbyRow,
 } from '../../db/queries/lobbies.ts';
 import { LOBBY_OFFICIALS, lobbyRegisterUrl } from '../../domain/lobbies.ts';
@@ -12,6 +13,7 @@ import { officialLabel } from '../../server/records/lobbies.ts';
 import { ExportLinks, FilterForm, Pager } from '../components.tsx';
 import { count, frenchDate, integer } from '../format.ts';
 import { Layout } from '../layout.tsx';
+import { LobbyDeputies } from './lobby-matches.tsx';
 
 interface ListState {
   filter: LobbyFilter;
@@ -336,7 +338,7 @@ function Related({ items }: { items: LobbyDetail['clients'] }) {
   );
 }
 
-export function LobbyPage({ detail }: { detail: LobbyDetail }) {
+export function LobbyPage({ detail, matches }: { detail: LobbyDetail; matches: LobbyMatchRow[] }) {
   const o = detail.organisation;
   const register = lobbyRegisterUrl(o.identifiant_national);
   return (
@@ -382,6 +384,7 @@ export function LobbyPage({ detail }: { detail: LobbyDetail }) {
       <Related items={detail.clients} />
       <h2>Organisations d'appartenance</h2>
       <Related items={detail.affiliations} />
+      <LobbyDeputies matches={matches} />
       <h2>Exercices : dépenses et moyens déclarés</h2>
       {detail.exercices.length === 0 ? (
         <p class="muted">Aucun exercice déclaré.</p>

@@ -482,6 +482,53 @@ export function MethodologiePage({
         </li>
       </ul>
 
+      <h3 id="lobbies-rapprochements">Rapprochements avec les déclarations des députés</h3>
+      <p>
+        Des <strong>candidats</strong>, jamais des faits établis : deux organisations peuvent porter
+        le même nom, et un nom déclaré peut désigner une filiale ou une société mère. Ils sont
+        recalculés après chaque import du répertoire et chaque collecte des déclarations, sur la
+        déclaration d'intérêts en vigueur de chaque député.
+      </p>
+      <ul>
+        <li>
+          <strong>Organisations déclarées</strong> (employeurs, clients de conseil, organes
+          dirigeants, participations financières, employeur du conjoint) : confiance <em>haute</em>{' '}
+          quand le texte déclaré donne un SIREN qui est celui d'un représentant inscrit ; sinon le
+          nom déclaré et la dénomination ou le nom d'usage du représentant sont comparés sans casse,
+          accents, ponctuation ni forme juridique (SA, SAS, SARL, SE…) et doivent être égaux (3
+          caractères au moins) : confiance <em>moyenne</em>, ou <em>faible</em> quand les deux noms
+          portent des formes juridiques différentes (Airbus SE et AIRBUS SAS sont deux sociétés) ou
+          que le nom est un seul mot de 4 lettres ou moins (un sigle). Le sigle du représentant
+          n'est pas utilisé.
+        </li>
+        <li>
+          <strong>Collaborateurs parlementaires</strong> déclarés dont le prénom et le nom (dans un
+          ordre ou l'autre, sans casse ni accents) sont ceux d'un dirigeant ou d'une personne
+          chargée de la représentation d'intérêts d'un représentant inscrit : confiance{' '}
+          <em>faible</em> (des homonymes sont possibles), <em>moyenne</em> quand l'employeur déclaré
+          du collaborateur correspond aussi à ce représentant.
+        </li>
+        <li>
+          <strong>Précision mesurée</strong> sur 27 paires réelles vérifiées à la main (13 qui
+          désignent bien l'organisation inscrite, 14 qui ne la désignent pas) : la règle des noms en
+          propose 16, dont 13 justes, soit une précision de 13 ÷ 16 = 81 % ; les 3 erreurs sont des
+          sociétés de même nom mais d'une autre entité juridique (société mère cotée, caisse
+          locale). Aucune des 13 bonnes paires n'est manquée.
+        </li>
+        <li>
+          <strong>Dossiers législatifs</strong> : une activité est rattachée à un dossier quand son
+          objet (ou ses domaines), sans casse, accents ni ponctuation, contient le titre entier du
+          dossier (4 mots au moins), à la suite ; affichée sur la page du dossier comme «
+          représentants d'intérêts déclarant une action sur ce texte ». Recalculé après chaque
+          import du répertoire ou des dossiers. Un objet qui nomme le texte autrement (numéro, titre
+          abrégé) n'est pas rattaché.
+        </li>
+        <li>
+          Un rapprochement faux peut être écarté par un administrateur depuis la file de revue ; il
+          ne réapparaît pas aux calculs suivants.
+        </li>
+      </ul>
+
       <h2 id="changements">Détection des changements</h2>
       <p>
         À chaque collecte, l'état enregistré de chaque député est comparé au nouvel état, champ par

@@ -12,7 +12,8 @@ export function CsrfField({ token }: { token: string }) {
 function AdminNav({ csrf }: { csrf: string }) {
   return (
     <nav class="admin-nav" aria-label="Administration">
-      <a href="/suivi">File de revue</a> · <a href="/suivi/pages">Pages suivies</a>
+      <a href="/suivi">File de revue</a> · <a href="/suivi/pages">Pages suivies</a> ·{' '}
+      <a href="/suivi/lobbies">Représentants d'intérêts</a>
       <form method="post" action="/suivi/deconnexion" class="inline">
         <CsrfField token={csrf} />
         <button type="submit">Se déconnecter</button>

@@ -1,0 +1,183 @@
+// The lobbies cross-checks over the hand-written declarations (test/helpers/seed-hatvp.ts:
+// Alice Dupré's current declaration names "Société Générale" as a holding and "Paul Durand"
+// as a collaborator) and the hand-written register with two more organisations: SOCIETE
+// GENERALE SA (name match) and a firm whose director is Paul DURAND (collaborator match).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../../../db/database.ts';
+import {
+  dismissLobbyMatch,
+  lobbyMatchesOfDeputy,
+  lobbyMatchesOfOrganisation,
+} from '../../../db/queries/lobbies.ts';
+import { ingestLobbies } from '../../../scrapers/lobbies/ingest.ts';
+import { recomputeLobbyMatches } from '../../../scrapers/lib/lobby-matches.ts';
+import { readFixtureFiles } from '../../helpers/an-zip.ts';
+import { LOBBIES_DIR, lobbyEntry, lobbyTable } from '../../helpers/lobbies-zip.ts';
+import { seededWithDeclarations } from '../../helpers/seed-hatvp.ts';
+import { createApp } from '../../../server/app.tsx';
+import { AdminClient } from '../../helpers/admin-client.ts';
+
+const TOKEN = 'un-jeton-secret-de-test-2026';
+
+const context = {
+  runId: null,
+  source: 'lobbies',
+  sourceUrl: null,
+  detectedAt: '2026-12-07T00:00:00.000Z',
+};
+
+async function* entries() {
+  const files = readFixtureFiles(LOBBIES_DIR);
+  files.set(
+    lobbyEntry('1_informations_generales.csv'),
+    new TextEncoder().encode(
+      lobbyTable('1_informations_generales.csv') +
+        '10;;75009;;01/02/2018 09:00:00;False;False;SOCIETE GENERALE SA;552120222;True;;;;;;FRANCE;;SIREN;PARIS;Société commerciale\n' +
+        '11;;75008;;01/02/2018 09:00:00;False;False;DURAND CONSEIL;H000000011;True;;;;;;FRANCE;;HATVP;PARIS;Cabinet de conseils\n',
+    ),
+  );
+  files.set(
+    lobbyEntry('2_dirigeants.csv'),
+    new TextEncoder().encode(
+      lobbyTable('2_dirigeants.csv') + 'M;Gérant;DURAND;Paul;11;DURAND Paul\n',
+    ),
+  );
+  for (const [name, bytes] of files) yield { name, bytes: Buffer.from(bytes) };
+}
+
+let db: DB;
+let close: () => Promise<void>;
+let alice: string;
+beforeAll(async () => {
+  ({ db, close } = await seededWithDeclarations());
+  const interest = await db
+    .selectFrom('deputy_interest as d')
+    .innerJoin('declaration_item as i', 'i.declaration_id', 'd.current_id')
+    .select('d.acteur_uid')
+    .where('i.organisation', '=', 'Société Générale')
+    .executeTakeFirstOrThrow();
+  alice = interest.acteur_uid;
+  await db.transaction().execute((trx) => ingestLobbies(trx, entries(), context));
+});
+afterAll(() => close());
+
+describe('lobbies cross-checks', () => {
+  it('proposes the declared holding and collaborator as candidates, with evidence and confidence', async () => {
+    const matches = await lobbyMatchesOfDeputy(db, alice);
+    expect(
+      matches.map((m) => [
+        m.kind,
+        m.organisation_id,
+        m.section,
+        m.declared,
+        m.registered,
+        m.method,
+        m.confidence,
+      ]),
+    ).toEqual([
+      [
+        'organisation',
+        10,
+        'participation',
+        'Société Générale',
+        'SOCIETE GENERALE SA',
+        'nom',
+        'moyenne',
+      ],
+      [
+        'collaborateur',
+        11,
+        'collaborateur',
+        'Paul Durand (néant)',
+        'Paul DURAND, DURAND CONSEIL',
+        'personne',
+        'faible',
+      ],
+    ]);
+    // No other deputy declared them; organisation 0 (ÉNERGIES NOUVELLES SAS) has no candidate.
+    expect((await lobbyMatchesOfOrganisation(db, 10)).map((m) => m.acteur_uid)).toEqual([alice]);
+    expect(await lobbyMatchesOfOrganisation(db, 0)).toEqual([]);
+  });
+
+  it('shows them on the deputy page and the organisation page, as candidates', async () => {
+    const app = createApp({ db, config: { legislature: 17 } });
+    const page = await (await app.request(`/deputes/${alice}`)).text();
+    expect(page).toContain('rapprochements possibles');
+    expect(page).toContain('href="/lobbies/10"');
+    expect(page).toContain('participation financière déclarée');
+    expect(page).toContain('confiance moyenne');
+    const json = (await (await app.request(`/deputes/${alice}.json`)).json()) as any;
+    expect(
+      json.representants_interets_candidats.map((m: any) => [
+        m.representant_id,
+        m.rubrique,
+        m.confiance,
+      ]),
+    ).toEqual([
+      [10, 'participation', 'moyenne'],
+      [11, 'collaborateur', 'faible'],
+    ]);
+    const org = await (await app.request('/lobbies/10')).text();
+    expect(org).toContain(`href="/deputes/${alice}"`);
+    expect(org).toContain('Société Générale');
+    const orgJson = (await (await app.request('/lobbies/10.json')).json()) as any;
+    expect(orgJson.rapprochements_candidats).toHaveLength(1);
+  });
+
+  it('is dismissed from the admin review queue, and stays dismissed', async () => {
+    const app = createApp({ db, config: { legislature: 17, adminToken: TOKEN } });
+    const admin = new AdminClient(app);
+    expect((await admin.login(TOKEN)).status).toBe(303);
+    const queue = await admin.page('/suivi/lobbies');
+    expect(queue).toContain('DURAND CONSEIL');
+    const [m] = await lobbyMatchesOfOrganisation(db, 10);
+    expect((await admin.post(`/suivi/lobbies/${m!.id}/ecarter`, { raison: '' })).status).toBe(400);
+    expect(
+      (await admin.post(`/suivi/lobbies/${m!.id}/ecarter`, { raison: 'ok' }, { csrf: 'faux' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await admin.post(`/suivi/lobbies/${m!.id}/ecarter`, { raison: 'Autre Société Générale' }))
+        .status,
+    ).toBe(303);
+    expect((await admin.post(`/suivi/lobbies/${m!.id}/ecarter`, { raison: 'encore' })).status).toBe(
+      404,
+    );
+    expect(await (await admin.get('/suivi/lobbies?statut=dismissed')).text()).toContain(
+      'SOCIETE GENERALE SA',
+    );
+    await db.transaction().execute((trx) => recomputeLobbyMatches(trx));
+    expect(await lobbyMatchesOfOrganisation(db, 10)).toEqual([]);
+    expect(await (await app.request(`/deputes/${alice}`)).text()).not.toContain(
+      'href="/lobbies/10"',
+    );
+    const reasons = await db
+      .selectFrom('lobby_match_dismissal')
+      .select(['organisation_id', 'reason'])
+      .execute();
+    expect(reasons).toEqual([{ organisation_id: 10, reason: 'Autre Société Générale' }]);
+  });
+
+  it('keeps a dismissal when the candidates are rebuilt', async () => {
+    const [first] = await lobbyMatchesOfOrganisation(db, 11);
+    expect(await dismissLobbyMatch(db, first!.id, 'Homonyme', '2026-12-07T10:00:00.000Z')).toBe(
+      true,
+    );
+    expect(await dismissLobbyMatch(db, first!.id, 'Homonyme', '2026-12-07T10:00:00.000Z')).toBe(
+      false,
+    );
+    expect(await lobbyMatchesOfOrganisation(db, 11)).toEqual([]);
+    await db.transaction().execute((trx) => recomputeLobbyMatches(trx));
+    expect(await lobbyMatchesOfOrganisation(db, 11)).toEqual([]);
+    // Organisation 10's candidate was dismissed from the admin queue above.
+    const stored = await db
+      .selectFrom('lobby_match')
+      .select(['organisation_id', 'dismissed'])
+      .orderBy('organisation_id')
+      .execute();
+    expect(stored).toEqual([
+      { organisation_id: 10, dismissed: 1 },
+      { organisation_id: 11, dismissed: 1 },
+    ]);
+  });
+});
