@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.ts';
 import { runCrawl } from '../../../scrapers/run.ts';
+import { createApp } from '../../../server/app.tsx';
 import { tempDatabase, type TempDatabase } from '../../helpers/db.ts';
 import { startTestServer, type TestServer } from '../../helpers/http.ts';
 import { AMO40_MIRROR_PATH, amo40Zip } from '../../helpers/an-zip.ts';
@@ -77,6 +78,30 @@ describe('agenda crawl', () => {
       presents: 0,
       reunions: 0,
       presence_rate: null,
+    });
+    // The same figures under the names of the interface, in /deputes/<uid>.json.
+    const app = createApp({ db: tmp.db, config: { legislature: 17 } });
+    const json = (await (await app.request('/deputes/PA900001.json')).json()) as Record<
+      string,
+      any
+    >;
+    expect(json.presence_commission).toMatchObject({
+      fenetre: 'legislature',
+      presents: 1,
+      absents: 0,
+      excuses: 0,
+      reunions: 1,
+      taux: 1,
+      taux_significatif: false,
+    });
+    expect(json.presence_commission_12_mois).toMatchObject({ fenetre: '12_mois', reunions: 1 });
+    // Only the sitting's week (2025-W14) is not a vacation week (no scrutin crawled here): the
+    // committee meeting's week does not count, so no active week out of one possible.
+    expect(json.activite).toMatchObject({
+      semaines_legislature: 0,
+      semaines_possibles_legislature: 1,
+      semaines_12_mois: 0,
+      semaines_possibles_12_mois: 1,
     });
     const week = await tmp.db
       .selectFrom('deputy_activity_week')
