@@ -32,6 +32,13 @@ if (process.argv.slice(2).includes('load')) {
   process.exit(0);
 }
 
+// `npm run bench -- agenda`: only the agenda benchmark (crawls in child processes).
+if (process.argv.slice(2).includes('agenda')) {
+  const { benchAgenda } = await import('./bench-agenda.ts');
+  await benchAgenda(fixtures);
+  process.exit(0);
+}
+
 // `npm run bench -- amendements`: only the amendments benchmark (crawls in child processes).
 if (process.argv.slice(2).includes('amendements')) {
   const { benchAmendements } = await import('./bench-amendements.ts');

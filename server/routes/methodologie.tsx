@@ -1,3 +1,4 @@
+import { activityWindows, vacationWeeks } from '../../db/queries/activite.ts';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { DB } from '../../db/database.ts';
@@ -31,6 +32,7 @@ export function methodologieRoutes(db: DB, legislature: number) {
         positions={await positionDisagreements(db, legislature)}
         dossierLinks={await scrutinLinkRate(db, legislature)}
         links={await linkRate(db, legislature)}
+        activity={{ windows: await activityWindows(db), vacations: await vacationWeeks(db) }}
       />,
     ),
   );

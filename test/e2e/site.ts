@@ -1,5 +1,5 @@
 // A running site for browser tests: the hand-written fixtures (AMO40 referential, a few
-// scrutins, dossiers and amendments, the geography files with a postcode in one of the fixture deputies'
+// scrutins, dossiers, amendments and meetings, the geography files with a postcode in one of the fixture deputies'
 // circonscriptions) crawled by the real crawlers from a loopback mirror into a temp SQLite
 // file, then served by the real app on a free loopback port.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import {
   laPosteBytes,
   writeGeoMirror,
 } from '../fixtures/geo/files.ts';
+import { AGENDA_MIRROR_PATH, agendaZip } from '../helpers/agenda-zip.ts';
 import { AMENDEMENTS_MIRROR_PATH, amendementsZip } from '../helpers/amendements-zip.ts';
 import { AMO40_MIRROR_PATH, amo40Zip } from '../helpers/an-zip.ts';
 import { DOSSIERS_MIRROR_PATH, dossiersZip } from '../helpers/dossiers-zip.ts';
@@ -121,6 +122,7 @@ export function writeFixtureMirror(root: string): void {
   writeMirrorFile(root, SCRUTINS_MIRROR_PATH, scrutinsZip(SCRUTINS));
   writeMirrorFile(root, DOSSIERS_MIRROR_PATH, dossiersZip());
   writeMirrorFile(root, AMENDEMENTS_MIRROR_PATH, amendementsZip());
+  writeMirrorFile(root, AGENDA_MIRROR_PATH, agendaZip());
   writeGeoMirror(root, {
     insee: inseeWorkbook([
       ...INSEE_ROWS,

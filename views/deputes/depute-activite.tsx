@@ -31,7 +31,8 @@ function Attendance({ stats, window }: { stats?: DeputyActivityStats; window: Ac
         </span>
       ) : (
         <>
-          <strong>{percent(p.presents, p.reunions)}</strong> ({integer(p.presents)} présences sur{' '}
+          <strong>{percent(p.presents, p.reunions)}</strong> (
+          {count(p.presents, 'présence', 'présences')} sur{' '}
           {count(p.reunions, 'réunion', 'réunions')}) — {count(p.absents, 'absence', 'absences')},{' '}
           {count(p.excuses, 'excuse', 'excuses')},{' '}
           {count(p.reunions_non_listees, 'réunion', 'réunions')} sans mention sur la liste
@@ -167,7 +168,7 @@ export function DeputeActivite({ data }: { data: DeputyActivity }) {
           ))}
           <details>
             <summary>Les chiffres semaine par semaine</summary>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex={0} role="region" aria-label="Activité par semaine">
               <table>
                 <caption>Activité par semaine, et médiane de tous les députés en fonction</caption>
                 <thead>

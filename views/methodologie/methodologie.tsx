@@ -4,6 +4,7 @@ import { count, percent } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import type { LinkRate } from '../../db/queries/liaisons.ts';
 import { LinkRateFigures } from './liaisons.tsx';
+import { ActivityMethodology, type ActivityMethod } from './activite.tsx';
 
 /**
  * Every figure of the site with its formula and denominator; `positions`: the (scrutin, group)
@@ -14,12 +15,15 @@ export function MethodologiePage({
   positions,
   dossierLinks,
   links,
+  activity,
 }: {
   positions: { pairs: number; disagreements: number; scrutins: number };
   /** Scrutins of the legislature, and those that a dossier's steps name. */
   dossierLinks: { scrutins: number; linked: number };
   /** The scrutin → amendment linking rate (db/queries/liaisons.ts). */
   links: LinkRate;
+  /** The windows of the activity figures and the vacation weeks. */
+  activity: ActivityMethod;
 }) {
   return (
     <Layout title="Méthodologie" section="methodologie">
@@ -437,6 +441,8 @@ export function MethodologiePage({
           un député qui n'a rien déposé ni cosigné a 0 partout et pas de taux.
         </li>
       </ul>
+
+      <ActivityMethodology data={activity} />
 
       <h2 id="lobbies">Représentants d'intérêts</h2>
       <p>
