@@ -85,6 +85,18 @@ export function anAmendements(config: { legislature: number }): SourceInfo {
   };
 }
 
+/** The meetings of the legislature (agenda), one JSON file per meeting, with their attendance. */
+export function anAgenda(config: { legislature: number }): SourceInfo {
+  const l = config.legislature;
+  return {
+    id: 'agenda',
+    name: 'Agenda des réunions et présences',
+    url: `https://data.assemblee-nationale.fr/static/openData/repository/${l}/vp/reunions/Agenda.json.zip`,
+    publisher: 'Assemblée nationale',
+    ...LICENCE_OUVERTE,
+  };
+}
+
 const HATVP = 'https://www.hatvp.fr';
 
 /** HATVP's index of every published declaration (one `;`-separated line per declaration). */
