@@ -105,3 +105,41 @@ export async function seedAgenda(db: DB, specs: StatsSpec[] = statsSpecs()) {
           .execute();
   });
 }
+
+/** Two committee meetings of PO40 with attendance: RU1 held, RU2 cancelled (Annulé). */
+export const REUNIONS = [
+  { uid: 'RU1', day: '2025-03-12', etat: 'Confirmé', counted: 1 },
+  { uid: 'RU2', day: '2025-03-19', etat: 'Annulé', counted: 0 },
+] as const;
+export const PRESENCE_ROWS = [
+  ['RU1', 'PA1', 'present'],
+  ['RU1', 'PA2', 'excuse'],
+  ['RU1', 'PA4', 'absent'],
+  ['RU2', 'PA1', 'absent'],
+] as const;
+
+/** Writes REUNIONS and PRESENCE_ROWS. */
+export async function seedReunions(db: DB) {
+  for (const r of REUNIONS)
+    await db
+      .insertInto('reunion')
+      .values({
+        uid: r.uid,
+        kind: 'commission',
+        organe_uid: 'PO40',
+        start: `${r.day}T09:30:00.000+01:00`,
+        end: null,
+        day: r.day,
+        week: r.day === '2025-03-12' ? '2025-W11' : '2025-W12',
+        etat: r.etat,
+        counted: r.counted,
+        attendance_published: 1,
+        place: 'Salle Lamartine',
+        compte_rendu_uid: null,
+        file_name: `json/reunion/${r.uid}.json`,
+        content_hash: 'h',
+      })
+      .execute();
+  for (const [reunion_uid, acteur_uid, presence] of PRESENCE_ROWS)
+    await db.insertInto('reunion_presence').values({ reunion_uid, acteur_uid, presence }).execute();
+}

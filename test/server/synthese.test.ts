@@ -9,7 +9,16 @@ import { createApp } from '../../server/app.tsx';
 import { SYNTHESE_COLUMNS } from '../../server/records/synthese.ts';
 import { appClient } from '../helpers/app-client.ts';
 import { AMENDEMENT_SPECS, seedAmendements } from '../helpers/seed-amendements.ts';
-import { seedAgenda, statsSpecs, WINDOWS, type StatsSpec } from '../helpers/seed-agenda.ts';
+import {
+  PRESENCE_ROWS,
+  REUNIONS,
+  seedAgenda,
+  seedReunions,
+  statsSpecs,
+  WINDOWS,
+  type StatsSpec,
+} from '../helpers/seed-agenda.ts';
+import { PRESENCE_DUMP_COLUMNS } from '../../server/records/agenda.ts';
 import { seededDatabase } from '../helpers/seed.ts';
 
 let db: DB;
@@ -21,6 +30,7 @@ beforeAll(async () => {
   ({ db, close } = await seededDatabase());
   await seedAmendements(db);
   await seedAgenda(db);
+  await seedReunions(db);
   app = createApp({ db, config: { legislature: 17 } });
 });
 afterAll(() => close());
@@ -169,5 +179,32 @@ describe('/synthese', () => {
       const { res } = await get(`/synthese${ext}${q}`);
       expect(res.status, `${ext}${q}`).toBe(400);
     }
+  });
+});
+
+describe('/exports/presences.csv', () => {
+  it('streams one row per published attendance with the documented columns', async () => {
+    const { header, records } = await csv('/exports/presences.csv');
+    expect(header).toEqual(PRESENCE_DUMP_COLUMNS.map((c) => c.name));
+    expect(records.map((r) => [r.reunion_uid, r.acteur_uid, r.presence])).toEqual(
+      PRESENCE_ROWS.map((r) => [...r]),
+    );
+    // The cancelled meeting is there, flagged as not counted.
+    for (const r of records) {
+      const meeting = REUNIONS.find((m) => m.uid === r.reunion_uid)!;
+      expect(r.comptee).toBe(String(meeting.counted === 1));
+      expect(r.etat).toBe(meeting.etat);
+      expect(r.jour).toBe(meeting.day);
+      expect(r.organe).toBe('Commission des lois');
+    }
+  });
+
+  it('is documented on /donnees with its columns, and /synthese’s too', async () => {
+    const page = await html('/donnees');
+    for (const col of [...PRESENCE_DUMP_COLUMNS, ...SYNTHESE_COLUMNS])
+      expect(page).toContain(`<code>${col.name}</code>`);
+    expect(page).toContain('href="/exports/presences.csv"');
+    const methodologie = await html('/methodologie');
+    expect(methodologie).toContain('id="synthese"');
   });
 });
