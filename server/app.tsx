@@ -26,6 +26,7 @@ import { amendementsRoutes } from './routes/amendements.tsx';
 import { methodologieRoutes } from './routes/methodologie.tsx';
 import { sourcesRoutes } from './routes/sources.tsx';
 import { syntheseRoutes } from './routes/synthese.tsx';
+import { agendaRoutes } from './routes/agenda.tsx';
 
 /** What a running crawl tells the pages (the home page says data is loading). */
 export interface CrawlState {
@@ -135,6 +136,7 @@ export function createApp({
   app.route('/', homeRoutes(db));
   app.route('/', deputesRoutes(db));
   app.route('/', syntheseRoutes(db));
+  app.route('/', agendaRoutes(db));
   app.route('/', changementsRoutes(db));
   app.route('/', scrutinsRoutes(db, config.legislature));
   app.route('/', dossiersRoutes(db, config.legislature));

@@ -118,7 +118,14 @@ export const PRESENCE_ROWS = [
   ['RU2', 'PA1', 'absent'],
 ] as const;
 
-/** Writes REUNIONS and PRESENCE_ROWS. */
+/** Agenda items: RU1 has two, RU2 one. */
+export const ITEMS = [
+  ['RU1', 1, 'Audition du ministre de la justice'],
+  ['RU1', 2, 'Examen du projet de loi sur les <script>prisons</script>'],
+  ['RU2', 1, 'Audition de la Défenseure des droits'],
+] as const;
+
+/** Writes REUNIONS, ITEMS and PRESENCE_ROWS. */
 export async function seedReunions(db: DB) {
   for (const r of REUNIONS)
     await db
@@ -140,6 +147,8 @@ export async function seedReunions(db: DB) {
         content_hash: 'h',
       })
       .execute();
+  for (const [reunion_uid, position, text] of ITEMS)
+    await db.insertInto('reunion_item').values({ reunion_uid, position, text }).execute();
   for (const [reunion_uid, acteur_uid, presence] of PRESENCE_ROWS)
     await db.insertInto('reunion_presence').values({ reunion_uid, acteur_uid, presence }).execute();
 }
