@@ -271,6 +271,12 @@ await latency(
   ],
   40,
 );
+await latency(
+  '/synthese',
+  ['/synthese', '/synthese?fenetre=12_mois&tri=presence', '/synthese.json?groupe=RN&tri=semaines'],
+  40,
+);
+await latency('/agenda', ['/agenda', '/agenda?du=2025-01-01&au=2025-01-31'], 40);
 await latency('/groupes', ['/groupes'], 100);
 await latency('/scrutins/<n> by group', ['/scrutins/2107', '/scrutins/2107?frondeurs=oui'], 40);
 await latency('/deputes (htmx fragment)', ['/deputes?groupe=EPR'], 100);

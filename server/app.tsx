@@ -26,6 +26,8 @@ import { dossiersRoutes } from './routes/dossiers.tsx';
 import { amendementsRoutes } from './routes/amendements.tsx';
 import { methodologieRoutes } from './routes/methodologie.tsx';
 import { sourcesRoutes } from './routes/sources.tsx';
+import { syntheseRoutes } from './routes/synthese.tsx';
+import { agendaRoutes } from './routes/agenda.tsx';
 
 /** What a running crawl tells the pages (the home page says data is loading). */
 export interface CrawlState {
@@ -134,6 +136,8 @@ export function createApp({
   app.route('/', staticRoutes());
   app.route('/', homeRoutes(db));
   app.route('/', deputesRoutes(db));
+  app.route('/', syntheseRoutes(db));
+  app.route('/', agendaRoutes(db));
   app.route('/', changementsRoutes(db));
   app.route('/', scrutinsRoutes(db, config.legislature));
   app.route('/', dossiersRoutes(db, config.legislature));

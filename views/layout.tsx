@@ -7,6 +7,8 @@ export interface LayoutProps {
   /** Path of the current section, to mark the navigation link. */
   section?:
     | 'deputes'
+    | 'synthese'
+    | 'agenda'
     | 'scrutins'
     | 'dossiers'
     | 'amendements'
@@ -26,6 +28,8 @@ export interface LayoutProps {
 
 const NAV = [
   { href: '/deputes', label: 'Députés', section: 'deputes' },
+  { href: '/synthese', label: 'Synthèse', section: 'synthese' },
+  { href: '/agenda', label: 'Agenda', section: 'agenda' },
   { href: '/scrutins', label: 'Scrutins', section: 'scrutins' },
   { href: '/dossiers', label: 'Dossiers', section: 'dossiers' },
   { href: '/amendements', label: 'Amendements', section: 'amendements' },

@@ -82,7 +82,8 @@ export function ageOn(birthDate: string | null, today: string): number | null {
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
-function baseQuery(db: Kysely<Database>) {
+/** Acteurs with their group, party, vote and amendment figures: the rows of every deputies list. */
+export function baseQuery(db: Kysely<Database>) {
   return db
     .selectFrom('acteur as a')
     .leftJoin('organe as g', 'g.uid', 'a.group_uid')
@@ -91,7 +92,8 @@ function baseQuery(db: Kysely<Database>) {
     .leftJoin('deputy_amendement_stats as am', 'am.acteur_uid', 'a.uid');
 }
 
-function applyFilter(
+/** The `/deputes` filter (also `/synthese`'s) applied to a baseQuery. */
+export function applyFilter(
   query: ReturnType<typeof baseQuery>,
   filter: DeputyFilter,
   today: string,
@@ -191,6 +193,49 @@ const COUNT_SORTS = {
 } as const;
 const isCountSort = (sort: SortKey): sort is keyof typeof COUNT_SORTS => sort in COUNT_SORTS;
 
+/** The columns of a deputies list row (DeputyRow), from baseQuery's tables. */
+export const DEPUTY_LIST_SELECTION = [
+  'a.uid',
+  'a.civility',
+  'a.sex',
+  'a.first_name',
+  'a.last_name',
+  'a.birth_date',
+  'a.profession_raw',
+  'a.profession_label',
+  'a.profession_key',
+  'a.insee_category',
+  'a.insee_family',
+  'a.in_office',
+  'a.departement_code',
+  'a.departement_name',
+  'a.circo_number',
+  'a.mandate_start',
+  'a.mandate_end',
+  'a.hatvp_url',
+  'g.abbreviation as group_abbreviation',
+  'g.label as group_label',
+  'g.color as group_color',
+  'p.abbreviation as party_abbreviation',
+  'p.label as party_label',
+  's.participation',
+  's.eligible',
+  's.cast',
+  's.participation_solemn',
+  's.eligible_solemn',
+  's.cast_solemn',
+  's.loyalty',
+  's.loyal',
+  's.loyalty_base',
+  's.rebellions',
+  'am.filed as amendements_filed',
+  'am.cosigned as amendements_cosigned',
+  'am.adopted as amendements_adopted',
+  'am.rate_adopted as amendements_rate_adopted',
+  'am.decided as amendements_decided',
+  'am.adoption_rate as amendements_adoption_rate',
+] as const;
+
 /** Deputies matching a filter: one page of rows and the total count. */
 export async function listDeputies(
   db: Kysely<Database>,
@@ -202,47 +247,7 @@ export async function listDeputies(
   const { total } = await filtered
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
-  let rows = filtered.select([
-    'a.uid',
-    'a.civility',
-    'a.sex',
-    'a.first_name',
-    'a.last_name',
-    'a.birth_date',
-    'a.profession_raw',
-    'a.profession_label',
-    'a.profession_key',
-    'a.insee_category',
-    'a.insee_family',
-    'a.in_office',
-    'a.departement_code',
-    'a.departement_name',
-    'a.circo_number',
-    'a.mandate_start',
-    'a.mandate_end',
-    'a.hatvp_url',
-    'g.abbreviation as group_abbreviation',
-    'g.label as group_label',
-    'g.color as group_color',
-    'p.abbreviation as party_abbreviation',
-    'p.label as party_label',
-    's.participation',
-    's.eligible',
-    's.cast',
-    's.participation_solemn',
-    's.eligible_solemn',
-    's.cast_solemn',
-    's.loyalty',
-    's.loyal',
-    's.loyalty_base',
-    's.rebellions',
-    'am.filed as amendements_filed',
-    'am.cosigned as amendements_cosigned',
-    'am.adopted as amendements_adopted',
-    'am.rate_adopted as amendements_rate_adopted',
-    'am.decided as amendements_decided',
-    'am.adoption_rate as amendements_adoption_rate',
-  ]);
+  let rows = filtered.select(DEPUTY_LIST_SELECTION);
   // Age ascending means youngest first, i.e. the latest birth date first.
   const direction =
     filter.sort === 'age' ? (filter.order === 'asc' ? 'desc' : 'asc') : filter.order;

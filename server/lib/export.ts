@@ -85,20 +85,25 @@ export function sendCsv<R>(
   });
 }
 
-/** Sends a JSON list: `{ total, items, …metadata }`, items keyed by the documented column names. */
+/**
+ * Sends a JSON list: `{ total, items, …metadata }`, items keyed by the documented column names,
+ * or shaped by `item` for a list whose items nest objects (the CSV stays flat).
+ */
 export function sendJsonList<R>(
   c: Context,
   columns: Column<R>[],
   records: R[],
   total: number,
   meta: ListMeta,
+  item: (record: R) => object = (r) =>
+    Object.fromEntries(columns.map((col) => [col.name, col.value(r)])),
 ): Response {
   checkExportSize(records.length, total);
   return c.json({
     total,
     ...meta,
     generated_at: new Date().toISOString(),
-    items: records.map((r) => Object.fromEntries(columns.map((col) => [col.name, col.value(r)]))),
+    items: records.map(item),
   });
 }
 

@@ -48,6 +48,8 @@ export interface ListSpec<S extends z.ZodType, R, L extends Loaded<R> = Loaded<R
   path: string;
   query: S;
   columns: Column<R>[];
+  /** A JSON item, when it nests objects; by default the columns, keyed by name. */
+  jsonItem?: (record: R) => object;
   /** Where the rows come from and their licence, in every JSON export. */
   meta: (c: ListContext) => ExportSource;
   /** Name of the CSV download, before its date. */
@@ -120,12 +122,19 @@ export function listRoute<S extends z.ZodObject, R, L extends Loaded<R> = Loaded
   app.get(`${spec.path}.json`, valid, async (c) => {
     const page = pageOf(query(c), spec.perPage, false);
     const { rows, total, meta } = await spec.load(c, exportPage(page));
-    return sendJsonList(c, spec.columns, rows, total, {
-      ...spec.meta(c),
-      page: page.page,
-      per_page: page.perPage,
-      ...meta,
-    });
+    return sendJsonList(
+      c,
+      spec.columns,
+      rows,
+      total,
+      {
+        ...spec.meta(c),
+        page: page.page,
+        per_page: page.perPage,
+        ...meta,
+      },
+      spec.jsonItem,
+    );
   });
 
   const html = spec.html;

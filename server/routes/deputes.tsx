@@ -63,7 +63,8 @@ import { lobbyMatchJson } from '../records/lobbies.ts';
 const PER_PAGE = 100;
 const MAX_PER_PAGE = 1000;
 
-const deputesQuery = z.object({
+/** The parameters of the `/deputes` filter, which `/synthese` shares. */
+export const deputyFilterParams = {
   en_exercice: enumParam(['oui', 'non', 'tous']),
   groupe: listParam(20, /^[\p{L}\p{N}-]+$/u),
   parti: textParam(60),
@@ -86,6 +87,10 @@ const deputesQuery = z.object({
   participations: enumParam(['oui', 'non']),
   conseil: enumParam(['oui', 'non']),
   profession_hatvp: enumParam(['oui', 'non']),
+};
+
+const deputesQuery = z.object({
+  ...deputyFilterParams,
   tri: enumParam([
     'nom',
     'groupe',
@@ -108,8 +113,10 @@ const deputesQuery = z.object({
 });
 
 type DeputesQuery = z.infer<typeof deputesQuery>;
+type DeputyFilterQuery = z.infer<z.ZodObject<typeof deputyFilterParams>>;
 
-function toFilter(q: DeputesQuery, legislature: number): DeputyFilter {
+/** The deputies filter of the `/deputes` parameters (sorted by name). */
+export function deputyFilter(q: DeputyFilterQuery, legislature: number): DeputyFilter {
   if (q.position && !q.scrutin) {
     throw new HTTPException(400, {
       message: 'Le paramètre « position » demande un numéro de « scrutin ».',
@@ -142,9 +149,11 @@ function toFilter(q: DeputesQuery, legislature: number): DeputyFilter {
     participations: q.participations ?? null,
     consulting: q.conseil ?? null,
     professionDeclared: q.profession_hatvp === 'oui',
-    sort: q.tri ?? 'nom',
-    order: q.ordre ?? 'asc',
   };
+}
+
+function toFilter(q: DeputesQuery, legislature: number): DeputyFilter {
+  return { ...deputyFilter(q, legislature), sort: q.tri ?? 'nom', order: q.ordre ?? 'asc' };
 }
 
 /** The canonical query string of a filter (defaults left out), for links and exports. */

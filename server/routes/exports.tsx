@@ -9,6 +9,8 @@ import {
   allCosignaturePairsInBatches,
 } from '../../db/queries/amendements.ts';
 import { COSIGNATURE_COLUMNS, amendementDumpColumns } from '../records/amendements.ts';
+import { allPresencesInBatches } from '../../db/queries/agenda.ts';
+import { PRESENCE_DUMP_COLUMNS } from '../records/agenda.ts';
 
 /** Rows per batch of a dump: a few milliseconds of work between two turns of the event loop. */
 const DUMP_BATCH_ROWS = 1000;
@@ -63,6 +65,16 @@ export function exportsRoutes(db: DB, legislature: number, maxPerClient: number,
       header: COSIGNATURE_COLUMNS.map((col) => col.name),
       batches: allCosignaturePairsInBatches(db, DUMP_BATCH_ROWS),
       cells: (p) => COSIGNATURE_COLUMNS.map((col) => col.value(p)),
+    }),
+  );
+
+  // Committee and other bodies' attendance: one row per (meeting, member) as published.
+  app.get('/exports/presences.csv', (c) =>
+    sendCsvDump(c, slots, c.get('client'), {
+      filename: `presences-${legislature}e-legislature.csv`,
+      header: PRESENCE_DUMP_COLUMNS.map((col) => col.name),
+      batches: allPresencesInBatches(db, DUMP_BATCH_ROWS),
+      cells: (p) => PRESENCE_DUMP_COLUMNS.map((col) => col.value(p)),
     }),
   );
 

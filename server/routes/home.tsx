@@ -2,13 +2,22 @@ import { Hono } from 'hono';
 import type { DB } from '../../db/database.ts';
 import { countActeurs } from '../../db/queries/deputes.ts';
 import type { AppEnv } from '../app.tsx';
+import { agendaWeek, listReunions } from '../../db/queries/agenda.ts';
+
+const anyReunion = { organe: null, kind: null, etat: null, words: null };
+/** Most meetings of a week read for the home page (a busy week has about 150). */
+const WEEK_LIMIT = 300;
 import { HomePage } from '../../views/home/home.tsx';
 
 export function homeRoutes(db: DB) {
   const app = new Hono<AppEnv>();
   app.get('/', async (c) => {
-    const acteurs = await countActeurs(db);
-    return c.html(<HomePage acteurs={acteurs} crawl={c.get('crawlState')} />);
+    const today = new Date().toISOString().slice(0, 10);
+    const [acteurs, bounds] = await Promise.all([countActeurs(db), agendaWeek(db, today)]);
+    const week = bounds
+      ? { ...bounds, rows: await listReunions(db, { ...anyReunion, ...bounds }, WEEK_LIMIT) }
+      : null;
+    return c.html(<HomePage acteurs={acteurs} crawl={c.get('crawlState')} week={week} />);
   });
   return app;
 }

@@ -265,7 +265,8 @@ export function DeputesResults({
   );
 }
 
-function Select({
+/** A `<select>` of the filter form, with an empty « Tous » choice. */
+export function Select({
   name,
   label,
   value,

@@ -1,7 +1,9 @@
 import { ColumnsTable, ParameterList } from '../components.tsx';
+import { SYNTHESE_COLUMNS } from '../../server/records/synthese.ts';
+import { PRESENCE_DUMP_COLUMNS } from '../../server/records/agenda.ts';
+import { ACTIVITE_FIELDS, PRESENCE_FIELDS } from '../../server/records/activite.ts';
 import type { Column } from '../../server/lib/export.ts';
 import { DEPUTY_COLUMNS, GROUP_COLUMNS, VOTE_STATS_FIELDS } from '../../server/records/deputes.ts';
-import { ACTIVITE_FIELDS, PRESENCE_FIELDS } from '../../server/records/activite.ts';
 import { UNRESOLVED_COLUMNS } from '../../server/records/liaisons.ts';
 import {
   BULK_VOTE_COLUMNS,
@@ -111,6 +113,36 @@ export function DonneesPage({ sources }: { sources: SourceFile[] }) {
       <ParameterList parameters={PARAMETERS} />
       <h3>Colonnes</h3>
       <ColumnsTable columns={DEPUTY_COLUMNS as Column<never>[]} />
+
+      <h2 id="synthese">Synthèse de l’activité</h2>
+      <p>
+        <code>/synthese</code>, <code>/synthese.csv</code>, <code>/synthese.json</code> : tous les
+        députés du filtre, sans pagination. Paramètres : ceux de <code>/deputes</code> (
+        <code>nom</code>, <code>groupe</code>, <code>departement</code>, <code>en_exercice</code>…),{' '}
+        <code>fenetre</code> legislature (par défaut) ou 12_mois, <code>tri</code> nom, groupe,
+        departement, semaines, presence, participation, amendements ou adoptes, <code>ordre</code>{' '}
+        asc ou desc. Chaque élément du JSON porte l’identité du député,{' '}
+        <code>presence_commission</code> (pour la période choisie), <code>activite</code> (les deux
+        périodes), <code>participation</code>, <code>scrutins_de_reference</code>,{' '}
+        <code>votes_participation</code>, <code>amendements_deposes</code>,{' '}
+        <code>amendements_adoptes</code> et <code>marques</code> (semaines, presence, participation,
+        amendements, adoptes : bas, haut ou null ; règle sur{' '}
+        <a href="/methodologie#synthese">la méthodologie</a>).
+      </p>
+      <p>
+        <code>presence_commission</code> et <code>activite</code> ont les champs de{' '}
+        <code>/deputes/&lt;uid&gt;.json</code>, décrits plus haut.
+      </p>
+      <h3>Colonnes du CSV</h3>
+      <ColumnsTable columns={SYNTHESE_COLUMNS as Column<never>[]} />
+
+      <h2 id="presences">Présences aux réunions</h2>
+      <p>
+        Toutes les présences publiées, une ligne par réunion et par membre :{' '}
+        <a href="/exports/presences.csv">/exports/presences.csv</a>. Les réunions annulées ou
+        supprimées y figurent avec <code>comptee</code> à false ; elles ne comptent dans aucun taux.
+      </p>
+      <ColumnsTable columns={PRESENCE_DUMP_COLUMNS as Column<never>[]} />
 
       <h2>Groupes politiques</h2>
       <p>

@@ -1,5 +1,7 @@
+import type { ReunionRow } from '../../db/queries/agenda.ts';
+import { ReunionDays } from '../agenda/agenda.tsx';
 import type { CrawlState } from '../../server/app.tsx';
-import { count, percent } from '../format.ts';
+import { count, frenchDate, percent } from '../format.ts';
 import { Layout } from '../layout.tsx';
 import { SearchBox } from '../geo/recherche.tsx';
 
@@ -23,7 +25,50 @@ function Loading({ crawl, empty }: { crawl: CrawlState; empty: boolean }) {
   );
 }
 
-export function HomePage({ acteurs, crawl }: { acteurs: number; crawl: CrawlState }) {
+/** How many meetings of the week the home page lists before linking to /agenda. */
+const WEEK_SHOWN = 8;
+
+/** « Cette semaine à l'Assemblée »: the meetings of this week, or of the latest one with some. */
+function ThisWeek({ week }: { week: HomeWeek | null }) {
+  if (!week) return null;
+  const href = `/agenda?du=${week.from}&au=${week.to}`;
+  return (
+    <section aria-labelledby="semaine-titre">
+      <h2 id="semaine-titre">Cette semaine à l’Assemblée</h2>
+      {week.current ? null : (
+        <p class="muted">
+          Pas de réunion publiée cette semaine : voici la dernière semaine qui en a, du{' '}
+          {frenchDate(week.from)} au {frenchDate(week.to)}.
+        </p>
+      )}
+      <ReunionDays rows={week.rows.slice(0, WEEK_SHOWN)} />
+      <p>
+        <a href={href}>
+          {week.rows.length > WEEK_SHOWN
+            ? `Les ${count(week.rows.length, 'réunion')} de la semaine`
+            : 'L’agenda de la semaine'}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+export interface HomeWeek {
+  from: string;
+  to: string;
+  current: boolean;
+  rows: ReunionRow[];
+}
+
+export function HomePage({
+  acteurs,
+  crawl,
+  week,
+}: {
+  acteurs: number;
+  crawl: CrawlState;
+  week: HomeWeek | null;
+}) {
   return (
     <Layout
       title="Accueil"
@@ -39,6 +84,7 @@ export function HomePage({ acteurs, crawl }: { acteurs: number; crawl: CrawlStat
           {count(acteurs, 'personne')} dans le référentiel de l'Assemblée nationale.
         </p>
       ) : null}
+      <ThisWeek week={week} />
       <div class="cards">
         <section class="card">
           <h2>Citoyens</h2>

@@ -1,3 +1,4 @@
+import { MarkRule } from '../synthese/synthese.tsx';
 import { MIN_SIGNIFICANT_VOTES } from '../../domain/votes.ts';
 import { DEPRECATED_VOTE_FIELDS } from '../../server/records/deputes.ts';
 import { count, percent } from '../format.ts';
@@ -443,6 +444,26 @@ export function MethodologiePage({
       </ul>
 
       <ActivityMethodology data={activity} />
+
+      <h2 id="synthese">Synthèse de l’activité</h2>
+      <p>
+        La <a href="/synthese">synthèse</a> met côte à côte, pour chaque député : ses semaines
+        d’activité de la période choisie (semaines actives ÷ semaines possibles, voir{' '}
+        <a href="#semaines-activite">semaines d’activité</a>), sa présence aux réunions des
+        commissions et organes dont il est membre (présent ÷ réunions, voir{' '}
+        <a href="#presence-commission">présence en commission</a>), sa{' '}
+        <a href="#participation">participation</a> aux scrutins et ses amendements déposés et
+        adoptés (<a href="#amendements-deputes">amendements d'un député</a>). La période (
+        <code>fenetre</code>) vaut pour les semaines et la présence : depuis le début de la
+        législature ou les 12 derniers mois de données ; participation et amendements portent sur
+        toute la législature.
+      </p>
+      <MarkRule />
+      <p>
+        Les marques sont calculées sur tous les députés comparés, quel que soit le filtre de la page
+        : filtrer un groupe ne change pas les marques de ses membres. Elles figurent dans le JSON (
+        <code>marques</code>) et le CSV (colonnes <code>marque_…</code>).
+      </p>
 
       <h2 id="lobbies">Représentants d'intérêts</h2>
       <p>
