@@ -64,14 +64,12 @@ export async function recomputeActivityFigures(
   run(`create index temp.af_term_acteur on af_term (acteur_uid)`);
   const end = db
     .prepare<[Record<string, string | number>], string | null>(
-      // The earliest of the sources' latest days: past it, some source has no data yet (a
-      // few amendments filed months after the last meeting would make weeks without any
-      // published meeting look like vacations).
-      `select min(d) from (
+      // The last day the Assemblée met (a counted meeting or a scrutin): vacations are told
+      // by sittings, so the weeks past it are not counted, even if a few amendments were filed
+      // then (they would make weeks without any published meeting look like vacations).
+      `select max(d) from (
         select max(day) as d from reunion where counted = 1 and day <= @today
-        union all select max(date) from scrutin where date <= @today and legislature = @legislature
-        union all select max(date_depot) from amendement
-          where date_depot <= @today and legislature = @legislature)`,
+        union all select max(date) from scrutin where date <= @today and legislature = @legislature)`,
     )
     .pluck()
     .get({ today, legislature });

@@ -68,6 +68,13 @@ export const GROUP_STATS = [
 
 export async function seedAgenda(db: DB, specs: StatsSpec[] = statsSpecs()) {
   await db.transaction().execute(async (trx) => {
+    // In place of any figures a crawl computed (an ingest recomputes them, empty).
+    for (const table of [
+      'activity_window',
+      'deputy_activity_stats',
+      'group_activity_stats',
+    ] as const)
+      await trx.deleteFrom(table).execute();
     for (const [window, w] of Object.entries(WINDOWS))
       await trx
         .insertInto('activity_window')

@@ -58,12 +58,12 @@ export function ActivityMethodology({ data }: { data: ActivityMethod }) {
           aucune réunion. Sous {MIN_SIGNIFICANT_VOTES} réunions, il est marqué « non significatif ».
         </li>
         <li>
-          <strong>Périodes</strong> : la fin est le jour où s'arrêtent les données les moins à jour
-          : le plus ancien des trois derniers jours (dernière réunion comptée, dernier scrutin,
-          dernier dépôt d'amendement, jamais après aujourd'hui), pour qu'aucune semaine ne soit
-          comptée sans toutes ses sources ; « 12 derniers mois » commence un an avant (fin − 1 an +
-          1 jour), « législature » au début de la législature. Législature :{' '}
-          {bounds(data.windows.legislature)}. 12 derniers mois : {bounds(data.windows['12_mois'])}.
+          <strong>Périodes</strong> : la fin est le dernier jour où l'Assemblée s'est réunie dans
+          les données (dernière réunion comptée ou dernier scrutin, jamais après aujourd'hui) : les
+          vacances se lisent aux séances, et un amendement déposé plus tard n'allonge pas la période
+          ; « 12 derniers mois » commence un an avant (fin − 1 an + 1 jour), « législature » au
+          début de la législature. Législature : {bounds(data.windows.legislature)}. 12 derniers
+          mois : {bounds(data.windows['12_mois'])}.
         </li>
         <li>
           Par groupe : moyenne et médiane des taux de ses membres actuels (en fonction) qui ont un
