@@ -250,6 +250,11 @@ async function latency(label: string, paths: string[], rounds: number) {
     `  ${label.padEnd(24)} median ${ms(quantile(times, 0.5))}  p95 ${ms(quantile(times, 0.95))}  (${times.length} requests)`,
   );
 }
+// The meetings, so that /synthese and /agenda read real attendance and weeks of activity.
+{
+  const [summary] = await runCrawl(db, config, { only: ['agenda'] });
+  if (summary?.status !== 'ok') throw new Error(`agenda crawl failed: ${summary?.error}`);
+}
 console.log('\nPages (sequential requests on loopback)');
 await latency(
   '/deputes with filters',
