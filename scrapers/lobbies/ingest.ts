@@ -8,6 +8,7 @@ import { fold } from '../../domain/text.ts';
 import { initialImport, type ChangeContext } from '../lib/changes.ts';
 import { sha256 } from '../lib/download.ts';
 import { recomputeLobbyDossierLinks, recomputeLobbyMatches } from '../lib/lobby-matches.ts';
+import type { Measure } from '../lib/source.ts';
 import type { ZipEntry } from '../lib/zip.ts';
 import { activityAdded, expenseChanged, organisationRegistered } from './changes.ts';
 import { LobbyTableError, lobbyTableOf, parseLobbyTable, type BadRow } from './parse.ts';
@@ -21,9 +22,10 @@ export interface LobbiesIngestResult {
   /** Organisations registered since the last ingest, and gone from it. */
   added: number;
   removed: number;
-  /** Organisations stored before, and read now (for the plausibility check). */
-  storedOrganisations: number;
+  /** Organisations read now (the stored ones when their table is unchanged). */
   organisations: number;
+  /** Each rewritten table's rows stored before and after, for the plausibility check. */
+  measures: Measure[];
   /** "<file> ligne <n>: <reason>" for each bad row or refused table. */
   errors: string[];
 }
@@ -45,6 +47,25 @@ const TARGET: Record<LobbyTableName, keyof Database & string> = {
   beneficiaires: 'lobby_beneficiary',
   decisions_concernees: 'lobby_decision',
   ministeres_aai_api: 'lobby_target',
+};
+
+/** What each table's rows are, in French, for the plausibility check's message. */
+const WHAT: Record<LobbyTableName, string> = {
+  informations_generales: "représentants d'intérêts",
+  dirigeants: 'dirigeants',
+  collaborateurs: 'collaborateurs',
+  clients: 'clients',
+  affiliations: 'affiliations',
+  niveaux_intervention: "niveaux d'intervention",
+  secteurs_activites: "secteurs d'activité",
+  exercices: 'exercices',
+  objets_activites: 'activités',
+  domaines_intervention: "domaines d'intervention",
+  observations: 'actions',
+  actions_menees: "types d'action",
+  beneficiaires: 'bénéficiaires',
+  decisions_concernees: 'décisions concernées',
+  ministeres_aai_api: 'responsables publics visés',
 };
 
 /** The tables whose rows have an id of their own: a bad row keeps its stored version. */
@@ -85,8 +106,8 @@ export async function ingestLobbies(
     rewritten: 0,
     added: 0,
     removed: 0,
-    storedOrganisations,
     organisations: storedOrganisations,
+    measures: [],
     errors: [],
   };
   const storedHash = new Map(
@@ -132,6 +153,7 @@ export async function ingestLobbies(
     const keep = KEYED.has(table)
       ? parsed.bad.flatMap((b) => (b.key === undefined ? [] : [b.key]))
       : [];
+    const stored = count(target);
     if (!first) snapshot(sqlite, table);
     if (keep.length > 0) {
       sqlite.exec('create temp table if not exists lobby_keep (id integer primary key)');
@@ -156,6 +178,7 @@ export async function ingestLobbies(
         rows.slice(i, i + BATCH) as object[],
       );
     }
+    result.measures.push({ file: name, what: WHAT[table], stored, next: count(target) });
     if (!first) events.push(...diff(sqlite, table, changes));
     sqlite
       .prepare(

@@ -22,7 +22,7 @@ afterEach(async () => {
   await tmp.cleanup();
 });
 
-const crawl = async () => {
+const crawl = async (acceptShrink = false) => {
   const config = loadConfig({
     DATABASE_PATH: tmp.file,
     SOURCES_MIRROR: server.url,
@@ -30,6 +30,7 @@ const crawl = async () => {
   });
   const [summary] = await runCrawl(tmp.db, config, {
     only: ['lobbies'],
+    acceptShrink,
     download: { backoffMs: 0 },
   });
   return summary!;
@@ -194,6 +195,56 @@ describe('lobbies crawl', () => {
       [3, 1],
     ]);
     expect(await tmp.db.selectFrom('lobby_director').select('nom').execute()).toHaveLength(4);
+  });
+
+  it('refuses a table whose unclosed quote swallows the lines after it, keeping its rows', async () => {
+    server.serve(P, lobbiesZip());
+    await crawl();
+    const activities = () =>
+      tmp.db.selectFrom('lobby_activity').select(['id', 'objet']).orderBy('id').execute();
+    const before = await activities();
+    expect(before).toHaveLength(3);
+    // The object of activity 0 loses its closing quote: the parser reads the two following
+    // lines into it.
+    server.serve(
+      P,
+      lobbiesZip({
+        [lobbyEntry('8_objets_activites.csv')]: lobbyTable('8_objets_activites.csv').replace(
+          '""tarif"" de rachat"',
+          '""tarif"" de rachat',
+        ),
+      }),
+    );
+    const summary = await crawl();
+    expect(summary.status).toBe('partial');
+    expect(summary.error).toMatch(
+      /Vues_Separees\/8_objets_activites\.csv: ligne 2 : .*, et cette ligne en couvre 3 \(lignes 2 à 4, guillemet non fermé \?\) ; table non lue, données précédentes conservées/,
+    );
+    expect(await activities()).toEqual(before);
+  });
+
+  it('refuses a header-only table that would empty its stored rows, unless the shrink is accepted', async () => {
+    // 4 hand-written directors and 12 more for organisation 1: 16 stored.
+    const more = Array.from({ length: 12 }, (_, i) => `M;Membre;NOM${i};Jean;1;NOM${i} Jean\n`);
+    const directors = lobbyTable('2_dirigeants.csv') + more.join('');
+    server.serve(P, lobbiesZip({ [lobbyEntry('2_dirigeants.csv')]: directors }));
+    await crawl();
+    const count = async () =>
+      (await tmp.db.selectFrom('lobby_director').select('nom').execute()).length;
+    expect(await count()).toBe(16);
+    const header = directors.slice(0, directors.indexOf('\n') + 1);
+    server.serve(P, lobbiesZip({ [lobbyEntry('2_dirigeants.csv')]: header }));
+    const refused = await crawl();
+    expect(refused.status).toBe('failed');
+    expect(refused.error).toContain(
+      'Vues_Separees/2_dirigeants.csv: 0 dirigeants au lieu de 16 (moins de 90 %)',
+    );
+    expect(await count()).toBe(16);
+
+    const accepted = await crawl(true);
+    expect(accepted.status).toBe('ok');
+    expect(await count()).toBe(0);
+    expect((await events()).filter((e) => e.kind === 'shrink_accepted')).toHaveLength(1);
   });
 
   it('refuses a table whose header lacks a column, keeping its rows, and fails on a truncated archive', async () => {
