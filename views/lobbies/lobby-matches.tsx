@@ -1,6 +1,7 @@
 import type { DossierLobbyRow, LobbyMatchRow, LobbyQueueRow } from '../../db/queries/lobbies.ts';
 import { personName } from '../../domain/text.ts';
 import { matchLabel } from '../../server/records/lobbies.ts';
+import { Pager } from '../components.tsx';
 import { Layout } from '../layout.tsx';
 import { CsrfField } from '../suivi/suivi.tsx';
 
@@ -67,11 +68,17 @@ export function LobbyDeputies({ matches }: { matches: LobbyMatchRow[] }) {
 /** The admin review queue of the lobbies candidates: each can be dismissed as a false match. */
 export function LobbyQueuePage({
   items,
+  total,
+  page,
+  pages,
   csrf,
   dismissed,
   notice,
 }: {
   items: LobbyQueueRow[];
+  total: number;
+  page: number;
+  pages: number;
   csrf: string;
   dismissed: boolean;
   notice: string | null;
@@ -101,6 +108,10 @@ export function LobbyQueuePage({
         Les moins sûrs d'abord. Un rapprochement écarté n'est plus affiché et le reste quand les
         rapprochements sont recalculés.
       </p>
+      <p>
+        {total} rapprochement{total > 1 ? 's' : ''} {dismissed ? 'écarté' : 'affiché'}
+        {total > 1 ? 's' : ''}.
+      </p>
       {items.length === 0 ? <p>Aucun.</p> : null}
       <ul>
         {items.map((m) => (
@@ -111,8 +122,12 @@ export function LobbyQueuePage({
             ↔ <a href={`/lobbies/${m.organisation_id}`}>{m.denomination}</a> — {matchLabel(m)} : «{' '}
             {m.declared} » ; au répertoire : « {m.registered} » (confiance {m.confidence})
             {dismissed ? null : (
-              <form method="post" action={`/suivi/lobbies/${m.id}/ecarter`} class="inline">
+              <form method="post" action="/suivi/lobbies/ecarter" class="inline">
                 <CsrfField token={csrf} />
+                <input type="hidden" name="kind" value={m.kind} />
+                <input type="hidden" name="organisation_id" value={String(m.organisation_id)} />
+                <input type="hidden" name="acteur_uid" value={m.acteur_uid} />
+                <input type="hidden" name="evidence_key" value={m.evidence_key} />
                 <label>
                   Raison
                   <input type="text" name="raison" required maxlength={500} />
@@ -123,6 +138,13 @@ export function LobbyQueuePage({
           </li>
         ))}
       </ul>
+      <Pager
+        path="/suivi/lobbies"
+        query={dismissed ? 'statut=dismissed' : ''}
+        page={page}
+        pages={pages}
+        htmx={false}
+      />
     </Layout>
   );
 }
