@@ -108,9 +108,10 @@ export async function recomputeLobbyMatches(trx: Transaction<Database>): Promise
       return;
     found.set(key, { ...m, dismissed: dismissed.has(key) ? 1 : 0 });
   };
-  const organisationMatches = (declared: string, text: string) => {
+  const organisationMatches = (declared: string, description: string | null) => {
     const out: { id: number; name: string; method: string; confidence: MatchConfidence }[] = [];
-    for (const siren of sirensIn(text)) {
+    const sirens = [...sirensIn(declared), ...(description ? sirensIn(description, true) : [])];
+    for (const siren of new Set(sirens)) {
       const o = bySiren.get(siren);
       if (o) out.push({ ...o, method: 'siren', confidence: 'haute' });
     }
@@ -150,9 +151,7 @@ export async function recomputeLobbyMatches(trx: Transaction<Database>): Promise
       if (item.section === 'collaborateur') {
         if (!item.person) continue;
         const key = fold(item.person);
-        const employer = item.organisation
-          ? organisationMatches(item.organisation, item.organisation)
-          : [];
+        const employer = item.organisation ? organisationMatches(item.organisation, null) : [];
         for (const p of byPerson.get(key) ?? []) {
           add({
             kind: 'collaborateur',
@@ -170,10 +169,7 @@ export async function recomputeLobbyMatches(trx: Transaction<Database>): Promise
         continue;
       }
       if (!item.organisation) continue;
-      for (const m of organisationMatches(
-        item.organisation,
-        `${item.organisation} ${item.description ?? ''}`,
-      )) {
+      for (const m of organisationMatches(item.organisation, item.description)) {
         add({
           kind: 'organisation',
           organisation_id: m.id,

@@ -499,13 +499,14 @@ export function MethodologiePage({
         <li>
           <strong>Organisations déclarées</strong> (employeurs, clients de conseil, organes
           dirigeants, participations financières, employeur du conjoint) : confiance <em>haute</em>{' '}
-          quand le texte déclaré donne un SIREN qui est celui d'un représentant inscrit ; sinon le
-          nom déclaré et la dénomination ou le nom d'usage du représentant sont comparés sans casse,
-          accents, ponctuation ni forme juridique (SA, SAS, SARL, SE…) et doivent être égaux (3
-          caractères au moins) : confiance <em>moyenne</em>, ou <em>faible</em> quand les deux noms
-          portent des formes juridiques différentes (Airbus SE et AIRBUS SAS sont deux sociétés) ou
-          que le nom est un seul mot de 4 lettres ou moins (un sigle). Le sigle du représentant
-          n'est pas utilisé.
+          quand le nom déclaré donne un SIREN (9 chiffres seuls, entre ni lettre ni chiffre, ou les
+          9 premiers d'un SIRET), ou sa description un SIREN précédé des mots « SIREN » ou « SIRET
+          », qui est celui d'un représentant inscrit ; sinon le nom déclaré et la dénomination ou le
+          nom d'usage du représentant sont comparés sans casse, accents, ponctuation ni forme
+          juridique (SA, SAS, SARL, SE…) et doivent être égaux (3 caractères au moins) : confiance{' '}
+          <em>moyenne</em>, ou <em>faible</em> quand les deux noms portent des formes juridiques
+          différentes (Airbus SE et AIRBUS SAS sont deux sociétés) ou que le nom est un seul mot de
+          4 lettres ou moins (un sigle). Le sigle du représentant n'est pas utilisé.
         </li>
         <li>
           <strong>Collaborateurs parlementaires</strong> déclarés dont le prénom et le nom (dans un
