@@ -76,6 +76,9 @@ const KEYED = new Set<LobbyTableName>([
   'observations',
 ]);
 
+/** The tables whose replacement makes change events, in the order the events are listed. */
+const EVENT_TABLES: LobbyTableName[] = ['informations_generales', 'objets_activites', 'exercices'];
+
 const BATCH = 1000;
 
 /**
@@ -120,6 +123,7 @@ export async function ingestLobbies(
   );
   const seen = new Map<LobbyTableName, string>();
   const events: NewChangeEvent[] = [];
+  const replaced = new Set<LobbyTableName>();
   const report = (file: string, bad: BadRow) =>
     result.errors.push(`${file} ligne ${bad.line}: ${bad.reason}`);
 
@@ -179,13 +183,28 @@ export async function ingestLobbies(
       );
     }
     result.measures.push({ file: name, what: WHAT[table], stored, next: count(target) });
-    if (!first) events.push(...diff(sqlite, table, changes));
+    replaced.add(table);
     sqlite
       .prepare(
         'insert or replace into lobby_file (table_name, file_name, content_hash) values (?, ?, ?)',
       )
       .run(table, name, hash);
-    if (table === 'informations_generales') {
+    result.rewritten++;
+    onProgress(result.tables);
+  }
+  for (const table of LOBBY_TABLES) {
+    if (!seen.has(table))
+      result.errors.push(`(archive): aucune table ${table} (fichier <n>_${table}.csv)`);
+  }
+  if (result.rewritten > 0) {
+    derive(sqlite, result);
+    // The events once every table is read, so that an activity's organisation or an
+    // exercise's denomination never depends on the order of the archive's entries.
+    if (!first) {
+      for (const table of EVENT_TABLES)
+        if (replaced.has(table)) events.push(...diff(sqlite, table, changes));
+    }
+    if (replaced.has('informations_generales')) {
       result.organisations = count('lobby_organisation');
       result.added = first
         ? result.organisations
@@ -196,15 +215,6 @@ export async function ingestLobbies(
         );
       }
     }
-    result.rewritten++;
-    onProgress(result.tables);
-  }
-  for (const table of LOBBY_TABLES) {
-    if (!seen.has(table))
-      result.errors.push(`(archive): aucune table ${table} (fichier <n>_${table}.csv)`);
-  }
-  if (result.rewritten > 0) {
-    derive(sqlite, result);
     await recomputeLobbyMatches(trx);
     await recomputeLobbyDossierLinks(trx);
     await appendChanges(

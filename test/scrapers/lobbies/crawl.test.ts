@@ -154,11 +154,39 @@ describe('lobbies crawl', () => {
     expect(moved).toEqual(['exercices', 'informations_generales', 'objets_activites']);
     const log = (await events()).slice(1);
     expect(log.map((e) => [e.kind, e.entity_id, e.old_value, e.new_value])).toEqual([
-      ['lobby_expense_changed', '1', '< 10 000 €', '> = 10 000 € et < 25 000 €'],
       ['lobby_registered', '3', null, 'Organisation professionnelle'],
       ['lobby_activity_new', '1', null, '3'],
+      ['lobby_expense_changed', '1', '< 10 000 €', '> = 10 000 € et < 25 000 €'],
     ]);
-    expect(log[2]!.detail).toBe('Plan vélo : stationnement sécurisé');
+    expect(log[1]!.detail).toBe('Plan vélo : stationnement sécurisé');
+  });
+
+  it('names a new activity’s organisation whatever the order of the archive’s entries', async () => {
+    server.serve(P, lobbiesZip());
+    await crawl();
+    // A new organisation, its exercise and its activity, the activities' entry read first:
+    // the two others are moved to the end of the archive.
+    server.serve(
+      P,
+      lobbiesZip({
+        [lobbyEntry('1_informations_generales.csv')]: null,
+        [lobbyEntry('15_exercices.csv')]: null,
+        [lobbyEntry('8_objets_activites.csv')]:
+          lobbyTable('8_objets_activites.csv') + '3;4;2019-06-01;DDDD4444;Ports et logistique\n',
+        'Autres/1_informations_generales.csv':
+          lobbyTable('1_informations_generales.csv') +
+          '3;;13001;;01/06/2019 10:00:00;False;False;FÉDÉRATION DES PORTS;775663438;False;;;;;;FRANCE;;SIREN;MARSEILLE;Organisation professionnelle\n',
+        'Autres/15_exercices.csv':
+          lobbyTable('15_exercices.csv') +
+          '4;3;2018-01-01;2018-12-31;False;1;False;01/06/2019 10:00:00;False;< 10 000 €;1.0;;2018;2018;0;10000;0;0.0\n',
+      }),
+    );
+    expect(await crawl()).toMatchObject({ status: 'ok', added: 1 });
+    const log = (await events()).slice(1);
+    expect(log.map((e) => [e.kind, e.entity_id, e.entity_label, e.new_value])).toEqual([
+      ['lobby_registered', '3', 'FÉDÉRATION DES PORTS', 'Organisation professionnelle'],
+      ['lobby_activity_new', '3', 'FÉDÉRATION DES PORTS', '3'],
+    ]);
   });
 
   it('reports bad rows with their table and line, keeping the stored version of a keyed row', async () => {
