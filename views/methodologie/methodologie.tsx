@@ -516,11 +516,13 @@ export function MethodologiePage({
           du collaborateur correspond aussi à ce représentant.
         </li>
         <li>
-          <strong>Précision mesurée</strong> sur 27 paires réelles vérifiées à la main (13 qui
-          désignent bien l'organisation inscrite, 14 qui ne la désignent pas) : la règle des noms en
-          propose 16, dont 13 justes, soit une précision de 13 ÷ 16 = 81 % ; les 3 erreurs sont des
-          sociétés de même nom mais d'une autre entité juridique (société mère cotée, caisse
-          locale). Aucune des 13 bonnes paires n'est manquée.
+          <strong>Précision mesurée</strong> sur un jeu de 27 paires réelles choisies à la main
+          parmi les cas difficiles (des noms proches ou identiques ; 13 qui désignent bien
+          l'organisation inscrite, 14 qui ne la désignent pas) : la règle des noms en propose 16,
+          dont 13 justes, soit 13 ÷ 16 = 81 % sur ce jeu ; les 3 erreurs sont des sociétés de même
+          nom mais d'une autre entité juridique (société mère cotée, caisse locale). Aucune des 13
+          bonnes paires n'est manquée. Ce jeu n'est pas un échantillon tiré au hasard : ce chiffre
+          n'est pas la précision sur l'ensemble des rapprochements proposés, qui n'est pas mesurée.
         </li>
         <li>
           <strong>Dossiers législatifs</strong> : une activité est rattachée à un dossier quand son
