@@ -24,6 +24,9 @@ export const ORGANISATION_SECTIONS = [
   'conjoint',
 ] as const;
 
+/** A declared employer that says there is none (folded): néant, aucun, [Données non publiées]. */
+const NO_EMPLOYER = /^(neant|aucun|aucune|donnees non publiees)$/;
+
 type NewMatch = Omit<LobbyMatchTable, 'id' | 'dismissed'> & { dismissed: number };
 
 const RANK: Record<MatchConfidence, number> = { haute: 3, moyenne: 2, faible: 1 };
@@ -151,7 +154,12 @@ export async function recomputeLobbyMatches(trx: Transaction<Database>): Promise
       if (item.section === 'collaborateur') {
         if (!item.person) continue;
         const key = fold(item.person);
-        const employer = item.organisation ? organisationMatches(item.organisation, null) : [];
+        // "Néant", "Aucun", "[Données non publiées]": no employer declared.
+        const organisation =
+          item.organisation && !NO_EMPLOYER.test(fold(item.organisation))
+            ? item.organisation
+            : null;
+        const employer = organisation ? organisationMatches(organisation, null) : [];
         for (const p of byPerson.get(key) ?? []) {
           add({
             kind: 'collaborateur',
@@ -159,7 +167,7 @@ export async function recomputeLobbyMatches(trx: Transaction<Database>): Promise
             acteur_uid: item.acteur_uid,
             evidence_key: `collaborateur:${key}`,
             section: item.section,
-            declared: item.organisation ? `${item.person} (${item.organisation})` : item.person,
+            declared: organisation ? `${item.person} (${organisation})` : item.person,
             registered: `${p.person}, ${p.name}`,
             declaration_id: item.declaration_id,
             method: 'personne',

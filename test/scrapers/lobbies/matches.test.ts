@@ -106,7 +106,8 @@ describe('lobbies cross-checks', () => {
         'collaborateur',
         11,
         'collaborateur',
-        'Paul Durand (néant)',
+        // Declared with the employer « néant »: no employer, the name alone.
+        'Paul Durand',
         'Paul DURAND, DURAND CONSEIL',
         'personne',
         'faible',
