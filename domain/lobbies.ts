@@ -134,3 +134,11 @@ export function sirensIn(text: string, keyword = false): string[] {
   }
   return out;
 }
+
+/**
+ * How an activity is linked to a dossier, and how sure the link is: the dossier's whole title
+ * (4 words at least) appears in the activity's object, a candidate of `moyenne` confidence
+ * (the object may name the bill in passing, or a same-titled bill of another legislature).
+ */
+export const DOSSIER_LINK_METHOD = 'titre_entier';
+export const DOSSIER_LINK_CONFIDENCE: MatchConfidence = 'moyenne';

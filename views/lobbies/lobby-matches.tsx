@@ -1,4 +1,5 @@
 import type { DossierLobbyRow, LobbyMatchRow, LobbyQueueRow } from '../../db/queries/lobbies.ts';
+import { DOSSIER_LINK_CONFIDENCE } from '../../domain/lobbies.ts';
 import { personName } from '../../domain/text.ts';
 import { matchLabel } from '../../server/records/lobbies.ts';
 import { Pager } from '../components.tsx';
@@ -154,7 +155,9 @@ export function DossierLobbies({ rows }: { rows: DossierLobbyRow[] }) {
   if (rows.length === 0) return null;
   return (
     <section aria-labelledby="lobbies">
-      <h2 id="lobbies">Représentants d'intérêts déclarant une action sur ce texte</h2>
+      <h2 id="lobbies">
+        Représentants d'intérêts déclarant une action sur ce texte : rapprochements possibles
+      </h2>
       <p class="muted">
         Activités du répertoire des représentants d'intérêts dont l'objet contient le titre entier
         de ce dossier : des rapprochements possibles, déclarés par les représentants eux-mêmes. Voir{' '}
@@ -163,7 +166,8 @@ export function DossierLobbies({ rows }: { rows: DossierLobbyRow[] }) {
       <ul>
         {rows.map((r) => (
           <li>
-            <a href={`/lobbies/${r.organisation_id}`}>{r.denomination}</a> : {r.objet}
+            <a href={`/lobbies/${r.organisation_id}`}>{r.denomination}</a> : {r.objet} (titre entier
+            du dossier dans l'objet, <Confidence value={DOSSIER_LINK_CONFIDENCE} />)
             {r.date_publication ? (
               <span class="muted"> (publiée le {r.date_publication})</span>
             ) : null}

@@ -527,7 +527,8 @@ export function MethodologiePage({
         <li>
           <strong>Dossiers législatifs</strong> : une activité est rattachée à un dossier quand son
           objet (ou ses domaines), sans casse, accents ni ponctuation, contient le titre entier du
-          dossier (4 mots au moins), à la suite ; affichée sur la page du dossier comme «
+          dossier (4 mots au moins), à la suite (méthode « titre entier », confiance moyenne :
+          l'objet peut ne citer le texte qu'en passant) ; affichée sur la page du dossier comme «
           représentants d'intérêts déclarant une action sur ce texte ». Recalculé après chaque
           import du répertoire ou des dossiers. Un objet qui nomme le texte autrement (numéro, titre
           abrégé) n'est pas rattaché.
