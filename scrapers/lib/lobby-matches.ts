@@ -128,21 +128,25 @@ export async function recomputeLobbyMatches(trx: Transaction<Database>): Promise
     const people = sqlite
       .prepare<
         [],
-        { organisation_id: number; prenom: string | null; nom: string; denomination: string }
+        {
+          organisation_id: number;
+          prenom: string | null;
+          nom: string;
+          name_key: string;
+          denomination: string;
+        }
       >(
-        `select p.organisation_id, p.prenom, p.nom, o.denomination from (
-           select organisation_id, prenom, nom from lobby_director
-           union select organisation_id, prenom, nom from lobby_collaborator) p
+        `select p.organisation_id, p.prenom, p.nom, p.name_key, o.denomination from (
+           select organisation_id, prenom, nom, name_key from lobby_director
+           union select organisation_id, prenom, nom, name_key from lobby_collaborator) p
          join lobby_organisation o on o.id = p.organisation_id`,
       )
       .all();
     const byPerson = new Map<string, { id: number; name: string; person: string }[]>();
     for (const p of people) {
       const person = `${p.prenom ?? ''} ${p.nom}`.trim();
-      for (const key of new Set([
-        fold(`${p.prenom ?? ''} ${p.nom}`),
-        fold(`${p.nom} ${p.prenom ?? ''}`),
-      ])) {
+      // The stored folded "first last" (name_key, written at ingest), and "last first".
+      for (const key of new Set([p.name_key, fold(`${p.nom} ${p.prenom ?? ''}`)])) {
         if (!key.includes(' ')) continue;
         byPerson.set(key, [
           ...(byPerson.get(key) ?? []),
