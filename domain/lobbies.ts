@@ -118,9 +118,27 @@ export function nameMatch(declared: string, registered: string): MatchConfidence
   return 'moyenne';
 }
 
-/** The SIREN numbers (9 digits, spaces allowed every 3) a free text gives. */
-export function sirensIn(text: string): string[] {
-  return [...text.matchAll(/(?<!\d)(\d{3}) ?(\d{3}) ?(\d{3})(?!\d)/g)].map(
-    (m) => m[1]! + m[2]! + m[3]!,
-  );
+/**
+ * The SIREN numbers a text gives: 9 digits (spaces allowed every 3), or the first 9 of a
+ * SIRET (14 digits, "552 049 447 00013"), standing alone between non-letters and non-digits
+ * (so not inside an association's "W751234567" or a phone number). In a free-text
+ * description, `keyword` requires "SIREN" or "SIRET" in the 30 characters before the number.
+ */
+export function sirensIn(text: string, keyword = false): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(
+    /(?<![\p{L}\p{N}])(\d{3}) ?(\d{3}) ?(\d{3})(?: ?\d{3} ?\d{2}| ?\d{5})?(?![\p{L}\p{N}])/gu,
+  )) {
+    if (keyword && !/siren|siret/i.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    out.push(m[1]! + m[2]! + m[3]!);
+  }
+  return out;
 }
+
+/**
+ * How an activity is linked to a dossier, and how sure the link is: the dossier's whole title
+ * (4 words at least) appears in the activity's object, a candidate of `moyenne` confidence
+ * (the object may name the bill in passing, or a same-titled bill of another legislature).
+ */
+export const DOSSIER_LINK_METHOD = 'titre_entier';
+export const DOSSIER_LINK_CONFIDENCE: MatchConfidence = 'moyenne';

@@ -464,21 +464,45 @@ export async function lobbyMatchesOfOrganisation(db: Kysely<Database>, organisat
 export type LobbyMatchRow = Awaited<ReturnType<typeof lobbyMatchesOfOrganisation>>[number];
 
 /** Candidates for the admin review queue: pending ones (or dismissed ones), surest last. */
-export async function lobbyMatchQueue(db: Kysely<Database>, dismissed: boolean, limit = 200) {
-  return db
+/** The admin review queue's page size. */
+export const LOBBY_QUEUE_PAGE = 200;
+
+/** One page of the admin review queue (the least sure first), and how many there are. */
+export async function lobbyMatchQueue(db: Kysely<Database>, dismissed: boolean, page = 1) {
+  const base = db
     .selectFrom('lobby_match as m')
     .innerJoin('lobby_organisation as o', 'o.id', 'm.organisation_id')
+    .where('m.dismissed', '=', dismissed ? 1 : 0);
+  const { total } = await base
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const items = await base
     .leftJoin('acteur as a', 'a.uid', 'm.acteur_uid')
     .selectAll('m')
     .select(['o.denomination', 'a.first_name', 'a.last_name'])
-    .where('m.dismissed', '=', dismissed ? 1 : 0)
     .orderBy(sql`case m.confidence when 'faible' then 0 when 'moyenne' then 1 else 2 end`)
-    .orderBy('m.id')
-    .limit(limit)
+    .orderBy('m.kind')
+    .orderBy('m.organisation_id')
+    .orderBy('m.acteur_uid')
+    .orderBy('m.evidence_key')
+    .limit(LOBBY_QUEUE_PAGE)
+    .offset((page - 1) * LOBBY_QUEUE_PAGE)
     .execute();
+  return { total: Number(total), items };
 }
 
-export type LobbyQueueRow = Awaited<ReturnType<typeof lobbyMatchQueue>>[number];
+export type LobbyQueueRow = Awaited<ReturnType<typeof lobbyMatchQueue>>['items'][number];
+
+/**
+ * A candidate's natural key: stable across rebuilds (its `id` is not, since the candidates
+ * are rebuilt whole), so the admin form names the candidate by it.
+ */
+export interface LobbyMatchKey {
+  kind: string;
+  organisation_id: number;
+  acteur_uid: string;
+  evidence_key: string;
+}
 
 /**
  * Dismisses a candidate as a false match: recorded in lobby_match_dismissal (kept when the
@@ -486,31 +510,27 @@ export type LobbyQueueRow = Awaited<ReturnType<typeof lobbyMatchQueue>>[number];
  */
 export async function dismissLobbyMatch(
   db: Kysely<Database>,
-  id: number,
+  key: LobbyMatchKey,
   reason: string,
   now: string,
 ) {
   return db.transaction().execute(async (trx) => {
-    const m = await trx
-      .selectFrom('lobby_match')
-      .selectAll()
-      .where('id', '=', id)
+    const byKey = <Q extends { where: (...a: any[]) => Q }>(q: Q): Q =>
+      q
+        .where('kind', '=', key.kind)
+        .where('organisation_id', '=', key.organisation_id)
+        .where('acteur_uid', '=', key.acteur_uid)
+        .where('evidence_key', '=', key.evidence_key);
+    const m = await byKey(trx.selectFrom('lobby_match').select('id'))
       .where('dismissed', '=', 0)
       .executeTakeFirst();
     if (!m) return false;
     await trx
       .insertInto('lobby_match_dismissal')
-      .values({
-        kind: m.kind,
-        organisation_id: m.organisation_id,
-        acteur_uid: m.acteur_uid,
-        evidence_key: m.evidence_key,
-        reason,
-        dismissed_at: now,
-      })
+      .values({ ...key, reason, dismissed_at: now })
       .onConflict((oc) => oc.doNothing())
       .execute();
-    await trx.updateTable('lobby_match').set({ dismissed: 1 }).where('id', '=', id).execute();
+    await trx.updateTable('lobby_match').set({ dismissed: 1 }).where('id', '=', m.id).execute();
     return true;
   });
 }

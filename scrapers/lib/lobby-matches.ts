@@ -24,6 +24,9 @@ export const ORGANISATION_SECTIONS = [
   'conjoint',
 ] as const;
 
+/** A declared employer that says there is none (folded): néant, aucun, [Données non publiées]. */
+const NO_EMPLOYER = /^(neant|aucun|aucune|donnees non publiees)$/;
+
 type NewMatch = Omit<LobbyMatchTable, 'id' | 'dismissed'> & { dismissed: number };
 
 const RANK: Record<MatchConfidence, number> = { haute: 3, moyenne: 2, faible: 1 };
@@ -108,9 +111,10 @@ export async function recomputeLobbyMatches(trx: Transaction<Database>): Promise
       return;
     found.set(key, { ...m, dismissed: dismissed.has(key) ? 1 : 0 });
   };
-  const organisationMatches = (declared: string, text: string) => {
+  const organisationMatches = (declared: string, description: string | null) => {
     const out: { id: number; name: string; method: string; confidence: MatchConfidence }[] = [];
-    for (const siren of sirensIn(text)) {
+    const sirens = [...sirensIn(declared), ...(description ? sirensIn(description, true) : [])];
+    for (const siren of new Set(sirens)) {
       const o = bySiren.get(siren);
       if (o) out.push({ ...o, method: 'siren', confidence: 'haute' });
     }
@@ -124,21 +128,25 @@ export async function recomputeLobbyMatches(trx: Transaction<Database>): Promise
     const people = sqlite
       .prepare<
         [],
-        { organisation_id: number; prenom: string | null; nom: string; denomination: string }
+        {
+          organisation_id: number;
+          prenom: string | null;
+          nom: string;
+          name_key: string;
+          denomination: string;
+        }
       >(
-        `select p.organisation_id, p.prenom, p.nom, o.denomination from (
-           select organisation_id, prenom, nom from lobby_director
-           union select organisation_id, prenom, nom from lobby_collaborator) p
+        `select p.organisation_id, p.prenom, p.nom, p.name_key, o.denomination from (
+           select organisation_id, prenom, nom, name_key from lobby_director
+           union select organisation_id, prenom, nom, name_key from lobby_collaborator) p
          join lobby_organisation o on o.id = p.organisation_id`,
       )
       .all();
     const byPerson = new Map<string, { id: number; name: string; person: string }[]>();
     for (const p of people) {
       const person = `${p.prenom ?? ''} ${p.nom}`.trim();
-      for (const key of new Set([
-        fold(`${p.prenom ?? ''} ${p.nom}`),
-        fold(`${p.nom} ${p.prenom ?? ''}`),
-      ])) {
+      // The stored folded "first last" (name_key, written at ingest), and "last first".
+      for (const key of new Set([p.name_key, fold(`${p.nom} ${p.prenom ?? ''}`)])) {
         if (!key.includes(' ')) continue;
         byPerson.set(key, [
           ...(byPerson.get(key) ?? []),
@@ -150,9 +158,12 @@ export async function recomputeLobbyMatches(trx: Transaction<Database>): Promise
       if (item.section === 'collaborateur') {
         if (!item.person) continue;
         const key = fold(item.person);
-        const employer = item.organisation
-          ? organisationMatches(item.organisation, item.organisation)
-          : [];
+        // "Néant", "Aucun", "[Données non publiées]": no employer declared.
+        const organisation =
+          item.organisation && !NO_EMPLOYER.test(fold(item.organisation))
+            ? item.organisation
+            : null;
+        const employer = organisation ? organisationMatches(organisation, null) : [];
         for (const p of byPerson.get(key) ?? []) {
           add({
             kind: 'collaborateur',
@@ -160,7 +171,7 @@ export async function recomputeLobbyMatches(trx: Transaction<Database>): Promise
             acteur_uid: item.acteur_uid,
             evidence_key: `collaborateur:${key}`,
             section: item.section,
-            declared: item.organisation ? `${item.person} (${item.organisation})` : item.person,
+            declared: organisation ? `${item.person} (${organisation})` : item.person,
             registered: `${p.person}, ${p.name}`,
             declaration_id: item.declaration_id,
             method: 'personne',
@@ -170,10 +181,7 @@ export async function recomputeLobbyMatches(trx: Transaction<Database>): Promise
         continue;
       }
       if (!item.organisation) continue;
-      for (const m of organisationMatches(
-        item.organisation,
-        `${item.organisation} ${item.description ?? ''}`,
-      )) {
+      for (const m of organisationMatches(item.organisation, item.description)) {
         add({
           kind: 'organisation',
           organisation_id: m.id,

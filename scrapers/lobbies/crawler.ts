@@ -35,17 +35,9 @@ export async function crawlLobbies(ctx: CrawlContext): Promise<CrawlCounts> {
           'aucune table du répertoire (<n>_informations_generales.csv…)',
         );
       }
-      await appendChanges(
-        trx,
-        checkPlausible(ctx, [
-          {
-            file: fileName,
-            what: "représentants d'intérêts",
-            stored: ingest.storedOrganisations,
-            next: ingest.organisations,
-          },
-        ]),
-      );
+      // Each rewritten table keeps its share of the stored rows (a header-only or truncated
+      // table would empty it); refusing throws, and the transaction keeps the stored tables.
+      await appendChanges(trx, checkPlausible(ctx, ingest.measures));
       const rejected = ingest.errors.length > 0 ? ingest.errors.join(' | ') : null;
       await ctx.syncState.changed(trx, info.id, url, download, rejected);
       return ingest;

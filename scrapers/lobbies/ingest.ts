@@ -8,6 +8,7 @@ import { fold } from '../../domain/text.ts';
 import { initialImport, type ChangeContext } from '../lib/changes.ts';
 import { sha256 } from '../lib/download.ts';
 import { recomputeLobbyDossierLinks, recomputeLobbyMatches } from '../lib/lobby-matches.ts';
+import type { Measure } from '../lib/source.ts';
 import type { ZipEntry } from '../lib/zip.ts';
 import { activityAdded, expenseChanged, organisationRegistered } from './changes.ts';
 import { LobbyTableError, lobbyTableOf, parseLobbyTable, type BadRow } from './parse.ts';
@@ -21,9 +22,10 @@ export interface LobbiesIngestResult {
   /** Organisations registered since the last ingest, and gone from it. */
   added: number;
   removed: number;
-  /** Organisations stored before, and read now (for the plausibility check). */
-  storedOrganisations: number;
+  /** Organisations read now (the stored ones when their table is unchanged). */
   organisations: number;
+  /** Each rewritten table's rows stored before and after, for the plausibility check. */
+  measures: Measure[];
   /** "<file> ligne <n>: <reason>" for each bad row or refused table. */
   errors: string[];
 }
@@ -47,6 +49,25 @@ const TARGET: Record<LobbyTableName, keyof Database & string> = {
   ministeres_aai_api: 'lobby_target',
 };
 
+/** What each table's rows are, in French, for the plausibility check's message. */
+const WHAT: Record<LobbyTableName, string> = {
+  informations_generales: "représentants d'intérêts",
+  dirigeants: 'dirigeants',
+  collaborateurs: 'collaborateurs',
+  clients: 'clients',
+  affiliations: 'affiliations',
+  niveaux_intervention: "niveaux d'intervention",
+  secteurs_activites: "secteurs d'activité",
+  exercices: 'exercices',
+  objets_activites: 'activités',
+  domaines_intervention: "domaines d'intervention",
+  observations: 'actions',
+  actions_menees: "types d'action",
+  beneficiaires: 'bénéficiaires',
+  decisions_concernees: 'décisions concernées',
+  ministeres_aai_api: 'responsables publics visés',
+};
+
 /** The tables whose rows have an id of their own: a bad row keeps its stored version. */
 const KEYED = new Set<LobbyTableName>([
   'informations_generales',
@@ -54,6 +75,9 @@ const KEYED = new Set<LobbyTableName>([
   'objets_activites',
   'observations',
 ]);
+
+/** The tables whose replacement makes change events, in the order the events are listed. */
+const EVENT_TABLES: LobbyTableName[] = ['informations_generales', 'objets_activites', 'exercices'];
 
 const BATCH = 1000;
 
@@ -85,8 +109,8 @@ export async function ingestLobbies(
     rewritten: 0,
     added: 0,
     removed: 0,
-    storedOrganisations,
     organisations: storedOrganisations,
+    measures: [],
     errors: [],
   };
   const storedHash = new Map(
@@ -99,6 +123,7 @@ export async function ingestLobbies(
   );
   const seen = new Map<LobbyTableName, string>();
   const events: NewChangeEvent[] = [];
+  const replaced = new Set<LobbyTableName>();
   const report = (file: string, bad: BadRow) =>
     result.errors.push(`${file} ligne ${bad.line}: ${bad.reason}`);
 
@@ -132,6 +157,7 @@ export async function ingestLobbies(
     const keep = KEYED.has(table)
       ? parsed.bad.flatMap((b) => (b.key === undefined ? [] : [b.key]))
       : [];
+    const stored = count(target);
     if (!first) snapshot(sqlite, table);
     if (keep.length > 0) {
       sqlite.exec('create temp table if not exists lobby_keep (id integer primary key)');
@@ -156,13 +182,29 @@ export async function ingestLobbies(
         rows.slice(i, i + BATCH) as object[],
       );
     }
-    if (!first) events.push(...diff(sqlite, table, changes));
+    result.measures.push({ file: name, what: WHAT[table], stored, next: count(target) });
+    replaced.add(table);
     sqlite
       .prepare(
         'insert or replace into lobby_file (table_name, file_name, content_hash) values (?, ?, ?)',
       )
       .run(table, name, hash);
-    if (table === 'informations_generales') {
+    result.rewritten++;
+    onProgress(result.tables);
+  }
+  for (const table of LOBBY_TABLES) {
+    if (!seen.has(table))
+      result.errors.push(`(archive): aucune table ${table} (fichier <n>_${table}.csv)`);
+  }
+  if (result.rewritten > 0) {
+    derive(sqlite, result);
+    // The events once every table is read, so that an activity's organisation or an
+    // exercise's denomination never depends on the order of the archive's entries.
+    if (!first) {
+      for (const table of EVENT_TABLES)
+        if (replaced.has(table)) events.push(...diff(sqlite, table, changes));
+    }
+    if (replaced.has('informations_generales')) {
       result.organisations = count('lobby_organisation');
       result.added = first
         ? result.organisations
@@ -173,15 +215,6 @@ export async function ingestLobbies(
         );
       }
     }
-    result.rewritten++;
-    onProgress(result.tables);
-  }
-  for (const table of LOBBY_TABLES) {
-    if (!seen.has(table))
-      result.errors.push(`(archive): aucune table ${table} (fichier <n>_${table}.csv)`);
-  }
-  if (result.rewritten > 0) {
-    derive(sqlite, result);
     await recomputeLobbyMatches(trx);
     await recomputeLobbyDossierLinks(trx);
     await appendChanges(

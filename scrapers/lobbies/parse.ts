@@ -548,9 +548,18 @@ export interface ParsedTable<K extends LobbyTableName> {
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
+ * A table with more bad rows than both of these is refused whole (its stored rows kept): so
+ * many unreadable rows mean a broken export, not a few faulty declarations.
+ */
+export const MAX_BAD_ROWS = 5;
+export const MAX_BAD_SHARE = 0.05;
+
+/**
  * Parses one table's CSV. A missing header column refuses the table (LobbyTableError); a row
  * with another number of cells or an unreadable value is a BadRow with its physical line (a
- * quoted line break counts as a line, as in a text editor).
+ * quoted line break counts as a line, as in a text editor). The table is refused too when a
+ * malformed row spans several lines (an unclosed quote swallowing the lines after it) or
+ * when its bad rows exceed MAX_BAD_ROWS and MAX_BAD_SHARE of the rows read.
  */
 export function parseLobbyTable<K extends LobbyTableName>(
   table: K,
@@ -582,6 +591,7 @@ export function parseLobbyTable<K extends LobbyTableName>(
     const key = keyOf(cells);
     bad.push(key === undefined ? { table, line, reason } : { table, line, reason, key });
   };
+  let swallowed: string | null = null;
   Papa.parse<string[]>(source, {
     delimiter: ';',
     quoteChar: '"',
@@ -590,8 +600,24 @@ export function parseLobbyTable<K extends LobbyTableName>(
       const start = line;
       const end = result.meta.cursor;
       for (let i = cursor; i < end; i++) if (source.charCodeAt(i) === 10) line++;
+      // The line breaks inside the row (its own final one left out).
+      const inner =
+        source
+          .slice(cursor, end)
+          .replace(/\r?\n$/, '')
+          .split('\n').length - 1;
       cursor = end;
       const cells = result.data;
+      const broken = (reason: string) => {
+        if (inner > 0) {
+          // A quote left open reads the following lines into this row: they are lost, so the
+          // table is not trusted at all.
+          swallowed = `ligne ${start} : ${reason}, et cette ligne en couvre ${inner + 1} (lignes ${start} à ${start + inner}, guillemet non fermé ?)`;
+          parser.abort();
+          return;
+        }
+        reject(start, reason, cells);
+      };
       if (!header) {
         header = cells.map((c) => c.trim());
         index = new Map(header.map((name, i) => [name, i]));
@@ -603,9 +629,9 @@ export function parseLobbyTable<K extends LobbyTableName>(
         return;
       }
       if (cells.length === 1 && cells[0]!.trim() === '') return;
-      if (result.errors.length > 0) return reject(start, result.errors[0]!.message, cells);
+      if (result.errors.length > 0) return broken(result.errors[0]!.message);
       if (cells.length !== header.length) {
-        return reject(start, `${cells.length} cellules au lieu de ${header.length}`, cells);
+        return broken(`${cells.length} cellules au lieu de ${header.length}`);
       }
       const key = keyOf(cells);
       if (key !== undefined && keys.has(key)) {
@@ -627,7 +653,14 @@ export function parseLobbyTable<K extends LobbyTableName>(
     },
   });
   if (failure) throw failure;
+  if (swallowed) throw new LobbyTableError(swallowed);
   if (!header) throw new LobbyTableError('fichier vide');
+  const total = rows.length + bad.length;
+  if (bad.length > MAX_BAD_ROWS && bad.length > MAX_BAD_SHARE * total) {
+    throw new LobbyTableError(
+      `${bad.length} lignes illisibles sur ${total} (plus de ${MAX_BAD_SHARE * 100} %), la première ligne ${bad[0]!.line} : ${bad[0]!.reason}`,
+    );
+  }
   if (table === 'ministeres_aai_api') {
     return { table, rows: rebuildTargets(rows as ParsedTarget[]) as LobbyRows[K][], bad };
   }

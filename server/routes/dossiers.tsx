@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { DOSSIER_LINK_CONFIDENCE, DOSSIER_LINK_METHOD } from '../../domain/lobbies.ts';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { DB } from '../../db/database.ts';
@@ -121,6 +122,8 @@ export function dossiersRoutes(db: DB, legislature: number) {
           activite_id: l.activity_id,
           objet: l.objet,
           date_publication: l.date_publication,
+          methode: DOSSIER_LINK_METHOD,
+          confiance: DOSSIER_LINK_CONFIDENCE,
         })),
       });
     }

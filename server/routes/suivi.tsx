@@ -40,7 +40,7 @@ import {
 import type { AppEnv } from '../app.tsx';
 import { pageOrFragment } from '../lib/htmx.ts';
 import { isHttps, sameOrigin, sameSecret } from '../lib/session.ts';
-import { dismissLobbyMatch, lobbyMatchQueue } from '../../db/queries/lobbies.ts';
+import { LOBBY_QUEUE_PAGE, dismissLobbyMatch, lobbyMatchQueue } from '../../db/queries/lobbies.ts';
 import { LobbyQueuePage } from '../../views/lobbies/lobby-matches.tsx';
 
 export const SESSION_COOKIE = 'suivi_session';
@@ -351,21 +351,46 @@ export function suiviRoutes(db: DB, options: SuiviOptions) {
   // The lobbies cross-checks: candidates a person can dismiss as false matches.
   app.get('/suivi/lobbies', async (c) => {
     const dismissed = c.req.query('statut') === 'dismissed';
-    const items = await lobbyMatchQueue(db, dismissed);
+    const rawPage = c.req.query('page') ?? '1';
+    const page = /^[1-9]\d{0,5}$/.test(rawPage) ? Number(rawPage) : null;
+    if (page === null) throw new HTTPException(400, { message: 'Numéro de page invalide.' });
+    const { total, items } = await lobbyMatchQueue(db, dismissed, page);
     const notice = c.req.query('ok') === 'ecarte' ? 'Rapprochement écarté.' : null;
     const csrf = c.get('session').csrf_token;
     return c.html(
-      <LobbyQueuePage items={items} csrf={csrf} dismissed={dismissed} notice={notice} />,
+      <LobbyQueuePage
+        items={items}
+        total={total}
+        page={page}
+        pages={Math.max(1, Math.ceil(total / LOBBY_QUEUE_PAGE))}
+        csrf={csrf}
+        dismissed={dismissed}
+        notice={notice}
+      />,
     );
   });
 
-  app.post('/suivi/lobbies/:id/ecarter', async (c) => {
-    const id = idParam(c);
-    const reason = field(c.get('form'), 'raison').trim();
+  // A candidate is named by its natural key, never by lobby_match.id: the candidates are
+  // rebuilt whole and their ids restart, so a form older than a rebuild would name another.
+  app.post('/suivi/lobbies/ecarter', async (c) => {
+    const form = c.get('form');
+    const reason = field(form, 'raison').trim();
     if (reason === '' || reason.length > 500)
       throw new HTTPException(400, { message: 'Raison requise (500 caractères au plus).' });
-    if (!(await dismissLobbyMatch(db, id, reason, new Date().toISOString())))
-      throw new HTTPException(404, { message: `Aucun rapprochement ${id} à écarter.` });
+    const organisation = field(form, 'organisation_id');
+    const key = {
+      kind: field(form, 'kind'),
+      organisation_id: Number(organisation),
+      acteur_uid: field(form, 'acteur_uid'),
+      evidence_key: field(form, 'evidence_key'),
+    };
+    if (
+      !/^\d{1,12}$/.test(organisation) ||
+      [key.kind, key.acteur_uid, key.evidence_key].some((v) => v === '' || v.length > 1000)
+    )
+      throw new HTTPException(400, { message: 'Rapprochement mal désigné.' });
+    if (!(await dismissLobbyMatch(db, key, reason, new Date().toISOString())))
+      throw new HTTPException(404, { message: 'Aucun tel rapprochement à écarter.' });
     return c.redirect('/suivi/lobbies?ok=ecarte', 303);
   });
 

@@ -63,4 +63,18 @@ describe('lobby name matching', () => {
     expect(nameMatch('Pernod-Ricard', 'PERNOD RICARD SA')).toBe('moyenne');
     expect(sirensIn('SIREN 552 049 447, et 1234567890')).toEqual(['552049447']);
   });
+
+  it('reads a SIREN only standing alone, and in a description only after SIREN or SIRET', () => {
+    // An association's RNA number, a SIREN glued to letters, a phone number: none.
+    expect(sirensIn('W751234567')).toEqual([]);
+    expect(sirensIn('RCS552049447B')).toEqual([]);
+    expect(sirensIn('01 23 45 67 89')).toEqual([]);
+    // A SIRET gives its first 9 digits.
+    expect(sirensIn('Société X (552 049 447 00013)')).toEqual(['552049447']);
+    expect(sirensIn('SIRET 55204944700013')).toEqual(['552049447']);
+    // In a description, a number far from any SIREN/SIRET keyword is not one.
+    expect(sirensIn('Dossier 552049447 de la préfecture', true)).toEqual([]);
+    expect(sirensIn('immatriculée sous le n° SIREN : 552 049 447', true)).toEqual(['552049447']);
+    expect(sirensIn('siret 552 049 447 00013, capital 123456789 €', true)).toEqual(['552049447']);
+  });
 });

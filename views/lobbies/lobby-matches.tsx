@@ -1,6 +1,8 @@
 import type { DossierLobbyRow, LobbyMatchRow, LobbyQueueRow } from '../../db/queries/lobbies.ts';
+import { DOSSIER_LINK_CONFIDENCE } from '../../domain/lobbies.ts';
 import { personName } from '../../domain/text.ts';
 import { matchLabel } from '../../server/records/lobbies.ts';
+import { Pager } from '../components.tsx';
 import { Layout } from '../layout.tsx';
 import { CsrfField } from '../suivi/suivi.tsx';
 
@@ -67,11 +69,17 @@ export function LobbyDeputies({ matches }: { matches: LobbyMatchRow[] }) {
 /** The admin review queue of the lobbies candidates: each can be dismissed as a false match. */
 export function LobbyQueuePage({
   items,
+  total,
+  page,
+  pages,
   csrf,
   dismissed,
   notice,
 }: {
   items: LobbyQueueRow[];
+  total: number;
+  page: number;
+  pages: number;
   csrf: string;
   dismissed: boolean;
   notice: string | null;
@@ -101,6 +109,10 @@ export function LobbyQueuePage({
         Les moins sûrs d'abord. Un rapprochement écarté n'est plus affiché et le reste quand les
         rapprochements sont recalculés.
       </p>
+      <p>
+        {total} rapprochement{total > 1 ? 's' : ''} {dismissed ? 'écarté' : 'affiché'}
+        {total > 1 ? 's' : ''}.
+      </p>
       {items.length === 0 ? <p>Aucun.</p> : null}
       <ul>
         {items.map((m) => (
@@ -111,8 +123,12 @@ export function LobbyQueuePage({
             ↔ <a href={`/lobbies/${m.organisation_id}`}>{m.denomination}</a> — {matchLabel(m)} : «{' '}
             {m.declared} » ; au répertoire : « {m.registered} » (confiance {m.confidence})
             {dismissed ? null : (
-              <form method="post" action={`/suivi/lobbies/${m.id}/ecarter`} class="inline">
+              <form method="post" action="/suivi/lobbies/ecarter" class="inline">
                 <CsrfField token={csrf} />
+                <input type="hidden" name="kind" value={m.kind} />
+                <input type="hidden" name="organisation_id" value={String(m.organisation_id)} />
+                <input type="hidden" name="acteur_uid" value={m.acteur_uid} />
+                <input type="hidden" name="evidence_key" value={m.evidence_key} />
                 <label>
                   Raison
                   <input type="text" name="raison" required maxlength={500} />
@@ -123,6 +139,13 @@ export function LobbyQueuePage({
           </li>
         ))}
       </ul>
+      <Pager
+        path="/suivi/lobbies"
+        query={dismissed ? 'statut=dismissed' : ''}
+        page={page}
+        pages={pages}
+        htmx={false}
+      />
     </Layout>
   );
 }
@@ -132,7 +155,9 @@ export function DossierLobbies({ rows }: { rows: DossierLobbyRow[] }) {
   if (rows.length === 0) return null;
   return (
     <section aria-labelledby="lobbies">
-      <h2 id="lobbies">Représentants d'intérêts déclarant une action sur ce texte</h2>
+      <h2 id="lobbies">
+        Représentants d'intérêts déclarant une action sur ce texte : rapprochements possibles
+      </h2>
       <p class="muted">
         Activités du répertoire des représentants d'intérêts dont l'objet contient le titre entier
         de ce dossier : des rapprochements possibles, déclarés par les représentants eux-mêmes. Voir{' '}
@@ -141,7 +166,8 @@ export function DossierLobbies({ rows }: { rows: DossierLobbyRow[] }) {
       <ul>
         {rows.map((r) => (
           <li>
-            <a href={`/lobbies/${r.organisation_id}`}>{r.denomination}</a> : {r.objet}
+            <a href={`/lobbies/${r.organisation_id}`}>{r.denomination}</a> : {r.objet} (titre entier
+            du dossier dans l'objet, <Confidence value={DOSSIER_LINK_CONFIDENCE} />)
             {r.date_publication ? (
               <span class="muted"> (publiée le {r.date_publication})</span>
             ) : null}

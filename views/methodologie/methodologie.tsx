@@ -520,13 +520,14 @@ export function MethodologiePage({
         <li>
           <strong>Organisations déclarées</strong> (employeurs, clients de conseil, organes
           dirigeants, participations financières, employeur du conjoint) : confiance <em>haute</em>{' '}
-          quand le texte déclaré donne un SIREN qui est celui d'un représentant inscrit ; sinon le
-          nom déclaré et la dénomination ou le nom d'usage du représentant sont comparés sans casse,
-          accents, ponctuation ni forme juridique (SA, SAS, SARL, SE…) et doivent être égaux (3
-          caractères au moins) : confiance <em>moyenne</em>, ou <em>faible</em> quand les deux noms
-          portent des formes juridiques différentes (Airbus SE et AIRBUS SAS sont deux sociétés) ou
-          que le nom est un seul mot de 4 lettres ou moins (un sigle). Le sigle du représentant
-          n'est pas utilisé.
+          quand le nom déclaré donne un SIREN (9 chiffres seuls, entre ni lettre ni chiffre, ou les
+          9 premiers d'un SIRET), ou sa description un SIREN précédé des mots « SIREN » ou « SIRET
+          », qui est celui d'un représentant inscrit ; sinon le nom déclaré et la dénomination ou le
+          nom d'usage du représentant sont comparés sans casse, accents, ponctuation ni forme
+          juridique (SA, SAS, SARL, SE…) et doivent être égaux (3 caractères au moins) : confiance{' '}
+          <em>moyenne</em>, ou <em>faible</em> quand les deux noms portent des formes juridiques
+          différentes (Airbus SE et AIRBUS SAS sont deux sociétés) ou que le nom est un seul mot de
+          4 lettres ou moins (un sigle). Le sigle du représentant n'est pas utilisé.
         </li>
         <li>
           <strong>Collaborateurs parlementaires</strong> déclarés dont le prénom et le nom (dans un
@@ -536,16 +537,19 @@ export function MethodologiePage({
           du collaborateur correspond aussi à ce représentant.
         </li>
         <li>
-          <strong>Précision mesurée</strong> sur 27 paires réelles vérifiées à la main (13 qui
-          désignent bien l'organisation inscrite, 14 qui ne la désignent pas) : la règle des noms en
-          propose 16, dont 13 justes, soit une précision de 13 ÷ 16 = 81 % ; les 3 erreurs sont des
-          sociétés de même nom mais d'une autre entité juridique (société mère cotée, caisse
-          locale). Aucune des 13 bonnes paires n'est manquée.
+          <strong>Précision mesurée</strong> sur un jeu de 27 paires réelles choisies à la main
+          parmi les cas difficiles (des noms proches ou identiques ; 13 qui désignent bien
+          l'organisation inscrite, 14 qui ne la désignent pas) : la règle des noms en propose 16,
+          dont 13 justes, soit 13 ÷ 16 = 81 % sur ce jeu ; les 3 erreurs sont des sociétés de même
+          nom mais d'une autre entité juridique (société mère cotée, caisse locale). Aucune des 13
+          bonnes paires n'est manquée. Ce jeu n'est pas un échantillon tiré au hasard : ce chiffre
+          n'est pas la précision sur l'ensemble des rapprochements proposés, qui n'est pas mesurée.
         </li>
         <li>
           <strong>Dossiers législatifs</strong> : une activité est rattachée à un dossier quand son
           objet (ou ses domaines), sans casse, accents ni ponctuation, contient le titre entier du
-          dossier (4 mots au moins), à la suite ; affichée sur la page du dossier comme «
+          dossier (4 mots au moins), à la suite (méthode « titre entier », confiance moyenne :
+          l'objet peut ne citer le texte qu'en passant) ; affichée sur la page du dossier comme «
           représentants d'intérêts déclarant une action sur ce texte ». Recalculé après chaque
           import du répertoire ou des dossiers. Un objet qui nomme le texte autrement (numéro, titre
           abrégé) n'est pas rattaché.

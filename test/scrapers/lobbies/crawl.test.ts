@@ -22,7 +22,7 @@ afterEach(async () => {
   await tmp.cleanup();
 });
 
-const crawl = async () => {
+const crawl = async (acceptShrink = false) => {
   const config = loadConfig({
     DATABASE_PATH: tmp.file,
     SOURCES_MIRROR: server.url,
@@ -30,6 +30,7 @@ const crawl = async () => {
   });
   const [summary] = await runCrawl(tmp.db, config, {
     only: ['lobbies'],
+    acceptShrink,
     download: { backoffMs: 0 },
   });
   return summary!;
@@ -153,11 +154,39 @@ describe('lobbies crawl', () => {
     expect(moved).toEqual(['exercices', 'informations_generales', 'objets_activites']);
     const log = (await events()).slice(1);
     expect(log.map((e) => [e.kind, e.entity_id, e.old_value, e.new_value])).toEqual([
-      ['lobby_expense_changed', '1', '< 10 000 €', '> = 10 000 € et < 25 000 €'],
       ['lobby_registered', '3', null, 'Organisation professionnelle'],
       ['lobby_activity_new', '1', null, '3'],
+      ['lobby_expense_changed', '1', '< 10 000 €', '> = 10 000 € et < 25 000 €'],
     ]);
-    expect(log[2]!.detail).toBe('Plan vélo : stationnement sécurisé');
+    expect(log[1]!.detail).toBe('Plan vélo : stationnement sécurisé');
+  });
+
+  it('names a new activity’s organisation whatever the order of the archive’s entries', async () => {
+    server.serve(P, lobbiesZip());
+    await crawl();
+    // A new organisation, its exercise and its activity, the activities' entry read first:
+    // the two others are moved to the end of the archive.
+    server.serve(
+      P,
+      lobbiesZip({
+        [lobbyEntry('1_informations_generales.csv')]: null,
+        [lobbyEntry('15_exercices.csv')]: null,
+        [lobbyEntry('8_objets_activites.csv')]:
+          lobbyTable('8_objets_activites.csv') + '3;4;2019-06-01;DDDD4444;Ports et logistique\n',
+        'Autres/1_informations_generales.csv':
+          lobbyTable('1_informations_generales.csv') +
+          '3;;13001;;01/06/2019 10:00:00;False;False;FÉDÉRATION DES PORTS;775663438;False;;;;;;FRANCE;;SIREN;MARSEILLE;Organisation professionnelle\n',
+        'Autres/15_exercices.csv':
+          lobbyTable('15_exercices.csv') +
+          '4;3;2018-01-01;2018-12-31;False;1;False;01/06/2019 10:00:00;False;< 10 000 €;1.0;;2018;2018;0;10000;0;0.0\n',
+      }),
+    );
+    expect(await crawl()).toMatchObject({ status: 'ok', added: 1 });
+    const log = (await events()).slice(1);
+    expect(log.map((e) => [e.kind, e.entity_id, e.entity_label, e.new_value])).toEqual([
+      ['lobby_registered', '3', 'FÉDÉRATION DES PORTS', 'Organisation professionnelle'],
+      ['lobby_activity_new', '3', 'FÉDÉRATION DES PORTS', '3'],
+    ]);
   });
 
   it('reports bad rows with their table and line, keeping the stored version of a keyed row', async () => {
@@ -194,6 +223,56 @@ describe('lobbies crawl', () => {
       [3, 1],
     ]);
     expect(await tmp.db.selectFrom('lobby_director').select('nom').execute()).toHaveLength(4);
+  });
+
+  it('refuses a table whose unclosed quote swallows the lines after it, keeping its rows', async () => {
+    server.serve(P, lobbiesZip());
+    await crawl();
+    const activities = () =>
+      tmp.db.selectFrom('lobby_activity').select(['id', 'objet']).orderBy('id').execute();
+    const before = await activities();
+    expect(before).toHaveLength(3);
+    // The object of activity 0 loses its closing quote: the parser reads the two following
+    // lines into it.
+    server.serve(
+      P,
+      lobbiesZip({
+        [lobbyEntry('8_objets_activites.csv')]: lobbyTable('8_objets_activites.csv').replace(
+          '""tarif"" de rachat"',
+          '""tarif"" de rachat',
+        ),
+      }),
+    );
+    const summary = await crawl();
+    expect(summary.status).toBe('partial');
+    expect(summary.error).toMatch(
+      /Vues_Separees\/8_objets_activites\.csv: ligne 2 : .*, et cette ligne en couvre 3 \(lignes 2 à 4, guillemet non fermé \?\) ; table non lue, données précédentes conservées/,
+    );
+    expect(await activities()).toEqual(before);
+  });
+
+  it('refuses a header-only table that would empty its stored rows, unless the shrink is accepted', async () => {
+    // 4 hand-written directors and 12 more for organisation 1: 16 stored.
+    const more = Array.from({ length: 12 }, (_, i) => `M;Membre;NOM${i};Jean;1;NOM${i} Jean\n`);
+    const directors = lobbyTable('2_dirigeants.csv') + more.join('');
+    server.serve(P, lobbiesZip({ [lobbyEntry('2_dirigeants.csv')]: directors }));
+    await crawl();
+    const count = async () =>
+      (await tmp.db.selectFrom('lobby_director').select('nom').execute()).length;
+    expect(await count()).toBe(16);
+    const header = directors.slice(0, directors.indexOf('\n') + 1);
+    server.serve(P, lobbiesZip({ [lobbyEntry('2_dirigeants.csv')]: header }));
+    const refused = await crawl();
+    expect(refused.status).toBe('failed');
+    expect(refused.error).toContain(
+      'Vues_Separees/2_dirigeants.csv: 0 dirigeants au lieu de 16 (moins de 90 %)',
+    );
+    expect(await count()).toBe(16);
+
+    const accepted = await crawl(true);
+    expect(accepted.status).toBe('ok');
+    expect(await count()).toBe(0);
+    expect((await events()).filter((e) => e.kind === 'shrink_accepted')).toHaveLength(1);
   });
 
   it('refuses a table whose header lacks a column, keeping its rows, and fails on a truncated archive', async () => {

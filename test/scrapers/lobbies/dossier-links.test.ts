@@ -68,10 +68,13 @@ describe('lobbies ↔ dossiers', () => {
   it('shows them on the dossier page and in its JSON', async () => {
     const app = createApp({ db: tmp.db, config: { legislature: 17 } });
     const page = await (await app.request('/dossiers/DLR5L17N90001')).text();
-    expect(page).toContain('déclarant une action sur ce texte');
+    expect(page).toContain('déclarant une action sur ce texte : rapprochements possibles');
+    expect(page).toContain('<strong>confiance moyenne</strong>');
     expect(page).toContain('href="/lobbies/0"');
     const json = (await (await app.request('/dossiers/DLR5L17N90001.json')).json()) as any;
-    expect(json.representants_interets).toMatchObject([{ representant_id: 0, activite_id: 0 }]);
+    expect(json.representants_interets).toMatchObject([
+      { representant_id: 0, activite_id: 0, methode: 'titre_entier', confiance: 'moyenne' },
+    ]);
     expect(await (await app.request('/dossiers/DLR5L17N90002')).text()).not.toContain(
       'déclarant une action',
     );

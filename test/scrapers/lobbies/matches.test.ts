@@ -19,6 +19,24 @@ import { AdminClient } from '../../helpers/admin-client.ts';
 
 const TOKEN = 'un-jeton-secret-de-test-2026';
 
+/** A candidate's natural key, as the admin form posts it. */
+const keyOf = (m: {
+  kind: string;
+  organisation_id: number;
+  acteur_uid: string;
+  evidence_key: string;
+}) => ({
+  kind: m.kind,
+  organisation_id: m.organisation_id,
+  acteur_uid: m.acteur_uid,
+  evidence_key: m.evidence_key,
+});
+const formOf = (m: Parameters<typeof keyOf>[0], raison: string) => ({
+  ...keyOf(m),
+  organisation_id: String(m.organisation_id),
+  raison,
+});
+
 const context = {
   runId: null,
   source: 'lobbies',
@@ -88,7 +106,8 @@ describe('lobbies cross-checks', () => {
         'collaborateur',
         11,
         'collaborateur',
-        'Paul Durand (néant)',
+        // Declared with the employer « néant »: no employer, the name alone.
+        'Paul Durand',
         'Paul DURAND, DURAND CONSEIL',
         'personne',
         'faible',
@@ -124,25 +143,61 @@ describe('lobbies cross-checks', () => {
     expect(orgJson.rapprochements_candidats).toHaveLength(1);
   });
 
+  it('dismisses by the natural key: a form older than a rebuild never dismisses another candidate', async () => {
+    const app = createApp({ db, config: { legislature: 17, adminToken: TOKEN } });
+    const admin = new AdminClient(app);
+    expect((await admin.login(TOKEN)).status).toBe(303);
+    const queue = await admin.page('/suivi/lobbies');
+    // The form of organisation 11's candidate, as the page shows it.
+    const form = [
+      ...queue.matchAll(/<form method="post" action="\/suivi\/lobbies\/ecarter"[^]*?<\/form>/g),
+    ]
+      .map((f) =>
+        Object.fromEntries(
+          [...f[0].matchAll(/name="(\w+)" value="([^"]*)"/g)].map((x) => [x[1], x[2]]),
+        ),
+      )
+      .find((f) => f.organisation_id === '11')!;
+    expect(form.kind).toBe('collaborateur');
+    const [old11] = await lobbyMatchesOfOrganisation(db, 11);
+    // A rebuild without Paul DURAND among the register's directors: organisation 10's
+    // candidate takes the first id, the one the form's candidate had.
+    const durand = await db
+      .selectFrom('lobby_director')
+      .selectAll()
+      .where('organisation_id', '=', 11)
+      .execute();
+    await db.deleteFrom('lobby_director').where('organisation_id', '=', 11).execute();
+    await db.transaction().execute((trx) => recomputeLobbyMatches(trx));
+    const [new10] = await lobbyMatchesOfOrganisation(db, 10);
+    expect(new10!.id).toBe(old11!.id);
+    expect((await admin.post('/suivi/lobbies/ecarter', { ...form, raison: 'périmé' })).status).toBe(
+      404,
+    );
+    expect((await lobbyMatchesOfOrganisation(db, 10)).map((m) => m.dismissed)).toEqual([0]);
+    await db.insertInto('lobby_director').values(durand).execute();
+    await db.transaction().execute((trx) => recomputeLobbyMatches(trx));
+    expect(await lobbyMatchesOfOrganisation(db, 11)).toHaveLength(1);
+  });
+
   it('is dismissed from the admin review queue, and stays dismissed', async () => {
     const app = createApp({ db, config: { legislature: 17, adminToken: TOKEN } });
     const admin = new AdminClient(app);
     expect((await admin.login(TOKEN)).status).toBe(303);
     const queue = await admin.page('/suivi/lobbies');
     expect(queue).toContain('DURAND CONSEIL');
+    expect(queue).toContain('2 rapprochements affichés.');
     const [m] = await lobbyMatchesOfOrganisation(db, 10);
-    expect((await admin.post(`/suivi/lobbies/${m!.id}/ecarter`, { raison: '' })).status).toBe(400);
-    expect(
-      (await admin.post(`/suivi/lobbies/${m!.id}/ecarter`, { raison: 'ok' }, { csrf: 'faux' }))
-        .status,
-    ).toBe(403);
-    expect(
-      (await admin.post(`/suivi/lobbies/${m!.id}/ecarter`, { raison: 'Autre Société Générale' }))
-        .status,
-    ).toBe(303);
-    expect((await admin.post(`/suivi/lobbies/${m!.id}/ecarter`, { raison: 'encore' })).status).toBe(
-      404,
-    );
+    const post = (form: Record<string, string>, options = {}) =>
+      admin.post('/suivi/lobbies/ecarter', form, options);
+    expect((await post(formOf(m!, ''))).status).toBe(400);
+    expect((await post({ ...formOf(m!, 'ok'), organisation_id: '1 or 1=1' })).status).toBe(400);
+    expect((await post({ ...formOf(m!, 'ok'), evidence_key: '' })).status).toBe(400);
+    expect((await post(formOf(m!, 'ok'), { csrf: 'faux' })).status).toBe(403);
+    expect((await admin.get('/suivi/lobbies?page=0')).status).toBe(400);
+    expect((await admin.get('/suivi/lobbies?page=%27%3B')).status).toBe(400);
+    expect((await post(formOf(m!, 'Autre Société Générale'))).status).toBe(303);
+    expect((await post(formOf(m!, 'encore'))).status).toBe(404);
     expect(await (await admin.get('/suivi/lobbies?statut=dismissed')).text()).toContain(
       'SOCIETE GENERALE SA',
     );
@@ -160,10 +215,10 @@ describe('lobbies cross-checks', () => {
 
   it('keeps a dismissal when the candidates are rebuilt', async () => {
     const [first] = await lobbyMatchesOfOrganisation(db, 11);
-    expect(await dismissLobbyMatch(db, first!.id, 'Homonyme', '2026-12-07T10:00:00.000Z')).toBe(
+    expect(await dismissLobbyMatch(db, keyOf(first!), 'Homonyme', '2026-12-07T10:00:00.000Z')).toBe(
       true,
     );
-    expect(await dismissLobbyMatch(db, first!.id, 'Homonyme', '2026-12-07T10:00:00.000Z')).toBe(
+    expect(await dismissLobbyMatch(db, keyOf(first!), 'Homonyme', '2026-12-07T10:00:00.000Z')).toBe(
       false,
     );
     expect(await lobbyMatchesOfOrganisation(db, 11)).toEqual([]);

@@ -105,4 +105,29 @@ describe('lobbies parse', () => {
       { table: 'objets_activites', line: 4, reason: "activite_id « x » n'est pas un identifiant" },
     ]);
   });
+
+  it('refuses a table when an unclosed quote swallows lines, or when too many rows are bad', () => {
+    const head =
+      'activite_id;exercices_id;date_publication_activite;identifiant_fiche;objet_activite\n';
+    expect(() =>
+      parseLobbyTable(
+        'objets_activites',
+        bytes(head + '1;1;2019-01-01;A;"Un\n2;1;2019-01-01;B;Deux\n3;1;2019-01-01;C;Trois\n'),
+      ),
+    ).toThrow(/^ligne 2 : .*lignes 2 à 4, guillemet non fermé/);
+    // A quoted line break in a good row is no error.
+    expect(
+      parseLobbyTable('objets_activites', bytes(head + '1;1;2019-01-01;A;"Un\ndeux"\n')).rows,
+    ).toHaveLength(1);
+    // 6 bad rows (a missing cell) of 8: more than 5 and more than 5 %.
+    const good = '1;1;2019-01-01;A;Un\n2;1;2019-01-01;B;Deux\n';
+    const badRows = [3, 4, 5, 6, 7, 8].map((n) => `${n};1;2019-01-01;X\n`).join('');
+    expect(() => parseLobbyTable('objets_activites', bytes(head + good + badRows))).toThrow(
+      '6 lignes illisibles sur 8 (plus de 5 %), la première ligne 4 : 4 cellules au lieu de 5',
+    );
+    // 5 bad rows are reported, the table kept.
+    const five = [3, 4, 5, 6, 7].map((n) => `${n};1;2019-01-01;X\n`).join('');
+    const kept = parseLobbyTable('objets_activites', bytes(head + good + five));
+    expect([kept.rows.length, kept.bad.length]).toEqual([2, 5]);
+  });
 });
