@@ -52,6 +52,40 @@ const SORTS: { key: SortKey; label: string; className?: string; first?: 'desc' }
  * A rate as a percentage with its numerator and base in small text; under the significance
  * threshold it says so, and a missing rate says why.
  */
+type DeputyCellsRecord = Pick<
+  DeputyListRecord,
+  | 'uid'
+  | 'prenom'
+  | 'nom'
+  | 'en_exercice'
+  | 'groupe'
+  | 'groupe_libelle'
+  | 'groupe_couleur'
+  | 'departement_nom'
+  | 'circonscription'
+>;
+
+/** A deputy's name, group and seat: the first three cells of /deputes and /synthese rows. */
+export function DeputyCells({ d }: { d: DeputyCellsRecord }) {
+  return (
+    <>
+      <td>
+        <a href={`/deputes/${d.uid}`}>
+          {d.prenom} {d.nom}
+        </a>
+        {d.en_exercice ? null : <span class="muted"> (ancien)</span>}
+      </td>
+      <td>
+        <GroupBadge abbreviation={d.groupe} label={d.groupe_libelle} color={d.groupe_couleur} />
+      </td>
+      <td>
+        {d.departement_nom ?? ''}
+        {d.circonscription ? ` (${ordinal(d.circonscription)})` : ''}
+      </td>
+    </>
+  );
+}
+
 function RateCell({
   rate,
   part,
@@ -188,23 +222,7 @@ export function DeputesResults({
             <tbody>
               {records.map((d) => (
                 <tr>
-                  <td>
-                    <a href={`/deputes/${d.uid}`}>
-                      {d.prenom} {d.nom}
-                    </a>
-                    {d.en_exercice ? null : <span class="muted"> (ancien)</span>}
-                  </td>
-                  <td>
-                    <GroupBadge
-                      abbreviation={d.groupe}
-                      label={d.groupe_libelle}
-                      color={d.groupe_couleur}
-                    />
-                  </td>
-                  <td>
-                    {d.departement_nom ?? ''}
-                    {d.circonscription ? ` (${ordinal(d.circonscription)})` : ''}
-                  </td>
+                  <DeputyCells d={d} />
                   <td class={cellClass('profession')}>
                     {d.profession ?? <span class="muted">–</span>}
                   </td>

@@ -16,8 +16,8 @@ import {
 import { isSignificant, MIN_SIGNIFICANT_VOTES } from '../../domain/votes.ts';
 import type { Mark, SyntheseRecord } from '../../server/records/synthese.ts';
 import { ExportLinks, FilterForm, GroupBadge, htmxLink, withParams } from '../components.tsx';
-import { Select } from '../deputes/deputes.tsx';
-import { count, frenchDate, integer, ordinal, percent } from '../format.ts';
+import { DeputyCells, Select } from '../deputes/deputes.tsx';
+import { count, frenchDate, integer, percent } from '../format.ts';
 import { Layout } from '../layout.tsx';
 
 export interface SyntheseView {
@@ -245,23 +245,7 @@ export function SyntheseResults({
                 const p = r.presence;
                 return (
                   <tr>
-                    <td>
-                      <a href={`/deputes/${d.uid}`}>
-                        {d.prenom} {d.nom}
-                      </a>
-                      {d.en_exercice ? null : <span class="muted"> (ancien)</span>}
-                    </td>
-                    <td>
-                      <GroupBadge
-                        abbreviation={d.groupe}
-                        label={d.groupe_libelle}
-                        color={d.groupe_couleur}
-                      />
-                    </td>
-                    <td>
-                      {d.departement_nom ?? ''}
-                      {d.circonscription ? ` (${ordinal(d.circonscription)})` : ''}
-                    </td>
+                    <DeputyCells d={d} />
                     <MarkedCell mark={mark(r, 'semaines')}>
                       {r.semaines}
                       <small class="muted"> / {r.semaines_possibles}</small>
