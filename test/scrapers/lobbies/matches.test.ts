@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../../db/database.ts';
 import {
+  LOBBY_QUEUE_PAGE,
   dismissLobbyMatch,
   lobbyMatchesOfDeputy,
   lobbyMatchesOfOrganisation,
@@ -234,5 +235,45 @@ describe('lobbies cross-checks', () => {
       { organisation_id: 10, dismissed: 1 },
       { organisation_id: 11, dismissed: 1 },
     ]);
+  });
+
+  it('pages the admin queue, every candidate reachable', async () => {
+    // One page and one more of pending candidates, written as a rebuild would store them.
+    const extra = LOBBY_QUEUE_PAGE + 1;
+    await db
+      .insertInto('lobby_match')
+      .values(
+        Array.from({ length: extra }, (_, i) => ({
+          kind: 'organisation',
+          organisation_id: 11,
+          acteur_uid: alice,
+          evidence_key: `activite:societe ${i}`,
+          section: 'activite',
+          declared: `Société ${i}`,
+          registered: 'DURAND CONSEIL',
+          declaration_id: 'test.xml',
+          method: 'nom',
+          confidence: 'faible',
+          dismissed: 0,
+        })),
+      )
+      .execute();
+    const app = createApp({ db, config: { legislature: 17, adminToken: TOKEN } });
+    const admin = new AdminClient(app);
+    expect((await admin.login(TOKEN)).status).toBe(303);
+    const forms = (html: string) => html.split('action="/suivi/lobbies/ecarter"').length - 1;
+    const first = await admin.page('/suivi/lobbies');
+    expect(first).toContain(`${extra} rapprochements affichés.`);
+    expect(first).toContain('Page 1 sur 2');
+    expect(forms(first)).toBe(LOBBY_QUEUE_PAGE);
+    const second = await admin.page('/suivi/lobbies?page=2');
+    expect(second).toContain('Page 2 sur 2');
+    expect(forms(second)).toBe(extra - LOBBY_QUEUE_PAGE);
+    // Together the two pages show each candidate once.
+    const shown = [first, second].flatMap((html) =>
+      [...html.matchAll(/« Société (\d+) »/g)].map((m) => Number(m[1])),
+    );
+    expect(shown.sort((a, b) => a - b)).toEqual(Array.from({ length: extra }, (_, i) => i));
+    expect(forms(await (await admin.get('/suivi/lobbies?page=3')).text())).toBe(0);
   });
 });
