@@ -151,7 +151,62 @@ export function inseeCirconscriptions(): SourceInfo {
     publisher: 'INSEE',
     ...LICENCE_OUVERTE,
   };
-  return { ...insee, schedule: '0 4 * * 1', files: [insee, laPostePostcodes()] };
+  return {
+    ...insee,
+    schedule: '0 4 * * 1',
+    files: [
+      insee,
+      laPostePostcodes(),
+      regardsCitoyensCirconscriptions(),
+      regardsCitoyensEtranger(),
+      circonscriptionContours(),
+    ],
+  };
+}
+
+const ODBL = {
+  licence: 'Open Database License (ODbL) 1.0',
+  licenceUrl: 'https://opendatacommons.org/licenses/odbl/1-0/',
+};
+
+const REGARDS_CITOYENS_STATIC =
+  'https://raw.githubusercontent.com/regardscitoyens/nosdeputes.fr/master/batch/depute/static';
+
+/**
+ * Regards Citoyens' table commune → circonscription → postcodes (NosDéputés.fr), crawled with
+ * the `geo` source: it alone gives the postcodes of each circonscription of Paris, Lyon and
+ * Marseille.
+ */
+export function regardsCitoyensCirconscriptions(): SourceFile {
+  return {
+    id: 'geo:circo_insee',
+    name: 'Communes et codes postaux par circonscription (NosDéputés.fr)',
+    url: `${REGARDS_CITOYENS_STATIC}/circo_insee_2012.csv`,
+    publisher: 'Regards Citoyens',
+    ...ODBL,
+  };
+}
+
+/** Regards Citoyens' table country → circonscription of French people abroad, with the `geo` source. */
+export function regardsCitoyensEtranger(): SourceFile {
+  return {
+    id: 'geo:circo_etranger',
+    name: 'Pays et circonscriptions des Français établis hors de France (NosDéputés.fr)',
+    url: `${REGARDS_CITOYENS_STATIC}/circo_etranger.csv`,
+    publisher: 'Regards Citoyens',
+    ...ODBL,
+  };
+}
+
+/** The circonscriptions' contours (2012 boundaries, simplified GeoJSON), with the `geo` source. */
+export function circonscriptionContours(): SourceFile {
+  return {
+    id: 'geo:contours',
+    name: 'Carte des circonscriptions législatives 2012 (contours simplifiés)',
+    url: 'https://static.data.gouv.fr/resources/carte-des-circonscriptions-legislatives-2012-et-2017/20170721-135742/france-circonscriptions-legislatives-2012.json',
+    publisher: 'Atelier de cartographie de Sciences Po, d’après Toxicode (data.gouv.fr)',
+    ...ODBL,
+  };
 }
 
 /** La Poste's official postcode base (postcode → INSEE commune), crawled with the `geo` source. */

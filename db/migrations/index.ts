@@ -19,6 +19,7 @@ import * as createAgenda from './2026_12_06_00_00_00_create_agenda.ts';
 import * as createLobbies from './2026_12_07_00_00_00_create_lobbies.ts';
 import * as lobbyMatches from './2026_12_07_01_00_00_lobby_matches.ts';
 import * as lobbyDossier from './2026_12_07_02_00_00_lobby_dossier.ts';
+import * as geoContours from './2026_12_08_00_00_00_geo_contours.ts';
 
 /** Every migration by name, in order; a new migration file is added here. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_00_00_00_create_lobbies': createLobbies,
   '2026_12_07_01_00_00_lobby_matches': lobbyMatches,
   '2026_12_07_02_00_00_lobby_dossier': lobbyDossier,
+  '2026_12_08_00_00_00_geo_contours': geoContours,
 };

@@ -79,7 +79,63 @@ export interface GeoCirconscriptionTable {
   postcodes: number;
 }
 
+/**
+ * One row of Regards Citoyens' table (circo_insee_2012.csv): a commune in a circonscription,
+ * with the postcodes it has there. For Paris, Lyon and Marseille one row per circonscription
+ * of the city lists the postcodes (arrondissements) that circonscription covers.
+ */
+export interface GeoRcRowTable {
+  id: Generated<number>;
+  /** INSEE code: the département and the file's three digits ('01001', '75056'). */
+  commune_code: string;
+  commune_name: string;
+  departement_code: string;
+  number: number;
+  /** Its postcodes in this circonscription, space-separated, as the file lists them. */
+  postcodes: string;
+}
+
+/**
+ * A postcode's circonscriptions where a finer table than INSEE's answers: the postcodes of
+ * Paris, Lyon and Marseille from Regards Citoyens' table, derived at ingest.
+ */
+export interface GeoPostcodeCircoTable {
+  postcode: string;
+  departement_code: string;
+  number: number;
+  /** The table that answered: 'regards_citoyens'. */
+  basis: string;
+}
+
+/** A country or territory and the circonscription of French people abroad it belongs to (circo_etranger.csv). */
+export interface GeoAbroadCountryTable {
+  /** ISO 3166-1 alpha-2 code ('BE', 'MC'). */
+  code: string;
+  /** As the file writes it ('Canada (le)', 'Belgique'). */
+  name: string;
+  /** Folded name for search (see placeKey), without the article in brackets. */
+  name_key: string;
+  iso_a3: string | null;
+  /** 1–11; null for France and its overseas territories (the file's 0) and for countries attached to none (-1). */
+  number: number | null;
+}
+
+/** A circonscription's contour (2012 boundaries, simplified), from data.gouv's GeoJSON. */
+export interface GeoContourTable {
+  /** Département as the AN codes it ('33', '2A', '971'; the file's 'ZA' is Guadeloupe). */
+  departement_code: string;
+  number: number;
+  /** The GeoJSON geometry (Polygon or MultiPolygon, longitude/latitude), as published. */
+  geometry: string;
+  min_lon: number;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
+}
+
 export type GeoArea = Selectable<GeoAreaTable>;
+
+export type GeoContour = Selectable<GeoContourTable>;
 
 export type NewGeoInseeRow = Insertable<GeoInseeRowTable>;
 

@@ -19,12 +19,16 @@ import type {
   DeputyInterestTable,
 } from './declarations.ts';
 import type {
+  GeoAbroadCountryTable,
   GeoAreaCircoTable,
   GeoAreaTable,
   GeoCirconscriptionTable,
+  GeoContourTable,
   GeoInseeRowTable,
   GeoLaposteRowTable,
+  GeoPostcodeCircoTable,
   GeoPostcodeTable,
+  GeoRcRowTable,
 } from './geo.ts';
 import type {
   AdminSessionTable,
@@ -109,6 +113,10 @@ export interface Database {
   geo_area_circo: GeoAreaCircoTable;
   geo_postcode: GeoPostcodeTable;
   geo_circonscription: GeoCirconscriptionTable;
+  geo_rc_row: GeoRcRowTable;
+  geo_postcode_circo: GeoPostcodeCircoTable;
+  geo_abroad_country: GeoAbroadCountryTable;
+  geo_contour: GeoContourTable;
   declaration: DeclarationTable;
   declaration_item: DeclarationItemTable;
   declaration_amount: DeclarationAmountTable;
