@@ -17,6 +17,8 @@ import { deputesRoutes } from './routes/deputes.tsx';
 import { donneesRoutes } from './routes/donnees.tsx';
 import { exportsRoutes } from './routes/exports.tsx';
 import { clientAddress, trustedProxies } from './lib/client.ts';
+import { departementsRoutes } from './routes/departements.tsx';
+import { MapRenderer } from './records/cartes.tsx';
 import { geoRoutes } from './routes/geo.tsx';
 import { groupesRoutes } from './routes/groupes.tsx';
 import { homeRoutes } from './routes/home.tsx';
@@ -70,6 +72,8 @@ export type AppEnv = {
     publicUrl: string;
     /** The client's address (see server/lib/client.ts), for the per-client limits. */
     client: string;
+    /** The site's maps, cached per state of the data. */
+    maps: MapRenderer;
   };
 };
 
@@ -90,6 +94,7 @@ export function createApp({
   const app = new Hono<AppEnv>();
   const publicUrl = config.publicUrl ?? defaultPublicUrl(3000);
   const proxies = trustedProxies(config.trustProxy ?? []);
+  const maps = new MapRenderer(db, config.legislature);
 
   app.use(
     secureHeaders({
@@ -130,6 +135,7 @@ export function createApp({
     c.set('publicUrl', publicUrl);
     c.set('client', clientAddress(c, proxies));
     c.set('crawlState', crawlState());
+    c.set('maps', maps);
     await next();
   });
 
@@ -155,6 +161,7 @@ export function createApp({
   app.route('/', comparerRoutes(db, config.legislature));
   app.route('/', methodologieRoutes(db, config.legislature));
   app.route('/', geoRoutes(db, config.legislature));
+  app.route('/', departementsRoutes(db, config.legislature));
   app.route('/', declarationsRoutes(db));
   app.route('/', lobbiesRoutes(db));
   app.route('/', sourcesRoutes(db, sources ?? describeSources(config), schedule ?? null));

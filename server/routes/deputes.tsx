@@ -349,6 +349,17 @@ export function deputesRoutes(db: DB) {
         amendements={amendements}
         activite={{ stats: activity, weeks: await deputyActivityWeeks(db, uid) }}
         lobbies={lobbies}
+        locator={
+          detail.acteur.in_office === 1 &&
+          detail.acteur.departement_code &&
+          detail.acteur.circo_number !== null
+            ? await c.get('maps').render({
+                kind: 'locator',
+                departement: detail.acteur.departement_code,
+                number: detail.acteur.circo_number,
+              })
+            : null
+        }
       />,
     );
   });

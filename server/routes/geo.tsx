@@ -112,9 +112,20 @@ export function geoRoutes(db: DB, legislature: number) {
       const rows = await circonscriptions(db, legislature, q.departement ? [q.departement] : null);
       return { total: rows.length, rows };
     },
-    html: (c, { q, rows, query }) =>
+    html: async (c, { q, rows, query }) =>
       c.html(
-        <CirconscriptionsPage circos={rows} departement={q.departement ?? null} query={query} />,
+        <CirconscriptionsPage
+          circos={rows}
+          departement={q.departement ?? null}
+          query={query}
+          map={await c
+            .get('maps')
+            .render(
+              q.departement
+                ? { kind: 'departement', departement: q.departement }
+                : { kind: 'france' },
+            )}
+        />,
       ),
   });
 
@@ -178,7 +189,8 @@ export function geoRoutes(db: DB, legislature: number) {
           : {}),
       });
     }
-    return c.html(<CirconscriptionPage detail={detail} siblings={siblings} />);
+    const locator = await c.get('maps').render({ kind: 'locator', departement, number });
+    return c.html(<CirconscriptionPage detail={detail} siblings={siblings} locator={locator} />);
   });
 
   /** A correspondence table: read whole, then paged like any list (CSV whole by default). */

@@ -108,6 +108,11 @@ export function groupesRoutes(db: DB, legislature: number) {
         composition={composition(members)}
         votes={await groupVoteFigures(db, group.uid)}
         rates={await participationOfDeputiesInOffice(db, group.uid)}
+        map={
+          group.abbreviation
+            ? await c.get('maps').render({ kind: 'groupe', group: group.abbreviation })
+            : null
+        }
       />,
     );
   });

@@ -17,7 +17,10 @@ export function homeRoutes(db: DB) {
     const week = bounds
       ? { ...bounds, rows: await listReunions(db, { ...anyReunion, ...bounds }, WEEK_LIMIT) }
       : null;
-    return c.html(<HomePage acteurs={acteurs} crawl={c.get('crawlState')} week={week} />);
+    const map = await c.get('maps').render({ kind: 'france' });
+    return c.html(
+      <HomePage acteurs={acteurs} crawl={c.get('crawlState')} week={week} map={map} />,
+    );
   });
   return app;
 }

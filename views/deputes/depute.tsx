@@ -1,3 +1,4 @@
+import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ChangeRow } from '../../db/queries/changements.ts';
 import { CompareLinks } from '../comparer/comparer.tsx';
 import type { DeputyDeclarations } from '../../db/queries/declarations.ts';
@@ -230,6 +231,7 @@ export function DeputePage({
   amendements = null,
   activite = null,
   lobbies = [],
+  locator = null,
 }: {
   detail: DeputyDetail;
   today: string;
@@ -245,6 +247,8 @@ export function DeputePage({
   activite?: DeputyActivity | null;
   /** Registered lobbyists that may be what they declared (candidates, not facts). */
   lobbies?: Parameters<typeof DeputeLobbies>[0]['matches'];
+  /** The map locating their circonscription, when it has a contour. */
+  locator?: HtmlEscapedString | null;
 }) {
   const { acteur, mandats, adresses, deports } = detail;
   const d = deputyRecord(acteur, today);
@@ -297,6 +301,7 @@ export function DeputePage({
             {d.groupe_libelle ?? 'Sans groupe'}
           </p>
         </div>
+        {locator}
       </div>
 
       <h2>Identité</h2>

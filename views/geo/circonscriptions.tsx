@@ -1,3 +1,4 @@
+import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Circonscription, CirconscriptionDetail } from '../../db/queries/geo.ts';
 import { ABROAD } from '../../db/queries/geo.ts';
 import { ABROAD_ZONES, circoLabel, circoPath } from '../../server/records/geo.ts';
@@ -17,10 +18,13 @@ export function CirconscriptionsPage({
   circos,
   departement,
   query,
+  map = null,
 }: {
   circos: Circonscription[];
   departement: string | null;
   query: string;
+  /** The map of the list: France, or the département asked for. */
+  map?: HtmlEscapedString | null;
 }) {
   const vacant = circos.filter((c) => c.deputies.length === 0);
   return (
@@ -37,6 +41,14 @@ export function CirconscriptionsPage({
       <p>
         <a href="/recherche">Trouver son député par code postal ou commune</a>
       </p>
+      <p>
+        {departement ? (
+          <a href={`/departements/${encodeURIComponent(departement)}`}>La page du département</a>
+        ) : (
+          <a href="/departements">Les circonscriptions par département</a>
+        )}
+      </p>
+      {map}
       <ExportLinks path="/circonscriptions" query={query} />
       <div class="table-wrap">
         <table>
@@ -79,8 +91,11 @@ export function CirconscriptionsPage({
 export function CirconscriptionPage({
   detail,
   siblings,
+  locator = null,
 }: {
   detail: CirconscriptionDetail;
+  /** The map locating it in its département, when it has a contour. */
+  locator?: HtmlEscapedString | null;
   /** The other circonscriptions of the département (all eleven abroad). */
   siblings: Circonscription[];
 }) {
@@ -131,10 +146,11 @@ export function CirconscriptionPage({
       ) : null}
       <p>
         <a href={`${circoPath(circo)}.json`}>Données (JSON)</a> ·{' '}
-        <a href={`/circonscriptions?departement=${encodeURIComponent(circo.departement_code)}`}>
-          Circonscriptions du département
+        <a href={`/departements/${encodeURIComponent(circo.departement_code)}`}>
+          Le département : ses circonscriptions et sa carte
         </a>
       </p>
+      {locator}
 
       {abroad ? (
         <>

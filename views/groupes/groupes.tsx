@@ -1,3 +1,4 @@
+import type { HtmlEscapedString } from 'hono/utils/html';
 import type { GroupRow } from '../../db/queries/groupes.ts';
 import type { Organe } from '../../db/schema/index.ts';
 import type { DeputyRecord } from '../../server/records/deputes.ts';
@@ -244,12 +245,15 @@ export function GroupePage({
   composition,
   votes,
   rates,
+  map = null,
 }: {
   group: Organe;
   members: DeputyRecord[];
   composition: Composition;
   votes: Awaited<ReturnType<typeof groupVoteFigures>>;
   rates: Rates;
+  /** France with the group's seats in its colour. */
+  map?: HtmlEscapedString | null;
 }) {
   const abbreviation = group.abbreviation ?? group.uid;
   return (
@@ -263,6 +267,12 @@ export function GroupePage({
         {group.start_date ? ` · groupe constitué le ${frenchDate(group.start_date)}` : ''}
         {group.end_date ? ` · dissous le ${frenchDate(group.end_date)}` : ''}.
       </p>
+      {map ? (
+        <section aria-labelledby="carte-groupe">
+          <h2 id="carte-groupe">Ses circonscriptions</h2>
+          {map}
+        </section>
+      ) : null}
       <h2>Composition</h2>
       <div class="cards">
         <ShareTable caption="Par sexe" rows={composition.sex} total={composition.total} />

@@ -1,3 +1,4 @@
+import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ReunionRow } from '../../db/queries/agenda.ts';
 import { ReunionDays } from '../agenda/agenda.tsx';
 import type { CrawlState } from '../../server/app.tsx';
@@ -64,10 +65,13 @@ export function HomePage({
   acteurs,
   crawl,
   week,
+  map = null,
 }: {
   acteurs: number;
   crawl: CrawlState;
   week: HomeWeek | null;
+  /** The map of France's circonscriptions, when the contours are known. */
+  map?: HtmlEscapedString | null;
 }) {
   return (
     <Layout
@@ -83,6 +87,12 @@ export function HomePage({
         <p class="muted">
           {count(acteurs, 'personne')} dans le référentiel de l'Assemblée nationale.
         </p>
+      ) : null}
+      {map ? (
+        <section aria-labelledby="carte-titre">
+          <h2 id="carte-titre">Les 577 circonscriptions et le groupe de leur député</h2>
+          {map}
+        </section>
       ) : null}
       <ThisWeek week={week} />
       <div class="cards">
