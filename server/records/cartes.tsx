@@ -153,9 +153,7 @@ export class MapRenderer {
       const circos = await circonscriptions(
         this.db,
         this.legislature,
-        spec.kind === 'france' || spec.kind === 'groupe'
-          ? null
-          : [spec.departement],
+        spec.kind === 'france' || spec.kind === 'groupe' ? null : [spec.departement],
       );
       const element = (
         <MapFigure

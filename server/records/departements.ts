@@ -10,7 +10,8 @@ export function departementPath(code: string): string {
 export const DEPARTEMENT_COLUMNS: Column<Departement>[] = [
   {
     name: 'departement',
-    description: 'Code du département, comme l’écrit l’AN (33, 2A, 971 ; 099 : Français établis hors de France)',
+    description:
+      'Code du département, comme l’écrit l’AN (33, 2A, 971 ; 099 : Français établis hors de France)',
     value: (d) => d.code,
   },
   { name: 'departement_nom', description: 'Nom du département', value: (d) => d.name },

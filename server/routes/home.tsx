@@ -18,9 +18,7 @@ export function homeRoutes(db: DB) {
       ? { ...bounds, rows: await listReunions(db, { ...anyReunion, ...bounds }, WEEK_LIMIT) }
       : null;
     const map = await c.get('maps').render({ kind: 'france' });
-    return c.html(
-      <HomePage acteurs={acteurs} crawl={c.get('crawlState')} week={week} map={map} />,
-    );
+    return c.html(<HomePage acteurs={acteurs} crawl={c.get('crawlState')} week={week} map={map} />);
   });
   return app;
 }

@@ -77,7 +77,8 @@ export function legendOf(circos: readonly Circonscription[]): LegendEntry[] {
   const entries = [...byGroup.values()].sort(
     (a, b) => b.seats - a.seats || a.label.localeCompare(b.label, 'fr'),
   );
-  if (vacant > 0) entries.push({ abbreviation: null, label: 'Siège vacant', color: VACANT, seats: vacant });
+  if (vacant > 0)
+    entries.push({ abbreviation: null, label: 'Siège vacant', color: VACANT, seats: vacant });
   return entries;
 }
 
@@ -130,9 +131,7 @@ function Legend({ spec, entries }: { spec: MapSpec; entries: LegendEntry[] }) {
         <li>
           <Swatch color={e.color} />{' '}
           {e.abbreviation ? (
-            <a href={`/groupes/${encodeURIComponent(e.abbreviation)}`}>
-              {e.abbreviation}
-            </a>
+            <a href={`/groupes/${encodeURIComponent(e.abbreviation)}`}>{e.abbreviation}</a>
           ) : null}{' '}
           {e.abbreviation ? <span class="muted">{e.label}</span> : e.label} :{' '}
           {count(e.seats, 'siège')}
@@ -226,9 +225,7 @@ export function MapFigure({
             {context.map((s) => (
               <path
                 d={s.d}
-                fill={
-                  spec.kind === 'locator' ? CONTEXT : fillOf(spec, byId.get(circoId(s)))
-                }
+                fill={spec.kind === 'locator' ? CONTEXT : fillOf(spec, byId.get(circoId(s)))}
               />
             ))}
           </g>

@@ -128,8 +128,7 @@ export function pathOf(geometry: Polygon | MultiPolygon, projection: GeoProjecti
     lineEnd() {
       const head = ring[0];
       const tail = ring[ring.length - 1];
-      if (head && tail && ring.length > 1 && head[0] === tail[0] && head[1] === tail[1])
-        ring.pop();
+      if (head && tail && ring.length > 1 && head[0] === tail[0] && head[1] === tail[1]) ring.pop();
       if (ring.length < 3) return;
       let [px, py] = ring[0]!;
       out += `M${tenths(px)} ${tenths(py)}l`;
@@ -335,8 +334,7 @@ export function bboxOf(contours: readonly Contour[]): [number, number, number, n
     }
   };
   for (const { geometry } of contours) {
-    const polygons =
-      geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
     for (const polygon of polygons) for (const ring of polygon) visit(ring);
   }
   return [x0, y0, x1, y1];

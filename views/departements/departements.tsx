@@ -19,7 +19,11 @@ export function DepartementsPage({ departements }: { departements: Departement[]
       <h1>Départements</h1>
       <p class="count">
         {count(departements.length, 'département ou collectivité', 'départements et collectivités')}
-        , {count(departements.reduce((n, d) => n + d.circonscriptions, 0), 'circonscription')}
+        ,{' '}
+        {count(
+          departements.reduce((n, d) => n + d.circonscriptions, 0),
+          'circonscription',
+        )}
       </p>
       <ExportLinks path="/departements" query="" />
       <div class="table-wrap">
