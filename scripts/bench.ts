@@ -53,6 +53,13 @@ if (process.argv.slice(2).includes('lobbies')) {
   process.exit(0);
 }
 
+// `npm run bench -- geo`: the geography's lookups and maps.
+if (process.argv.slice(2).includes('geo')) {
+  const { benchCartes } = await import('./bench-cartes.ts');
+  await benchCartes(fixtures);
+  process.exit(0);
+}
+
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;

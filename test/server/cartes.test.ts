@@ -18,6 +18,7 @@ import {
 } from '../../views/cartes/dessin.ts';
 import { readInseeWorkbook, readLaPoste } from '../../scrapers/geo/crawler.ts';
 import { ingestGeo } from '../../scrapers/geo/ingest.ts';
+import { parseContours } from '../../scrapers/geo/parse-contours.ts';
 import { inseeWorkbook, laPosteBytes } from '../fixtures/geo/files.ts';
 import { seededDatabase } from '../helpers/seed.ts';
 
@@ -131,7 +132,23 @@ beforeAll(async () => {
   ({ db, close } = await seededDatabase());
   const insee = await readInseeWorkbook(Buffer.from(inseeWorkbook()));
   const laposte = readLaPoste(laPosteBytes());
-  await db.transaction().execute((trx) => ingestGeo(trx, { insee, laposte }));
+  // The contours as the file publishes them (Guadeloupe under ZA), through the ingest.
+  const contours = parseContours(
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: CONTOURS.map((c) => ({
+        type: 'Feature',
+        properties: {
+          code_dpt: c.departement_code === '971' ? 'ZA' : c.departement_code,
+          num_circ: String(c.number),
+        },
+        geometry: c.geometry,
+      })),
+    }),
+  );
+  await db
+    .transaction()
+    .execute((trx) => ingestGeo(trx, { insee, laposte, rc: null, abroad: null, contours }));
   const groups = await db
     .selectFrom('organe')
     .select(['uid', 'abbreviation'])
@@ -144,20 +161,6 @@ beforeAll(async () => {
       .where('uid', '=', g.uid)
       .execute();
   }
-  await db
-    .insertInto('geo_contour')
-    .values(
-      CONTOURS.map((c) => ({
-        departement_code: c.departement_code,
-        number: c.number,
-        geometry: JSON.stringify(c.geometry),
-        min_lon: 0,
-        min_lat: 0,
-        max_lon: 0,
-        max_lat: 0,
-      })),
-    )
-    .execute();
   app = createApp({ db, config: { legislature: 17 } });
 });
 afterAll(() => close());
