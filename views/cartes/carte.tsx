@@ -154,7 +154,8 @@ function Seat({
   const current = spec.kind === 'locator' && shape.number === spec.number;
   return (
     <a href={circoPath(shape)} class={current ? 'actuelle' : undefined}>
-      <title>{circo ? seatTitle(circo) : `Circonscription ${id}`}</title>
+      {/* A contour the referential does not list has no deputy in office: vacant. */}
+      <title>{circo ? seatTitle(circo) : `Circonscription ${id} : siège vacant`}</title>
       <path d={shape.d} fill={fillOf(spec, circo)} data-circo={id} />
     </a>
   );
