@@ -2,7 +2,6 @@
 // with a legend and a text alternative. Built on the server from a Drawing (dessin.ts).
 import type { Circonscription } from '../../db/queries/geo.ts';
 import { circoId, circoPath } from '../../server/records/geo.ts';
-import { count } from '../format.ts';
 import type { Drawing, Shape } from './dessin.ts';
 
 /** What a map shows, and so how it is coloured. */
@@ -126,18 +125,35 @@ function Legend({ spec, entries }: { spec: MapSpec; entries: LegendEntry[] }) {
         ]
       : entries;
   return (
-    <ul class="legende" aria-label="Légende : sièges par groupe">
-      {shown.map((e) => (
-        <li>
-          <Swatch color={e.color} />{' '}
-          {e.abbreviation ? (
-            <a href={`/groupes/${encodeURIComponent(e.abbreviation)}`}>{e.abbreviation}</a>
-          ) : null}{' '}
-          {e.abbreviation ? <span class="muted">{e.label}</span> : e.label} :{' '}
-          {count(e.seats, 'siège')}
-        </li>
-      ))}
-    </ul>
+    <table class="legende">
+      <caption>Légende : sièges par groupe</caption>
+      <thead>
+        <tr>
+          <th scope="col">Groupe</th>
+          <th scope="col" class="num">
+            Sièges
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {shown.map((e) => (
+          <tr>
+            <td>
+              <Swatch color={e.color} />{' '}
+              {e.abbreviation ? (
+                <>
+                  <a href={`/groupes/${encodeURIComponent(e.abbreviation)}`}>{e.abbreviation}</a>{' '}
+                  <span class="muted">{e.label}</span>
+                </>
+              ) : (
+                e.label
+              )}
+            </td>
+            <td class="num">{e.seats}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -221,8 +237,9 @@ export function MapFigure({
         preserveAspectRatio="xMidYMid meet"
       >
         <VacantPattern />
+        {/* Context only: unnamed shapes, which assistive technologies pass over. */}
         {context.length > 0 ? (
-          <g aria-hidden="true" class="contexte">
+          <g class="contexte">
             {context.map((s) => (
               <path
                 d={s.d}
