@@ -109,7 +109,7 @@ export interface SearchRecord {
   departement: string | null;
   departement_nom: string | null;
   numero: number | null;
-  depute_uid: string | null;
+  uid: string | null;
   depute: string | null;
   groupe: string | null;
 }
@@ -130,7 +130,7 @@ export function searchRecord(c: Candidate): SearchRecord {
     departement: c.circo?.departement_code ?? null,
     departement_nom: c.circo?.departement_name ?? null,
     numero: c.circo?.number ?? null,
-    depute_uid: deputy?.uid ?? null,
+    uid: deputy?.uid ?? null,
     depute: deputy ? `${deputy.first_name} ${deputy.last_name}` : null,
     groupe: deputy?.group_abbreviation ?? null,
   };
@@ -164,13 +164,13 @@ export const SEARCH_COLUMNS: Column<SearchRecord>[] = [
   ),
   field(
     'base',
-    'Origine du rattachement : insee (table INSEE), ville (arrondissement : la ville entière), departement (lieu absent de la table INSEE : toutes les circonscriptions du département), aucune',
+    'Table qui a répondu : insee (table INSEE), regards_citoyens (code postal de Paris, Lyon ou Marseille rangé par circonscription dans la table de Regards Citoyens / NosDéputés), ville (arrondissement absent de cette table : la ville entière d’après l’INSEE), departement (lieu absent de la table INSEE : toutes les circonscriptions du département), aucune',
   ),
   field('circonscription', 'Identifiant de la circonscription (33-4)'),
   field('departement', 'Code du département de la circonscription'),
   field('departement_nom', 'Nom du département'),
   field('numero', 'Numéro de la circonscription'),
-  field('depute_uid', 'Identifiant AN (PA…) du député en exercice (vide si siège vacant)'),
+  field('uid', 'Identifiant AN (PA…) du député en exercice (vide si siège vacant)'),
   field('depute', 'Prénom et nom du député'),
   field('groupe', 'Sigle de son groupe politique'),
 ];
@@ -256,7 +256,50 @@ export function singleAnswer(result: SearchResult): Circonscription | null {
   return result.candidates[0]!.circo;
 }
 
-/** Why a search has no single answer, in French; null when it has one (or nothing was asked). */
+const ordinal = (n: number) => (n === 1 ? '1re' : `${n}e`);
+
+/** "la 1re", "les 12e et 13e", "les 1re, 2e et 4e". */
+function ordinals(numbers: number[]): string {
+  const words = numbers.map(ordinal);
+  if (words.length === 1) return `la ${words[0]}`;
+  return `les ${words.slice(0, -1).join(', ')} et ${words[words.length - 1]}`;
+}
+
+/** "de Paris", "du Rhône", "des Bouches-du-Rhône": the département of a city's circonscriptions. */
+const CITY_DEPARTEMENTS: Record<string, string> = {
+  '75': 'de Paris',
+  '69': 'du Rhône',
+  '13': 'des Bouches-du-Rhône',
+};
+
+/**
+ * Which table answered for an arrondissement of Paris, Lyon or Marseille: Regards Citoyens'
+ * when it lists the postcode, else INSEE's (the whole city). Null for other places.
+ */
+function cityReason(result: SearchResult): string | null {
+  const places = new Map(result.candidates.filter((c) => c.place).map((c) => [c.place!.code, c]));
+  if (places.size !== 1) return null;
+  const [{ place }] = [...places.values()] as [Candidate];
+  if (place!.kind !== 'arrondissement') return null;
+  const what =
+    result.kind === 'code_postal' ? `le ${result.query}` : `${place!.name} (${place!.postcode})`;
+  const own = result.candidates.filter((c) => c.place?.code === place!.code && c.circo);
+  if (place!.basis === 'regards_citoyens') {
+    const departement = own[0]!.circo!.departement_code;
+    const numbers = own.map((c) => c.circo!.number);
+    return `D’après la table de Regards Citoyens (NosDéputés), ${what} est couvert par ${ordinals(numbers)} circonscription${numbers.length > 1 ? 's' : ''} ${CITY_DEPARTEMENTS[departement] ?? `(${own[0]!.circo!.departement_name})`}.`;
+  }
+  if (place!.basis === 'ville' && own.length > 1) {
+    const city = place!.name.split(' ')[0];
+    return `La table de Regards Citoyens (NosDéputés) ne range ${what} dans aucune circonscription, et celle de l’INSEE décrit ${city} en entier, partagée entre ${own.length} circonscriptions : voici toutes celles de la ville.`;
+  }
+  return null;
+}
+
+/**
+ * Why a search has no single answer, or which table answered for an arrondissement, in
+ * French; null when there is nothing to say (or nothing was asked).
+ */
 export function explain(result: SearchResult): string | null {
   const { query: q, kind, candidates, circos } = result;
   if (kind === 'vide') return null;
@@ -269,7 +312,8 @@ export function explain(result: SearchResult): string | null {
   if (kind === 'etranger') {
     return `Les Français établis hors de France élisent ${plural(circos, 'député')}, un par circonscription : choisissez celle de votre pays de résidence.`;
   }
-  if (singleAnswer(result)) return null;
+  const city = cityReason(result);
+  if (singleAnswer(result)) return city;
   const places = [
     ...new Map(candidates.filter((c) => c.place).map((c) => [c.place!.code, c.place!])).values(),
   ];
@@ -298,6 +342,8 @@ export function explain(result: SearchResult): string | null {
             ? `${place.name} n’est rattachée à aucune circonscription dans la table de l’INSEE.`
             : `Aucune circonscription n’est connue pour ${place.name}.`,
       );
+    } else if (city) {
+      parts.push(city);
     } else if (own.length > 1) {
       if (place.basis === 'ville') {
         const city = place.name.split(' ')[0];

@@ -64,7 +64,7 @@ describe('/recherche', () => {
       lieu: 'Saint-Émilion',
       code_commune: '33394',
       circonscription: '33-3',
-      depute_uid: 'PA6',
+      uid: 'PA6',
       groupe: 'BBB',
       entier: true,
     });
@@ -83,17 +83,55 @@ describe('/recherche', () => {
     expect(fragment).not.toContain('<html');
   });
 
-  it('gives the candidate circonscriptions of a Paris postcode, and says why', async () => {
+  it('answers a Paris postcode with the circonscriptions Regards Citoyens lists for it', async () => {
     const body = await searchJson('75015');
     expect(field(body, 'circonscription')).toEqual(['75-1', '75-3']);
-    expect(field(body, 'depute_uid')).toEqual([null, 'PA2']);
+    expect(field(body, 'uid')).toEqual([null, 'PA2']);
     expect(field(body, 'lieu')).toEqual(['Paris 15e arrondissement', 'Paris 15e arrondissement']);
-    expect(field(body, 'base')).toEqual(['ville', 'ville']);
-    expect(body.motif).toContain('décrit Paris en entier, partagée entre 2 circonscriptions');
+    expect(field(body, 'base')).toEqual(['regards_citoyens', 'regards_citoyens']);
+    expect(field(body, 'entier')).toEqual([false, false]);
+    expect(body.motif).toBe(
+      'D’après la table de Regards Citoyens (NosDéputés), le 75015 est couvert par les 1re et 3e circonscriptions de Paris.',
+    );
     const page = await (await app.request('/recherche?q=75015')).text();
     expect(page).toContain('Paris – 1re circonscription');
     expect(page).toContain('siège vacant');
     expect(page).toContain('Bernard Martin');
+    expect(page).toContain('une partie de ce code postal');
+    expect(page).toContain('D’après la table de Regards Citoyens (NosDéputés), le 75015');
+
+    // 75001 lies in one circonscription only: the deputy, with the table that said so.
+    const single = await searchJson('75001');
+    expect(single.items).toEqual([
+      expect.objectContaining({
+        circonscription: '75-3',
+        uid: 'PA2',
+        base: 'regards_citoyens',
+        entier: true,
+      }),
+    ]);
+    expect(single.motif).toBe(
+      'D’après la table de Regards Citoyens (NosDéputés), le 75001 est couvert par la 3e circonscription de Paris.',
+    );
+    const res = await app.request('/recherche?q=75001');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/deputes/PA2');
+
+    // An arrondissement found by name: the circonscriptions of its postcodes.
+    const named = await searchJson('Paris 15e');
+    expect(field(named, 'circonscription')).toEqual(['75-1', '75-3']);
+    expect(field(named, 'base')).toEqual(['regards_citoyens', 'regards_citoyens']);
+    expect(named.motif).toContain('Paris 15e arrondissement (75015) est couvert par les 1re et 3e');
+  });
+
+  it('keeps the whole city for a Paris postcode the table does not list, saying so', async () => {
+    const body = await searchJson('75116');
+    expect(field(body, 'circonscription')).toEqual(['75-1', '75-3']);
+    expect(field(body, 'base')).toEqual(['ville', 'ville']);
+    expect(body.motif).toBe(
+      'La table de Regards Citoyens (NosDéputés) ne range le 75116 dans aucune circonscription, et celle de l’INSEE décrit Paris en entier, partagée entre 2 circonscriptions : voici toutes celles de la ville.',
+    );
+    const page = await (await app.request('/recherche?q=75116')).text();
     expect(page).toContain('une partie de la ville');
   });
 
@@ -106,7 +144,7 @@ describe('/recherche', () => {
       'Le code postal 33220 dessert 2 communes, réparties entre 2 circonscriptions.',
     );
     // 33-2 is vacant: its former deputy is not shown as in office.
-    expect(field(body, 'depute_uid')).toEqual([null, 'PA6']);
+    expect(field(body, 'uid')).toEqual([null, 'PA6']);
   });
 
   it('finds a commune whatever its case, accents, hyphens or "St"', async () => {
@@ -133,10 +171,10 @@ describe('/recherche', () => {
   it('finds a deputy by name with or without accents', async () => {
     for (const q of ['Noël', 'noel', 'Fanny NOEL']) {
       const body = await searchJson(q);
-      expect(field(body, 'depute_uid'), q).toEqual(['PA6']);
+      expect(field(body, 'uid'), q).toEqual(['PA6']);
       expect(body.items[0]!.correspondance).toBe('depute');
     }
-    expect(field(await searchJson('lefevre'), 'depute_uid')).toEqual(['PA3']);
+    expect(field(await searchJson('lefevre'), 'uid')).toEqual(['PA3']);
     // A former deputy is not "my deputy"; the page offers the full search instead.
     expect((await searchJson('Ancien')).total).toBe(0);
     const page = await (await app.request('/recherche?q=Ancien')).text();
@@ -155,11 +193,11 @@ describe('/recherche', () => {
     // Ajaccio's postcodes, Corsica: both circonscriptions of Corse-du-Sud.
     expect(field(await searchJson('20090'), 'circonscription')).toEqual(['2A-1', '2A-2']);
     // Guadeloupe: a three-character département.
-    expect(field(await searchJson('97139'), 'depute_uid')).toEqual(['PA4']);
+    expect(field(await searchJson('97139'), 'uid')).toEqual(['PA4']);
   });
 
   it('goes to a circonscription by its identifier, even when vacant', async () => {
-    expect(field(await searchJson('33-3'), 'depute_uid')).toEqual(['PA6']);
+    expect(field(await searchJson('33-3'), 'uid')).toEqual(['PA6']);
     const res = await app.request('/recherche?q=33-2');
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/circonscriptions/33-2');
@@ -187,7 +225,7 @@ describe('/recherche', () => {
   });
 
   it('exports the answers in CSV with the documented columns', async () => {
-    const csv = await (await app.request('/recherche.csv?q=75015')).text();
+    const csv = await (await app.request('/recherche.csv?q=75116')).text();
     const rows = Papa.parse<string[]>(csv.trim()).data;
     expect(rows[0]).toEqual(SEARCH_COLUMNS.map((c) => c.name));
     expect(rows).toHaveLength(3);
@@ -290,8 +328,8 @@ describe('correspondence tables and documentation', () => {
     const json = (await (
       await app.request('/correspondances/codes-postaux.json?departement=75&per_page=1&page=2')
     ).json()) as SearchJson & { page: number };
-    // Paris: two arrondissement postcodes × two circonscriptions.
-    expect(json.total).toBe(4);
+    // Paris: three arrondissement postcodes × two circonscriptions.
+    expect(json.total).toBe(6);
     expect(json.items).toHaveLength(1);
     expect(json.page).toBe(2);
   });

@@ -51,6 +51,8 @@ export function DeputyLink({ deputy }: { deputy: DeputyBrief }) {
 
 function Part({ candidate }: { candidate: Candidate }) {
   if (candidate.whole === null) return <span class="muted">–</span>;
+  if (candidate.place?.basis === 'regards_citoyens')
+    return candidate.whole ? <>tout ce code postal</> : <>une partie de ce code postal</>;
   if (candidate.whole)
     return (
       <>
@@ -185,8 +187,10 @@ export function RecherchePage({ result, reason }: { result: SearchResult; reason
         <ExportLinks path="/recherche" query={query} />
       ) : null}
       <p class="muted">
-        Sources : table des circonscriptions de l’INSEE, base des codes postaux de La Poste,
-        référentiel des députés de l’Assemblée nationale.{' '}
+        Sources : table des circonscriptions de l’INSEE, base des codes postaux de La Poste, table
+        des codes postaux de Paris, Lyon et Marseille par circonscription de Regards Citoyens
+        (NosDéputés), contours des circonscriptions (data.gouv.fr), référentiel des députés de
+        l’Assemblée nationale.{' '}
         <a href="/circonscriptions">Toutes les circonscriptions</a>.
       </p>
     </Layout>
