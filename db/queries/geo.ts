@@ -213,15 +213,23 @@ export interface PlaceHit {
 
 /** One answer: a place or a deputy, with a circonscription (null when none is known). */
 export interface Candidate {
-  match: 'code_postal' | 'commune' | 'depute' | 'circonscription' | 'etranger';
+  match: 'code_postal' | 'commune' | 'depute' | 'circonscription' | 'etranger' | 'position';
   place: PlaceHit | null;
   circo: Circonscription | null;
   /** Whether the whole place lies in the circonscription (null for a deputy). */
   whole: boolean | null;
+  /** A point searched for: whether it lies inside the contour, and how far from its edge (km). */
+  position?: { inside: boolean; distance_km: number };
 }
 
 export type SearchKind =
-  'code_postal' | 'debut_code_postal' | 'circonscription' | 'nom' | 'etranger' | 'vide';
+  | 'code_postal'
+  | 'debut_code_postal'
+  | 'circonscription'
+  | 'nom'
+  | 'etranger'
+  | 'position'
+  | 'vide';
 
 export interface SearchResult {
   query: string;

@@ -232,6 +232,115 @@ describe('/recherche', () => {
   });
 });
 
+describe('/recherche?lat=…&lon=… (where I am)', () => {
+  const point = (lat: number | string, lon: number | string, ext = '.json') =>
+    app.request(`/recherche${ext}?lat=${encodeURIComponent(lat)}&lon=${encodeURIComponent(lon)}`);
+  const pointJson = async (lat: number, lon: number) => {
+    const res = await point(lat, lon);
+    expect(res.status, `${lat},${lon}`).toBe(200);
+    return (await res.json()) as SearchJson;
+  };
+
+  it('answers a point well inside a contour with its deputy', async () => {
+    // The middle of 33-1's square: about 3.9 km from its nearest edge.
+    const body = await pointJson(44.85, -0.6);
+    expect(body.type).toBe('position');
+    expect(body.items).toEqual([
+      expect.objectContaining({
+        correspondance: 'position',
+        circonscription: '33-1',
+        uid: 'PA1',
+        dans_contour: true,
+      }),
+    ]);
+    expect(Number(body.items[0]!.distance_bord_km)).toBeGreaterThan(3.5);
+    expect(body.motif).toBeNull();
+    const res = await point(44.85, -0.6, '');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/deputes/PA1');
+    // Overseas, under the file's code ZA.
+    expect(field(await pointJson(16.25, -61.55), 'circonscription')).toEqual(['971-2']);
+  });
+
+  it('offers the neighbour near a boundary, saying the contours are simplified', async () => {
+    // 0.01° of longitude (about 0.8 km) west of the meridian 33-1 and 33-2 share.
+    const body = await pointJson(44.85, -0.56);
+    expect(field(body, 'circonscription')).toEqual(['33-1', '33-2']);
+    expect(field(body, 'dans_contour')).toEqual([true, false]);
+    expect(body.motif).toContain(
+      'à moins de 2 km d’une limite, la circonscription n’est pas certaine',
+    );
+    expect(body.motif).toContain('1 circonscription voisine est aussi à moins de 2 km');
+    const res = await point(44.85, -0.56, '');
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('dans ce contour, à 0,79 km de sa limite');
+    expect(page).toContain('Gironde – 2e circonscription');
+  });
+
+  it('gives the nearest contour within the distance, or says there is none', async () => {
+    // 0.8 km west of 33-1, in no contour: the nearest, not a certain answer.
+    const sea = await pointJson(44.85, -0.66);
+    expect(field(sea, 'circonscription')).toEqual(['33-1']);
+    expect(field(sea, 'dans_contour')).toEqual([false]);
+    expect(sea.motif).toContain('Ce point n’est dans aucun contour');
+    expect((await point(44.85, -0.66, '')).status).toBe(200);
+    const nowhere = await pointJson(0, 0);
+    expect(nowhere.total).toBe(0);
+    expect(nowhere.motif).toContain('Aucune circonscription ici');
+    const page = await (await point(0, 0, '')).text();
+    expect(page).toContain('href="/recherche?q=Belgique"');
+    expect(page).toContain('href="/circonscriptions?departement=099"');
+  });
+
+  it('refuses what is not a coordinate with a 400 in French, never a 500', async () => {
+    const cases: [string, string][] = [
+      ['abc', '2.35'],
+      ['91', '2.35'],
+      ['48.85', '-180.5'],
+      ['1e5', '2'],
+      ['NaN', '2'],
+      ["' or 1=1 --", '2'],
+      ['48.85', '<script>'],
+      ['4'.repeat(300), '2'],
+    ];
+    for (const [lat, lon] of cases) {
+      for (const ext of ['', '.json', '.csv']) {
+        const res = await point(lat, lon, ext);
+        expect(res.status, `${lat},${lon}${ext}`).toBe(400);
+      }
+    }
+    const body = await (await point('91', '2', '')).text();
+    expect(body).toContain('latitude comprise entre -90 et 90');
+    const alone = await app.request('/recherche.json?lat=48.85');
+    expect(alone.status).toBe(400);
+    expect(await alone.text()).toContain('lat et lon vont ensemble');
+    // A comma as decimal separator, and a repeated parameter keeps its first value.
+    expect((await app.request('/recherche.json?lat=44,85&lon=-0,6&lat=9')).status).toBe(200);
+  });
+
+  it('exports a point search in CSV with the documented columns', async () => {
+    const csv = await (await point(44.85, -0.56, '.csv')).text();
+    const rows = Papa.parse<string[]>(csv.trim()).data;
+    expect(rows[0]).toEqual(SEARCH_COLUMNS.map((c) => c.name));
+    expect(rows).toHaveLength(3);
+  });
+
+  it('serves the "me localiser" script and a hidden button on the search forms', async () => {
+    const script = await app.request('/static/locate.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toContain('text/javascript');
+    const text = await script.text();
+    expect(text).toContain('getCurrentPosition');
+    expect(text).toContain("'/recherche?lat=' + lat + '&lon=' + lon");
+    for (const path of ['/', '/recherche']) {
+      const page = await (await app.request(path)).text();
+      expect(page, path).toMatch(/<button type="button" class="locate" data-locate="" hidden/);
+      expect(page, path).toContain('<script src="/static/locate.js" defer=""></script>');
+    }
+  });
+});
+
 describe('/circonscriptions', () => {
   it('lists every circonscription with one deputy in office or vacant', async () => {
     const res = await app.request('/circonscriptions.json');
