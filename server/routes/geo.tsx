@@ -58,7 +58,7 @@ const coordinate = (name: string, max: number) =>
     z
       .string()
       .trim()
-      .regex(/^[-+]?\d{1,3}(?:[.,]\d{1,15})?$/, `${name} attendue en degrés décimaux (ex. 48.8566)`)
+      .regex(/^[-+]?\d{1,3}(?:[.,]\d{1,20})?$/, `${name} attendue en degrés décimaux (ex. 48.8566)`)
       .transform((v) => Number(v.replace(',', '.')))
       .refine((v) => Math.abs(v) <= max, `${name} comprise entre -${max} et ${max}`)
       .optional(),
