@@ -309,6 +309,29 @@ export function MethodologiePage({
         </li>
       </ul>
 
+      <h2 id="cartes">Cartes des circonscriptions</h2>
+      <p>
+        La couleur d’une circonscription est celle que l’Assemblée nationale associe au groupe
+        (organe GP) du député en exercice qui y est élu ; un siège sans député en exercice est
+        hachuré de gris, un député sans groupe ou un groupe sans couleur publiée est en gris neutre.
+        Sur la page d’un groupe, ses sièges sont dans sa couleur et tous les autres en gris clair.
+        La légende compte les sièges de chaque groupe parmi les circonscriptions de la carte (toute
+        la France, les 11 circonscriptions des Français établis hors de France comprises, pour la
+        carte de France).
+      </p>
+      <p>
+        Les contours sont ceux des circonscriptions de 2012 (redécoupage de 2010, toujours en
+        vigueur), publiés simplifiés sur data.gouv.fr (Atelier de cartographie de Sciences Po) :
+        près d’une limite, le tracé peut s’écarter de quelques centaines de mètres de la limite
+        réelle. La France métropolitaine est projetée en conique conforme de Lambert (parallèles 44°
+        et 49° N, méridien central 3° E, comme Lambert-93) ; Paris et la petite couronne (75, 92,
+        93, 94) sont agrandis dans un encart où leurs circonscriptions sont cliquables ; chaque
+        département ou collectivité d’outre-mer a son encart à sa propre échelle (projection de
+        Mercator), si bien que les surfaces des encarts ne sont pas comparables entre elles ni avec
+        la métropole. Les Français établis hors de France n’ont pas de contour : leurs 11
+        circonscriptions sont listées sous la carte.
+      </p>
+
       <h2 id="dossiers">Dossiers législatifs</h2>
       <p>
         Un dossier réunit les étapes d'un texte (dépôt, commission, séance, navette avec le Sénat,
