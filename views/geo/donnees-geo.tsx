@@ -6,6 +6,7 @@ import {
   POSTCODE_COLUMNS,
   SEARCH_COLUMNS,
 } from '../../server/records/geo.ts';
+import { DEPARTEMENT_COLUMNS } from '../../server/records/departements.ts';
 
 /** The /donnees section on circonscriptions, the search and the correspondence tables. */
 export function GeoDocumentation() {
@@ -22,6 +23,17 @@ export function GeoDocumentation() {
         codes postaux.
       </p>
       <ColumnsTable columns={CIRCO_COLUMNS as Column<never>[]} />
+
+      <h2>Départements</h2>
+      <p>
+        <code>/departements</code>, <code>.csv</code>, <code>.json</code> : les départements et
+        collectivités (et <code>099</code>, les Français établis hors de France) avec leurs
+        circonscriptions. <code>/departements/&lt;code&gt;.csv</code> et <code>.json</code> (code de
+        l’Assemblée nationale : <a href="/departements/33">33</a>, <a href="/departements/2A">2A</a>
+        , <a href="/departements/971">971</a>, <a href="/departements/099">099</a>) : une ligne par
+        circonscription, avec les colonnes de <code>/circonscriptions</code> ci-dessus.
+      </p>
+      <ColumnsTable columns={DEPARTEMENT_COLUMNS as Column<never>[]} />
 
       <h2>Recherche : trouver son député</h2>
       <p>
