@@ -89,6 +89,8 @@ function textAlternative(spec: MapSpec) {
         label: 'Liste des 577 circonscriptions et de leurs députés (texte)',
       };
     case 'departement':
+      // Shown above the département's table of circonscriptions, its own text alternative.
+      return null;
     case 'locator':
       return {
         href: `/departements/${encodeURIComponent(spec.departement)}`,
