@@ -229,6 +229,12 @@ export function MapFigure({
       : seats.flatMap((s) => byId.get(circoId(s)) ?? []);
   return (
     <figure class={`carte carte-${kind}`}>
+      {kind === 'france' ? (
+        // Hundreds of links: keyboard users may pass over them to the legend.
+        <a class="skip" href="#carte-legende">
+          Passer les liens de la carte
+        </a>
+      ) : null}
       <svg
         viewBox={`${x} ${y} ${w} ${h}`}
         role="group"
@@ -276,7 +282,7 @@ export function MapFigure({
           ))}
         </g>
       </svg>
-      <figcaption>
+      <figcaption id={kind === 'france' ? 'carte-legende' : undefined}>
         <Legend spec={spec} entries={legendOf(legendCircos)} />
         {spec.kind === 'france' || spec.kind === 'groupe' ? (
           <AbroadList spec={spec} circos={circos} />
