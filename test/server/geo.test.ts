@@ -341,6 +341,28 @@ describe('/recherche?lat=…&lon=… (where I am)', () => {
   });
 });
 
+describe('/sources and /methodologie', () => {
+  it('lists the five files of the geo source, with their licences', async () => {
+    const page = await (await app.request('/sources')).text();
+    for (const name of [
+      'circo_composition.xlsx',
+      'laposte-hexasmal/raw',
+      'circo_insee_2012.csv',
+      'circo_etranger.csv',
+      'france-circonscriptions-legislatives-2012.json',
+    ])
+      expect(page, name).toContain(name);
+    expect(page).toContain('Open Database License (ODbL) 1.0');
+  });
+
+  it('explains which table answers and the near-boundary rule', async () => {
+    const page = await (await app.request('/methodologie')).text();
+    expect(page).toContain('id="geo-recherche"');
+    expect(page).toContain('id="geo-position"');
+    expect(page).toContain('à moins de 2 km d’une limite');
+  });
+});
+
 describe('/circonscriptions', () => {
   it('lists every circonscription with one deputy in office or vacant', async () => {
     const res = await app.request('/circonscriptions.json');

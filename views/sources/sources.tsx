@@ -104,6 +104,21 @@ function SourceCard({
             <dd>
               {info.publisher}, <a href={info.licenceUrl}>{info.licence}</a>
             </dd>
+            {info.files && info.files.length > 1 ? (
+              <>
+                <dt>Fichiers</dt>
+                <dd>
+                  <ul>
+                    {info.files.map((f) => (
+                      <li>
+                        <a href={f.url}>{f.name}</a> : {f.publisher},{' '}
+                        <a href={f.licenceUrl}>{f.licence}</a>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            ) : null}
           </>
         ) : null}
         <dt>Dernière collecte réussie</dt>
