@@ -161,6 +161,26 @@ beforeAll(async () => {
       .where('uid', '=', g.uid)
       .execute();
   }
+  // The AN's first circonscription of French people abroad, as its organes list it.
+  await db
+    .insertInto('organe')
+    .values({
+      uid: 'PO099001',
+      code_type: 'CIRCONSCRIPTION',
+      label: '1re circonscription',
+      short_label: null,
+      abbreviation: null,
+      start_date: null,
+      end_date: null,
+      legislature: 17,
+      color: null,
+      parent_uid: null,
+      departement_code: '099',
+      departement_name: 'Français établis hors de France',
+      region: null,
+      number: 1,
+    })
+    .execute();
   app = createApp({ db, config: { legislature: 17 } });
 });
 afterAll(() => close());
@@ -254,6 +274,13 @@ describe('/departements', () => {
     }
   });
 
+  it('lists the deputies abroad on /departements/099, without a map', async () => {
+    const html = await (await app.request('/departements/099')).text();
+    expect(html).toContain('<h1>Français établis hors de France');
+    expect(html).toContain('href="/circonscriptions/099-1"');
+    expect(html).not.toContain('<figure');
+  });
+
   it('lists the départements with their counts', async () => {
     const json = (await (await app.request('/departements.json')).json()) as {
       total: number;
@@ -261,13 +288,11 @@ describe('/departements', () => {
     };
     const gironde = json.items.find((i) => i.departement === '33');
     expect(gironde).toMatchObject({ circonscriptions: 3, sieges_vacants: 1 });
-    expect(json.items.map((i) => i.departement)).toEqual(
-      [...json.items.map((i) => i.departement)].sort((a, b) =>
-        (a === '099' ? '~' : a.replace(/^2([AB])$/, '20$1')).localeCompare(
-          b === '099' ? '~' : b.replace(/^2([AB])$/, '20$1'),
-        ),
-      ),
-    );
+    // The AN's order: 01…19, 2A, 2B, 21…95, overseas, and the deputies abroad last.
+    const codes = json.items.map((i) => i.departement);
+    expect(codes.indexOf('2A')).toBeLessThan(codes.indexOf('33'));
+    expect(codes.indexOf('33')).toBeLessThan(codes.indexOf('971'));
+    expect(codes.at(-1)).toBe('099');
   });
 });
 
