@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/index.ts';
-import { circonscriptions, departementSortKey, type Circonscription } from './geo.ts';
+import { circonscriptions, type Circonscription } from './geo.ts';
 
 /** A département (or overseas collectivity, or the deputies abroad) with its counts. */
 export interface Departement {
@@ -51,11 +51,8 @@ export async function listDepartements(
     circonscriptions(db, legislature),
     communeCounts(db, null),
   ]);
-  // Plain code-unit order of the keys: '~' (abroad) after every digit.
-  const key = (d: Departement) => departementSortKey(d.code);
-  return summarise(circos, communes).sort((a, b) =>
-    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0,
-  );
+  // In the order of circonscriptions(), which is the AN's.
+  return summarise(circos, communes);
 }
 
 /** One département with its circonscriptions and their deputies, or null when none is known. */

@@ -128,12 +128,11 @@ export async function circonscriptions(
     const { departement_code: _d, departement_name: _m, circo_number: _n, ...brief } = d;
     circo.deputies.push(brief);
   }
-  return [...byKey.values()].sort(
-    (a, b) =>
-      departementSortKey(a.departement_code).localeCompare(
-        departementSortKey(b.departement_code),
-      ) || a.number - b.number,
-  );
+  return [...byKey.values()].sort((a, b) => {
+    // Plain code-unit order of the keys: '~' (abroad) after every digit.
+    const [x, y] = [departementSortKey(a.departement_code), departementSortKey(b.departement_code)];
+    return x < y ? -1 : x > y ? 1 : a.number - b.number;
+  });
 }
 
 /** One circonscription with its communes and postcodes, or null. */
