@@ -89,7 +89,7 @@ describe('/recherche', () => {
     const body = await searchJson('33220');
     expect(field(body, 'lieu')).toEqual(['Pineuilh', 'Sainte-Foy-la-Grande']);
     expect(field(body, 'circonscription')).toEqual(['33-2', '33-3']);
-    expect(field(body, 'localites')).toEqual(['LA CHÂTAIGNERAIE', null]);
+    expect(field(body, 'localites')).toEqual(['La Châtaigneraie', null]);
     expect(body.motif).toBe(
       'Le code postal 33220 dessert 2 communes, réparties entre 2 circonscriptions.',
     );
@@ -274,7 +274,7 @@ describe('correspondence tables and documentation', () => {
       (await (await app.request('/correspondances/codes-postaux.csv')).text()).trim(),
     ).data;
     expect(postcodes[0]).toEqual(POSTCODE_COLUMNS.map((c) => c.name));
-    expect(postcodes.some((r) => r.includes("'=SUM(1+1)"))).toBe(true);
+    expect(postcodes.some((r) => r.includes("'=sum(1+1)"))).toBe(true); // the locality, title-cased, still neutralised
     const json = (await (
       await app.request('/correspondances/codes-postaux.json?departement=75&per_page=1&page=2')
     ).json()) as SearchJson & { page: number };
