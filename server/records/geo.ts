@@ -112,6 +112,13 @@ export interface SearchRecord {
   depute_uid: string | null;
   depute: string | null;
   groupe: string | null;
+  ecart: number | null;
+}
+
+/** "Londres (Royaume-Uni)", "Belgique". */
+function abroadLabel(c: Candidate): string | null {
+  if (!c.abroad) return null;
+  return c.abroad.city ? `${c.abroad.city} (${c.abroad.country})` : c.abroad.country;
 }
 
 export function searchRecord(c: Candidate): SearchRecord {
@@ -120,6 +127,8 @@ export function searchRecord(c: Candidate): SearchRecord {
     correspondance: c.match,
     lieu:
       c.place?.name ??
+      abroadLabel(c) ??
+      (c.match === 'departement' && c.circo ? c.circo.departement_name : null) ??
       (c.match === 'etranger' && c.circo ? (ABROAD_ZONES[c.circo.number] ?? null) : null),
     code_commune: c.place?.code ?? null,
     code_postal: c.place?.postcode ?? null,
@@ -133,6 +142,7 @@ export function searchRecord(c: Candidate): SearchRecord {
     depute_uid: deputy?.uid ?? null,
     depute: deputy ? `${deputy.first_name} ${deputy.last_name}` : null,
     groupe: deputy?.group_abbreviation ?? null,
+    ecart: c.distance ?? null,
   };
 }
 
@@ -149,11 +159,11 @@ const field = <K extends keyof SearchRecord>(
 export const SEARCH_COLUMNS: Column<SearchRecord>[] = [
   field(
     'correspondance',
-    'Ce qui a été trouvé : code_postal, commune (ou arrondissement), depute, circonscription (identifiant 33-4 cherché), etranger',
+    'Ce qui a été trouvé : code_postal, commune (ou arrondissement), depute, circonscription (identifiant 33-4 cherché), etranger, departement (nom ou code d’un département : une ligne par circonscription), pays (pays ou grande ville à l’étranger)',
   ),
   field(
     'lieu',
-    'Commune ou arrondissement trouvé (Français de l’étranger : pays de la circonscription)',
+    'Commune ou arrondissement trouvé ; département ; pays (ou « ville (pays) ») cherché ; Français de l’étranger : pays de la circonscription',
   ),
   field('code_commune', 'Code INSEE du lieu (code d’arrondissement pour Paris, Lyon, Marseille)'),
   field('code_postal', 'Code postal cherché, ou codes postaux du lieu séparés par des espaces'),
@@ -173,6 +183,10 @@ export const SEARCH_COLUMNS: Column<SearchRecord>[] = [
   field('depute_uid', 'Identifiant AN (PA…) du député en exercice (vide si siège vacant)'),
   field('depute', 'Prénom et nom du député'),
   field('groupe', 'Sigle de son groupe politique'),
+  field(
+    'ecart',
+    'Nom de député approché : lettres à changer, ajouter ou ôter entre la recherche et le nom (distance d’édition, espaces ôtés) ; vide si le nom correspond tel qu’écrit',
+  ),
 ];
 
 /** Columns of `/correspondances/communes-circonscriptions.csv` and `.json` (INSEE's table). */
@@ -252,6 +266,8 @@ const plural = (n: number, singular: string, pluralForm = `${singular}s`) =>
 /** The one circonscription a search leads to, or null (none, several, or a partial postcode). */
 export function singleAnswer(result: SearchResult): Circonscription | null {
   if (result.kind === 'debut_code_postal' || result.circos !== 1) return null;
+  // An approximate name is offered, not assumed.
+  if (result.suggestion) return null;
   if (!result.candidates.every((c) => c.circo)) return null;
   return result.candidates[0]!.circo;
 }
@@ -266,10 +282,38 @@ export function explain(result: SearchResult): string | null {
     if (kind === 'circonscription') return `Aucune circonscription ${q} dans les données.`;
     return `Aucune commune ni aucun député en exercice ne correspond à « ${q} ».`;
   }
+  if (kind === 'pays' && result.abroad && !candidates[0]?.circo) {
+    const { country, city, french, code } = result.abroad;
+    const where = city ? `${city} (${country})` : country;
+    if (code === 'FR')
+      return 'En France, cherchez votre code postal, votre commune ou votre département.';
+    return french
+      ? `${where} relève de la France mais n’élit pas de député à part : aucune circonscription n’y est rattachée.`
+      : `Le fichier de Regards Citoyens ne rattache ${where} à aucune circonscription des Français établis hors de France.`;
+  }
   if (kind === 'etranger') {
     return `Les Français établis hors de France élisent ${plural(circos, 'député')}, un par circonscription : choisissez celle de votre pays de résidence.`;
   }
   if (singleAnswer(result)) return null;
+  if (kind === 'departement' && result.departement) {
+    const { name, code } = result.departement;
+    const own = candidates.filter((c) => c.match === 'departement').length;
+    const parts = [`${name} (${code}) : ${plural(own, 'circonscription')}.`];
+    if (candidates.length > own)
+      parts.push(`« ${q} » est aussi le nom d’une commune, listée après.`);
+    if (result.postcodePrefix)
+      parts.push(
+        `${plural(result.postcodePrefix.count, 'code postal', 'codes postaux')} commencent aussi par ${result.postcodePrefix.prefix}.`,
+      );
+    return parts.join(' ');
+  }
+  if (kind === 'pays' && result.abroad) {
+    // Reached with a circonscription abroad and French communes of the same name.
+    const where = result.abroad.city
+      ? `${result.abroad.city} (${result.abroad.country})`
+      : result.abroad.country;
+    return `${where} relève de la ${candidates[0]!.circo!.number === 1 ? '1re' : `${candidates[0]!.circo!.number}e`} circonscription des Français établis hors de France. « ${q} » est aussi le nom d’une commune de France, listée après.`;
+  }
   const places = [
     ...new Map(candidates.filter((c) => c.place).map((c) => [c.place!.code, c.place!])).values(),
   ];
@@ -280,6 +324,10 @@ export function explain(result: SearchResult): string | null {
     );
   } else if (kind === 'debut_code_postal') {
     parts.push(`Plusieurs codes postaux commencent par ${q} : complétez le code postal.`);
+  } else if (kind === 'nom' && result.suggestion) {
+    parts.push(
+      `Aucun député en exercice ne s’appelle exactement « ${q} » : voici les noms les plus proches.`,
+    );
   } else if (kind === 'nom' && (places.length > 1 || result.deputies > 0)) {
     const found = [
       places.length > 0 ? plural(result.places, 'lieu', 'lieux') : null,

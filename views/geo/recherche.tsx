@@ -64,6 +64,18 @@ function Part({ candidate }: { candidate: Candidate }) {
 
 function Place({ candidate }: { candidate: Candidate }) {
   const place = candidate.place;
+  if (candidate.abroad) {
+    const { city, country } = candidate.abroad;
+    return <>{city ? `${city} (${country})` : country}</>;
+  }
+  if (candidate.match === 'departement' && candidate.circo) {
+    return (
+      <>
+        {candidate.circo.departement_name}{' '}
+        <span class="muted">({candidate.circo.departement_code})</span>
+      </>
+    );
+  }
   if (!place) {
     if (candidate.match === 'etranger' && candidate.circo)
       return <>{ABROAD_ZONES[candidate.circo.number] ?? '–'}</>;
@@ -106,7 +118,35 @@ export function SearchResults({ result, reason }: { result: SearchResult; reason
           <a href={circoPath(single)}>{circoLabel(single)}</a>.
         </p>
       ) : null}
+      {result.suggestion && result.candidates[0]?.circo?.deputies[0] ? (
+        <p class="suggestion">
+          Vouliez-vous dire :{' '}
+          <a href={`/deputes/${result.candidates[0].circo.deputies[0].uid}`}>{result.suggestion}</a>{' '}
+          ?
+        </p>
+      ) : null}
       {reason ? <p class="reason">{reason}</p> : null}
+      {result.departement ? (
+        <p>
+          <a href={`/departements/${result.departement.code}`}>
+            Le département : {result.departement.name} ({result.departement.code})
+          </a>
+        </p>
+      ) : null}
+      {result.postcodePrefix ? (
+        <p>
+          Codes postaux commençant par {result.postcodePrefix.prefix} :{' '}
+          {result.postcodePrefix.postcodes.map((p, i) => (
+            <>
+              {i > 0 ? ', ' : ''}
+              <a href={`/recherche?${new URLSearchParams({ q: p })}`}>{p}</a>
+            </>
+          ))}
+          {result.postcodePrefix.count > result.postcodePrefix.postcodes.length
+            ? ` … (${result.postcodePrefix.count.toLocaleString('fr-FR')} au total)`
+            : ''}
+        </p>
+      ) : null}
       {result.candidates.length > 0 ? (
         <div class="table-wrap">
           <table>
