@@ -324,16 +324,20 @@ async function departementCandidates(
 const PREFIX_POSTCODES = 12;
 
 async function postcodePrefix(db: Kysely<Database>, prefix: string) {
-  const rows = await db
+  const distinct = db
     .selectFrom('geo_postcode')
-    .select(['postcode', sql<number>`count(*) over ()`.as('n')])
+    .select('postcode')
     .distinct()
-    .where('postcode', 'like', `${prefix}%`)
-    .orderBy('postcode')
-    .limit(PREFIX_POSTCODES)
-    .execute();
+    .where('postcode', 'like', `${prefix}%`);
+  const [rows, { n }] = await Promise.all([
+    distinct.orderBy('postcode').limit(PREFIX_POSTCODES).execute(),
+    db
+      .selectFrom(distinct.as('p'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
   if (rows.length === 0) return undefined;
-  return { prefix, count: Number(rows[0]!.n), postcodes: rows.map((r) => r.postcode) };
+  return { prefix, count: Number(n), postcodes: rows.map((r) => r.postcode) };
 }
 
 /** The circonscription abroad of a country, or an answer saying why there is none. */
