@@ -53,6 +53,13 @@ if (process.argv.slice(2).includes('lobbies')) {
   process.exit(0);
 }
 
+// `npm run bench -- geo`: only the geography benchmarks (the forgiving search).
+if (process.argv.slice(2).includes('geo')) {
+  const { benchRecherche } = await import('./bench-recherche.ts');
+  await benchRecherche(fixtures);
+  process.exit(0);
+}
+
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
