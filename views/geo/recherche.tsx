@@ -12,12 +12,12 @@ export function SearchBox({ q }: { q: string }) {
     <>
       <form class="search" action="/recherche" method="get" role="search">
         <label>
-          Code postal, commune ou nom d’un député
+          Code postal, commune, département, pays ou nom d’un député
           <input
             type="search"
             name="q"
             value={q}
-            placeholder="ex. 33000, Saint-Émilion, Dupont"
+            placeholder="ex. 33000, Saint-Émilion, Gironde, Belgique, Dupont"
             maxlength={200}
             autocomplete="off"
             required
