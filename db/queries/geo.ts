@@ -498,22 +498,51 @@ export async function search(
       .orderBy('a.code')
       .limit(limit)
       .execute();
-    const homonymHits = await placeCandidates(
-      db,
-      legislature,
-      homonyms.map((h) => ({ ...h, basis: h.basis as Basis })),
-      'commune',
-    );
+    // Deputies bearing the name as a whole word ("Florence"), after the places.
+    const namesakes = nameKey
+      ? await deputiesQuery(db)
+          .where(
+            sql<boolean>`(' ' || a.name_key || ' ') like ${'% ' + likeEscape(nameKey) + ' %'} escape '\\'`,
+          )
+          .orderBy('a.sort_name')
+          .orderBy('a.uid')
+          .limit(limit)
+          .execute()
+      : [];
+    const [homonymHits, namesakeCircos] = await Promise.all([
+      placeCandidates(
+        db,
+        legislature,
+        homonyms.map((h) => ({ ...h, basis: h.basis as Basis })),
+        'commune',
+      ),
+      circonscriptions(db, legislature, [
+        ...new Set(namesakes.map((d) => d.departement_code).filter((d) => d !== null)),
+      ]),
+    ]);
+    const namesakeHits: Candidate[] = namesakes.map((d) => ({
+      match: 'depute',
+      place: null,
+      circo:
+        namesakeCircos.find(
+          (c) => c.departement_code === d.departement_code && c.number === d.circo_number,
+        ) ?? null,
+      whole: null,
+    }));
+    const others = [...homonymHits, ...namesakeHits];
     if (answerDepartement) {
       const own = await departementCandidates(db, legislature, answerDepartement);
       return {
-        ...result('departement', [...own, ...homonymHits], homonyms.length, 0),
+        ...result('departement', [...own, ...others], homonyms.length, namesakes.length),
         departement: answerDepartement,
         ...(abroad ? { abroad } : {}),
       };
     }
     const own = await abroadCandidates(db, legislature, abroad!);
-    return { ...result('pays', [...own, ...homonymHits], homonyms.length, 0), abroad: abroad! };
+    return {
+      ...result('pays', [...own, ...others], homonyms.length, namesakes.length),
+      abroad: abroad!,
+    };
   }
 
   const exactPlaces = await db

@@ -282,14 +282,30 @@ export function explain(result: SearchResult): string | null {
     if (kind === 'circonscription') return `Aucune circonscription ${q} dans les données.`;
     return `Aucune commune ni aucun député en exercice ne correspond à « ${q} ».`;
   }
+  // After a département or a country: communes and deputies of the same name, if any.
+  const namesakes = () => {
+    const found = [
+      result.places > 0 ? plural(result.places, 'commune') : null,
+      result.deputies > 0 ? plural(result.deputies, 'député') : null,
+    ].filter(Boolean);
+    const listed =
+      result.places + result.deputies > 1 ? 'listés' : result.places === 1 ? 'listée' : 'listé';
+    return found.length > 0
+      ? ` « ${q} » désigne aussi ${found.join(' et ')}, ${listed} après.`
+      : '';
+  };
   if (kind === 'pays' && result.abroad && !candidates[0]?.circo) {
-    const { country, city, french, code } = result.abroad;
+    const { country, city, french, code, number } = result.abroad;
     const where = city ? `${city} (${country})` : country;
     if (code === 'FR')
-      return 'En France, cherchez votre code postal, votre commune ou votre département.';
-    return french
-      ? `${where} relève de la France mais n’élit pas de député à part : aucune circonscription n’y est rattachée.`
-      : `Le fichier de Regards Citoyens ne rattache ${where} à aucune circonscription des Français établis hors de France.`;
+      return `En France, cherchez votre code postal, votre commune ou votre département.${namesakes()}`;
+    if (number !== null)
+      return `${where} relève de la circonscription 099-${number}, absente des données de l’Assemblée.${namesakes()}`;
+    return `${
+      french
+        ? `${where} relève de la France mais n’élit pas de député à part : aucune circonscription n’y est rattachée.`
+        : `Le fichier de Regards Citoyens ne rattache ${where} à aucune circonscription des Français établis hors de France.`
+    }${namesakes()}`;
   }
   if (kind === 'etranger') {
     return `Les Français établis hors de France élisent ${plural(circos, 'député')}, un par circonscription : choisissez celle de votre pays de résidence.`;
@@ -298,21 +314,18 @@ export function explain(result: SearchResult): string | null {
   if (kind === 'departement' && result.departement) {
     const { name, code } = result.departement;
     const own = candidates.filter((c) => c.match === 'departement').length;
-    const parts = [`${name} (${code}) : ${plural(own, 'circonscription')}.`];
-    if (candidates.length > own)
-      parts.push(`« ${q} » est aussi le nom d’une commune, listée après.`);
+    let text = `${name} (${code}) : ${plural(own, 'circonscription')}.${namesakes()}`;
     if (result.postcodePrefix)
-      parts.push(
-        `${plural(result.postcodePrefix.count, 'code postal', 'codes postaux')} commencent aussi par ${result.postcodePrefix.prefix}.`,
-      );
-    return parts.join(' ');
+      text += ` ${plural(result.postcodePrefix.count, 'code postal', 'codes postaux')} commencent aussi par ${result.postcodePrefix.prefix}.`;
+    return text;
   }
   if (kind === 'pays' && result.abroad) {
-    // Reached with a circonscription abroad and French communes of the same name.
+    // Reached with a circonscription abroad and namesakes in France.
     const where = result.abroad.city
       ? `${result.abroad.city} (${result.abroad.country})`
       : result.abroad.country;
-    return `${where} relève de la ${candidates[0]!.circo!.number === 1 ? '1re' : `${candidates[0]!.circo!.number}e`} circonscription des Français établis hors de France. « ${q} » est aussi le nom d’une commune de France, listée après.`;
+    const n = candidates[0]!.circo!.number;
+    return `${where} relève de la ${n === 1 ? '1re' : `${n}e`} circonscription des Français établis hors de France.${namesakes()}`;
   }
   const places = [
     ...new Map(candidates.filter((c) => c.place).map((c) => [c.place!.code, c.place!])).values(),

@@ -35,7 +35,7 @@ beforeAll(async () => {
   await db
     .insertInto('organe')
     .values(
-      [1, 3, 4, 5].map((n) => ({
+      [1, 3, 4, 5, 8].map((n) => ({
         uid: `PO099${n}`,
         code_type: 'CIRCONSCRIPTION',
         label: `${n}e circonscription`,
@@ -226,6 +226,47 @@ describe('départements', () => {
 });
 
 describe('countries and cities abroad', () => {
+  it('lists deputies bearing a place’s name after it', async () => {
+    await db
+      .insertInto('geo_abroad_country')
+      .values({ code: 'IT', name: 'Italie (l’)', name_key: 'italie', iso_a3: 'ITA', number: 8 })
+      .execute();
+    // As an ingest would, a new data version (the indexes are rebuilt).
+    await db
+      .insertInto('sync_state')
+      .values({
+        source: 'geo:circo_etranger',
+        url: 'https://example.test/circo_etranger.csv',
+        etag: null,
+        last_modified: null,
+        content_hash: 'y',
+        checked_at: '2026-12-02T01:00:00Z',
+        changed_at: '2026-12-02T01:00:00Z',
+        last_error: null,
+      })
+      .execute();
+    await db
+      .updateTable('acteur')
+      .set({ first_name: 'Florence', name_key: 'florence martin' })
+      .where('uid', '=', 'PA2')
+      .execute();
+    try {
+      const body = await searchJson('Florence');
+      expect(body.type).toBe('pays');
+      expect(body.pays).toBe('IT');
+      expect(field(body, 'correspondance')).toEqual(['pays', 'depute']);
+      expect(field(body, 'circonscription')).toEqual(['099-8', '75-3']);
+      expect(field(body, 'depute_uid')).toEqual([null, 'PA2']);
+      expect(body.motif).toContain('« Florence » désigne aussi 1 député, listé après.');
+    } finally {
+      await db
+        .updateTable('acteur')
+        .set({ first_name: 'Bernard', name_key: 'bernard martin' })
+        .where('uid', '=', 'PA2')
+        .execute();
+    }
+  });
+
   it('gives the circonscription of French people abroad of a country or a big city', async () => {
     const cases: [string, string, string][] = [
       ['Belgique', '099-4', 'Belgique'],
