@@ -1,6 +1,7 @@
 import type { InseeRow, LaposteRow } from './parse.ts';
 import {
   anDepartementOf,
+  ARRONDISSEMENT_CITIES,
   arrondissementName,
   arrondissementOf,
   type Basis,
@@ -248,4 +249,43 @@ export function deriveGeo(
   }));
 
   return { areas: [...areas.values()], areaCircos, postcodes, circonscriptions };
+}
+
+export interface PostcodeCircoRecord {
+  postcode: string;
+  departement_code: string;
+  number: number;
+  basis: 'regards_citoyens';
+}
+
+/** The cities whose postcodes Regards Citoyens' table assigns to circonscriptions. */
+const PLM_CITIES = new Set<string>(ARRONDISSEMENT_CITIES.map((c) => c.city));
+
+/**
+ * Postcode → circonscriptions of Paris, Lyon and Marseille from Regards Citoyens' rows: each
+ * postcode gets exactly the circonscriptions whose row for the city lists it.
+ */
+export function derivePostcodeCircos(
+  rows: readonly {
+    commune_code: string;
+    departement_code: string;
+    number: number;
+    postcodes: string;
+  }[],
+): PostcodeCircoRecord[] {
+  const seen = new Map<string, PostcodeCircoRecord>();
+  for (const row of rows) {
+    if (!PLM_CITIES.has(row.commune_code)) continue;
+    for (const postcode of row.postcodes.split(' ')) {
+      if (!postcode) continue;
+      const key = `${postcode}|${circoKey(row.departement_code, row.number)}`;
+      seen.set(key, {
+        postcode,
+        departement_code: row.departement_code,
+        number: row.number,
+        basis: 'regards_citoyens',
+      });
+    }
+  }
+  return [...seen.values()];
 }

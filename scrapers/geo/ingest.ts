@@ -1,8 +1,17 @@
 import type { Transaction } from 'kysely';
 import { insertRows } from '../../db/insert.ts';
 import type { Database } from '../../db/schema/index.ts';
-import { deriveGeo, type GeoTables } from './derive.ts';
+import { deriveGeo, derivePostcodeCircos, type GeoTables } from './derive.ts';
 import type { InseeRow, LaposteRow } from './parse.ts';
+import type { ContourRow } from './parse-contours.ts';
+import type { AbroadCountry, RcRow } from './parse-rc.ts';
+
+/** Records of one of Regards Citoyens' tables or of the contours new, changed or gone. */
+export interface FileCounts {
+  added: number;
+  changed: number;
+  removed: number;
+}
 
 export interface GeoIngestCounts {
   /** Areas (communes, arrondissements) new, changed (name, postcodes or circonscriptions) or gone. */
@@ -12,6 +21,41 @@ export interface GeoIngestCounts {
   areas: number;
   postcodes: number;
   circonscriptions: number;
+  /** Per file of the three added later; null when the file was unchanged. */
+  rc: FileCounts | null;
+  abroad: FileCounts | null;
+  contours: FileCounts | null;
+  /** Rows of geo_postcode_circo (Paris, Lyon, Marseille postcodes × circonscriptions). */
+  postcodeCircos: number;
+}
+
+/** Compares two states of a table by key and content signature. */
+function diff(before: Map<string, string>, after: Map<string, string>): FileCounts {
+  let added = 0;
+  let changed = 0;
+  for (const [key, signature] of after) {
+    const previous = before.get(key);
+    if (previous === undefined) added++;
+    else if (previous !== signature) changed++;
+  }
+  const removed = [...before.keys()].filter((k) => !after.has(k)).length;
+  return { added, changed, removed };
+}
+
+const rcSignatures = (rows: readonly RcRow[]) =>
+  new Map(rows.map((r) => [`${r.commune_code}|${r.number}`, `${r.commune_name}|${r.postcodes}`]));
+const abroadSignatures = (rows: readonly AbroadCountry[]) =>
+  new Map(rows.map((r) => [r.code, `${r.name}|${r.iso_a3}|${r.number}`]));
+const contourSignatures = (rows: readonly ContourRow[]) =>
+  new Map(rows.map((r) => [`${r.departement_code}-${r.number}`, r.geometry]));
+
+/** The files of the `geo` source that changed; null = unchanged, kept as stored. */
+export interface GeoFiles {
+  insee: readonly InseeRow[] | null;
+  laposte: readonly LaposteRow[] | null;
+  rc: readonly RcRow[] | null;
+  abroad: readonly AbroadCountry[] | null;
+  contours: readonly ContourRow[] | null;
 }
 
 /** What identifies an area's content, to count changes between two ingests. */
@@ -34,20 +78,17 @@ function signatures(
 }
 
 /** Rows the ingest writes for the given files, for progress totals. */
-export function geoRowCount(
-  insee: readonly InseeRow[] | null,
-  laposte: readonly LaposteRow[] | null,
-) {
-  return (insee?.length ?? 0) + (laposte?.length ?? 0);
+export function geoRowCount(files: GeoFiles) {
+  return Object.values(files).reduce((n, rows) => n + (rows?.length ?? 0), 0);
 }
 
 /**
  * Stores the files that changed (null = unchanged, kept as stored) and rebuilds the derived
- * tables from both, inside the caller's transaction.
+ * tables from the new and stored rows, inside the caller's transaction.
  */
 export async function ingestGeo(
   trx: Transaction<Database>,
-  files: { insee: readonly InseeRow[] | null; laposte: readonly LaposteRow[] | null },
+  files: GeoFiles,
   onRows: (n: number) => void = () => {},
 ): Promise<GeoIngestCounts> {
   const before = signatures(
@@ -62,6 +103,33 @@ export async function ingestGeo(
     await trx.deleteFrom('geo_laposte_row').execute();
     await insertRows(trx, 'geo_laposte_row', files.laposte, onRows);
   }
+  let rc: FileCounts | null = null;
+  if (files.rc) {
+    const stored = await trx.selectFrom('geo_rc_row').selectAll().execute();
+    rc = diff(rcSignatures(stored), rcSignatures(files.rc));
+    await trx.deleteFrom('geo_rc_row').execute();
+    await insertRows(trx, 'geo_rc_row', files.rc, onRows);
+  }
+  let abroad: FileCounts | null = null;
+  if (files.abroad) {
+    const stored = await trx.selectFrom('geo_abroad_country').selectAll().execute();
+    abroad = diff(abroadSignatures(stored), abroadSignatures(files.abroad));
+    await trx.deleteFrom('geo_abroad_country').execute();
+    await insertRows(trx, 'geo_abroad_country', files.abroad, onRows);
+  }
+  let contours: FileCounts | null = null;
+  if (files.contours) {
+    const stored = await trx.selectFrom('geo_contour').selectAll().execute();
+    contours = diff(contourSignatures(stored), contourSignatures(files.contours));
+    await trx.deleteFrom('geo_contour').execute();
+    await insertRows(trx, 'geo_contour', files.contours, onRows);
+  }
+  const rcRows =
+    files.rc ?? (await trx.selectFrom('geo_rc_row').selectAll().orderBy('id').execute());
+  const postcodeCircos = derivePostcodeCircos(rcRows);
+  await trx.deleteFrom('geo_postcode_circo').execute();
+  await insertRows(trx, 'geo_postcode_circo', postcodeCircos, () => {});
+
   const insee =
     files.insee ?? (await trx.selectFrom('geo_insee_row').selectAll().orderBy('id').execute());
   const laposte =
@@ -96,5 +164,9 @@ export async function ingestGeo(
     areas: tables.areas.length,
     postcodes: new Set(tables.postcodes.map((p) => p.postcode)).size,
     circonscriptions: tables.circonscriptions.length,
+    rc,
+    abroad,
+    contours,
+    postcodeCircos: postcodeCircos.length,
   };
 }

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/database.ts';
 import { readInseeWorkbook, readLaPoste } from '../../scrapers/geo/crawler.ts';
 import { ingestGeo } from '../../scrapers/geo/ingest.ts';
+import { parseContours } from '../../scrapers/geo/parse-contours.ts';
+import { parseRcCirconscriptions, parseRcEtranger } from '../../scrapers/geo/parse-rc.ts';
 import { createApp } from '../../server/app.tsx';
 import {
   CIRCO_COLUMNS,
@@ -10,7 +12,14 @@ import {
   POSTCODE_COLUMNS,
   SEARCH_COLUMNS,
 } from '../../server/records/geo.ts';
-import { INSEE_ROWS, inseeWorkbook, laPosteBytes } from '../fixtures/geo/files.ts';
+import {
+  ETRANGER_TEXT,
+  INSEE_ROWS,
+  RC_TEXT,
+  contoursText,
+  inseeWorkbook,
+  laPosteBytes,
+} from '../fixtures/geo/files.ts';
 import { seededDatabase } from '../helpers/seed.ts';
 
 // The seed's deputies in office: PA1 33-1, PA2 75-3, PA3 2A-1, PA4 971-2, PA6 33-3;
@@ -23,7 +32,10 @@ beforeAll(async () => {
   ({ db, close } = await seededDatabase());
   const insee = await readInseeWorkbook(Buffer.from(inseeWorkbook()));
   const laposte = readLaPoste(laPosteBytes());
-  await db.transaction().execute((trx) => ingestGeo(trx, { insee, laposte }));
+  const rc = parseRcCirconscriptions(RC_TEXT);
+  const abroad = parseRcEtranger(ETRANGER_TEXT);
+  const contours = parseContours(contoursText());
+  await db.transaction().execute((trx) => ingestGeo(trx, { insee, laposte, rc, abroad, contours }));
   app = createApp({ db, config: { legislature: 17 } });
 });
 afterAll(() => close());

@@ -9,7 +9,25 @@ import { runCrawl } from '../../../scrapers/run.ts';
 import { serveFolder, type StaticServer } from '../../../scripts/static-server.ts';
 import { tempDatabase } from '../../helpers/db.ts';
 import { startTestServer } from '../../helpers/http.ts';
-import { LAPOSTE_TEXT, laPosteBytes, writeGeoMirror } from '../../fixtures/geo/files.ts';
+import {
+  circonscriptionContours,
+  inseeCirconscriptions,
+  laPostePostcodes,
+  regardsCitoyensCirconscriptions,
+  regardsCitoyensEtranger,
+} from '../../../domain/sources.ts';
+import {
+  CONTOURS,
+  inseeWorkbook,
+  ETRANGER_TEXT,
+  LAPOSTE_TEXT,
+  RC_TEXT,
+  contoursText,
+  laPosteBytes,
+  writeGeoMirror,
+} from '../../fixtures/geo/files.ts';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
 
 let dir: string;
 let db: DB;
@@ -40,7 +58,15 @@ async function serveMirror(files: Parameters<typeof writeGeoMirror>[1] = {}) {
 }
 
 const countRows = async (
-  table: 'geo_insee_row' | 'geo_laposte_row' | 'geo_area' | 'geo_postcode',
+  table:
+    | 'geo_insee_row'
+    | 'geo_laposte_row'
+    | 'geo_area'
+    | 'geo_postcode'
+    | 'geo_rc_row'
+    | 'geo_abroad_country'
+    | 'geo_contour'
+    | 'geo_postcode_circo',
 ) =>
   Number(
     (
@@ -54,6 +80,14 @@ const countRows = async (
 const snapshot = async () => ({
   insee: await countRows('geo_insee_row'),
   laposte: await countRows('geo_laposte_row'),
+  rc: await db.selectFrom('geo_rc_row').selectAll().orderBy('id').execute(),
+  abroad: await db.selectFrom('geo_abroad_country').selectAll().orderBy('code').execute(),
+  contours: await db.selectFrom('geo_contour').selectAll().orderBy('departement_code').execute(),
+  postcodeCircos: await db
+    .selectFrom('geo_postcode_circo')
+    .selectAll()
+    .orderBy('postcode')
+    .execute(),
   areas: await db.selectFrom('geo_area').selectAll().orderBy('code').execute(),
   links: await db
     .selectFrom('geo_area_circo')
@@ -69,13 +103,13 @@ const snapshot = async () => ({
 });
 
 describe('geo crawl', () => {
-  it('stores both files, then skips them when unchanged', async () => {
+  it('stores the five files, then skips them when unchanged', async () => {
     const url = await serveMirror();
     const first = await crawl(url);
     expect(first).toMatchObject({
       source: 'geo',
       status: 'ok',
-      fetched: 2,
+      fetched: 5,
       unchanged: 0,
       failed: 0,
     });
@@ -85,14 +119,35 @@ describe('geo crawl', () => {
     // Areas: the 10 distinct INSEE communes plus the La Poste codes INSEE lacks (two Paris
     // arrondissements, Marseille 8e, Mamoudzou, Saint-Pierre, Monaco).
     expect(await countRows('geo_area')).toBe(10 + 6);
-    expect(first.added).toBe(16);
+    // Regards Citoyens' rows and countries, and the contours: one record per line or feature.
+    const rcLines = RC_TEXT.trim().split('\n').length;
+    const countries = ETRANGER_TEXT.trim().split('\n').length - 1;
+    expect(await countRows('geo_rc_row')).toBe(rcLines);
+    expect(await countRows('geo_abroad_country')).toBe(countries);
+    expect(await countRows('geo_contour')).toBe(CONTOURS.features.length);
+    // Paris's rows list 75001 75008 (75-1) and 75008 75017 (75-3): four links.
+    expect(await countRows('geo_postcode_circo')).toBe(4);
+    expect(first.added).toBe(16 + rcLines + countries + CONTOURS.features.length);
     const sources = (await db.selectFrom('sync_state').select('source').execute()).map(
       (s) => s.source,
     );
-    expect(sources.sort()).toEqual(['geo', 'geo:laposte']);
+    expect(sources.sort()).toEqual([
+      'geo',
+      'geo:circo_etranger',
+      'geo:circo_insee',
+      'geo:contours',
+      'geo:laposte',
+    ]);
+    const log = await db.selectFrom('change_event').select(['kind', 'detail']).execute();
+    expect(log).toEqual([
+      {
+        kind: 'initial_import',
+        detail: `Premier import : 16 lignes (communes et codes postaux), ${rcLines} lignes Regards Citoyens, ${countries} pays, ${CONTOURS.features.length} contours.`,
+      },
+    ]);
 
     const again = await crawl(url);
-    expect(again).toMatchObject({ status: 'unchanged', fetched: 2, unchanged: 2, added: 0 });
+    expect(again).toMatchObject({ status: 'unchanged', fetched: 5, unchanged: 5, added: 0 });
   });
 
   it('rebuilds the join when only one file changed', async () => {
@@ -114,8 +169,8 @@ describe('geo crawl', () => {
     const summary = await crawl(mirror!.url);
     expect(summary).toMatchObject({
       status: 'ok',
-      fetched: 2,
-      unchanged: 1,
+      fetched: 5,
+      unchanged: 4,
       added: 0,
       changed: 1,
       removed: 0,
@@ -134,6 +189,84 @@ describe('geo crawl', () => {
       .where('source', '=', 'geo')
       .executeTakeFirstOrThrow();
     expect(inseeAfter.content_hash).toBe(inseeBefore.content_hash);
+  });
+
+  it("stores a change of Regards Citoyens' table alone, keeping the other files as stored", async () => {
+    const url = await serveMirror();
+    await crawl(url);
+    const contoursBefore = await db.selectFrom('geo_contour').selectAll().execute();
+    await serveMirror({
+      rc: utf8(RC_TEXT.replace('056;75;Paris;03;75008 75017', '056;75;Paris;03;75017')),
+    });
+    const summary = await crawl(mirror!.url);
+    expect(summary).toMatchObject({ status: 'ok', fetched: 5, unchanged: 4, changed: 1 });
+    const links = await db
+      .selectFrom('geo_postcode_circo')
+      .select(['postcode', 'number'])
+      .orderBy('postcode')
+      .orderBy('number')
+      .execute();
+    expect(links).toEqual([
+      { postcode: '75001', number: 1 },
+      { postcode: '75008', number: 1 },
+      { postcode: '75017', number: 3 },
+    ]);
+    expect(await db.selectFrom('geo_contour').selectAll().execute()).toEqual(contoursBefore);
+    const log = await db
+      .selectFrom('change_event')
+      .select('detail')
+      .where('kind', '=', 'source_updated')
+      .execute();
+    expect(log).toEqual([{ detail: 'lignes Regards Citoyens : 0 ajoutés, 1 modifiés, 0 retirés' }]);
+  });
+
+  it('refuses a malformed row, truncated JSON or one file in HTTP 500, keeping the previous state', async () => {
+    const url = await serveMirror();
+    await crawl(url);
+    const before = await snapshot();
+    await serveMirror({
+      rc: utf8(RC_TEXT.replace('394;33;Saint-Émilion;03;33330', '394;33;Saint-Émilion;03')),
+    });
+    const badRow = await crawl(mirror!.url);
+    expect(badRow.status).toBe('failed');
+    expect(badRow.error).toBe('file circo_insee_2012.csv: line 3: 4 fields instead of 5');
+    expect(await snapshot()).toEqual(before);
+
+    await serveMirror({
+      abroad: utf8(ETRANGER_TEXT.replace('BE,Belgique,BEL,56,4', 'BE,,BEL,56,4')),
+    });
+    const badCountry = await crawl(mirror!.url);
+    expect(badCountry.error).toBe('file circo_etranger.csv: line 4: country BE without name');
+    expect(await snapshot()).toEqual(before);
+
+    const text = contoursText();
+    await serveMirror({ contours: utf8(text.slice(0, 300)) });
+    const truncated = await crawl(mirror!.url);
+    expect(truncated.status).toBe('failed');
+    expect(truncated.error).toMatch(
+      /^file france-circonscriptions-legislatives-2012\.json: invalid JSON/,
+    );
+    expect(await snapshot()).toEqual(before);
+
+    // One file in HTTP 500 while another changed: nothing is stored.
+    const server = await startTestServer();
+    try {
+      const at = (url: string) => `/${new URL(url).host}${new URL(url).pathname}`;
+      server.serve(at(inseeCirconscriptions().url), inseeWorkbook());
+      server.serve(at(laPostePostcodes().url), laPosteBytes());
+      server.serve(
+        at(regardsCitoyensCirconscriptions().url),
+        RC_TEXT.replace('33000 33800', '33000'),
+      );
+      server.serve(at(regardsCitoyensEtranger().url), ETRANGER_TEXT);
+      server.answer(at(circonscriptionContours().url), { status: 500, body: 'erreur' });
+      const failed = await crawl(server.url, { maxRetries: 0 });
+      expect(failed.status).toBe('failed');
+      expect(failed.error).toMatch(/france-circonscriptions-legislatives-2012\.json: HTTP 500$/);
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await server.close();
+    }
   });
 
   it('reports a malformed file with its name and reason, and keeps the previous data', async () => {
