@@ -29,7 +29,9 @@ beforeAll(async () => {
   ({ db, close } = await seededDatabase());
   const insee = await readInseeWorkbook(Buffer.from(inseeWorkbook()));
   const laposte = readLaPoste(laPosteBytes());
-  await db.transaction().execute((trx) => ingestGeo(trx, { insee, laposte }));
+  await db
+    .transaction()
+    .execute((trx) => ingestGeo(trx, { insee, laposte, rc: null, abroad: null, contours: null }));
   await db.insertInto('geo_abroad_country').values(ABROAD_ROWS).execute();
   // Three circonscriptions abroad, as the AN lists them.
   await db

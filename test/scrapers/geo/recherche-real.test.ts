@@ -8,7 +8,6 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.ts';
 import { migrateToLatest, openDatabase, type DB } from '../../../db/database.ts';
-import { placeKey } from '../../../domain/places.ts';
 import { runCrawl } from '../../../scrapers/run.ts';
 import { createApp } from '../../../server/app.tsx';
 import { serveFolder, type StaticServer } from '../../../scripts/static-server.ts';
@@ -21,6 +20,14 @@ if (!present) console.log(`recherche real-data suite skipped: no ${mirrorDir}`);
 const AMO_FILE = path.join(
   mirrorDir,
   'data.assemblee-nationale.fr/static/openData/repository/17/amo/deputes_actifs_mandats_actifs_organes_divises/AMO40_deputes_actifs_mandats_actifs_organes_divises.json.zip',
+);
+const LAPOSTE_FILE = path.join(
+  mirrorDir,
+  'datanova.laposte.fr/data-fair/api/v1/datasets/laposte-hexasmal/raw',
+);
+const RC_FILE = path.join(
+  mirrorDir,
+  'raw.githubusercontent.com/regardscitoyens/nosdeputes.fr/master/batch/depute/static/circo_insee_2012.csv',
 );
 const ETRANGER_FILE = path.join(
   mirrorDir,
@@ -130,29 +137,6 @@ describe.skipIf(!present)('the forgiving search on the real files', () => {
     await migrateToLatest(db);
     const summaries = await runCrawl(db, config, { only: ['an', 'geo'] });
     for (const s of summaries) expect(s.status, `${s.source}: ${s.error}`).toBe('ok');
-    // Until the geo source ingests circo_etranger.csv, its rows are written here in the
-    // table's shape, straight from the raw file.
-    const { n } = await db
-      .selectFrom('geo_abroad_country')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    if (Number(n) === 0) {
-      console.log(
-        'recherche real: geo_abroad_country empty after the crawl, filled from the raw file',
-      );
-      await db
-        .insertInto('geo_abroad_country')
-        .values(
-          [...raw.countries].map(([code, c]) => ({
-            code,
-            name: c.name,
-            name_key: placeKey(c.name.replace(/\s*\([^)]*\)$/, '')),
-            iso_a3: c.iso3,
-            number: c.circo > 0 ? c.circo : null,
-          })),
-        )
-        .execute();
-    }
     app = createApp({ db, config });
   }, 180_000);
   afterAll(async () => {
@@ -200,6 +184,30 @@ describe.skipIf(!present)('the forgiving search on the real files', () => {
         }
       }
     }
+  });
+
+  it('writes La Poste’s localities as people write them', async () => {
+    // Raw La Poste lines: REIMS 51100 "LA NEUVILLETTE"; ARBOYS EN BUGEY 01300 "ARBIGNIEU" and
+    // "ST BOIS", former communes that Regards Citoyens' 2012 table writes "Arbignieu" and
+    // "Saint-Bois" (both read from the raw files here).
+    const laposte = new TextDecoder('latin1').decode(readFileSync(LAPOSTE_FILE));
+    expect(laposte).toContain('51454;REIMS;51100;REIMS;LA NEUVILLETTE');
+    expect(laposte).toContain('01015;ARBOYS EN BUGEY;01300;ARBOYS EN BUGEY;ARBIGNIEU');
+    expect(laposte).toContain('01015;ARBOYS EN BUGEY;01300;ARBOYS EN BUGEY;ST BOIS');
+    const rc = readFileSync(RC_FILE, 'utf8');
+    expect(rc).toContain(';01;Arbignieu;');
+    expect(rc).toContain(';01;Saint-Bois;');
+    expect(rc).not.toMatch(/;La Neuvillette;/i);
+    const locality = (body: Json, code: string) =>
+      String(body.items.find((i) => i.code_commune === code)?.localites ?? '').split(' · ');
+    expect(locality(await search('51100'), '51454')).toContain('La Neuvillette');
+    const arboys = locality(await search('01300'), '01015');
+    expect(arboys).toContain('Arbignieu');
+    expect(arboys).toContain('Saint-Bois');
+    const page = await (await app.request('/recherche?q=51100')).text();
+    expect(page).toContain('Reims');
+    expect(page).toContain('La Neuvillette');
+    expect(page).not.toContain('LA NEUVILLETTE');
   });
 
   it('gives the circonscription abroad of countries and big cities', async () => {
