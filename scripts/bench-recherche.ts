@@ -94,7 +94,7 @@ export async function benchRecherche(fixtures: string): Promise<void> {
       ['Belgique', 'Monaco', 'Royaume-Uni', 'Etats Unis', 'Londres', 'New York', 'Dakar'].map(
         (q) => ({ q }),
       ),
-      'circo_etranger.csv once the geo source ingests it',
+      'from circo_etranger.csv as the geo source ingests it',
     );
     await server.close();
   } finally {

@@ -134,6 +134,13 @@ describe('misspelt deputy names', () => {
     const page = await res.text();
     expect(page).toContain('Vouliez-vous dire :');
     expect(page).toContain('href="/deputes/PA1"');
+    // While typing (htmx), the fragment offers the same name.
+    const fragment = await (
+      await app.request('/recherche?q=Alise+Dupre', { headers: { 'HX-Request': 'true' } })
+    ).text();
+    expect(fragment).toMatch(/^<div id="suggestions"/);
+    expect(fragment).toContain('Vouliez-vous dire :');
+    expect(fragment).toContain('Alice Dupré');
   });
 
   it('keeps exact names as they were: no suggestion, straight to the deputy', async () => {
@@ -297,6 +304,9 @@ describe('countries and cities abroad', () => {
     const none = await searchJson('Corée du Nord');
     expect(field(none, 'circonscription')).toEqual([null]);
     expect(none.motif).toContain('ne rattache Corée du Nord à aucune circonscription');
+    const page = await (await app.request('/recherche?q=Cor%C3%A9e+du+Nord')).text();
+    expect(page).toContain('ne rattache Corée du Nord à aucune circonscription');
+    expect(page).toContain('aucune connue');
     const france = await searchJson('France');
     expect(field(france, 'circonscription')).toEqual([null]);
     expect(france.motif).toContain('En France, cherchez votre code postal');
