@@ -48,8 +48,8 @@ export function departementSortKey(code: string): string {
   return code.length === 2 ? code.replace(/^2([AB])$/, '20$1') : code;
 }
 
-function deputiesQuery(db: Kysely<Database>) {
-  return db
+function deputiesQuery(db: Kysely<Database>, inOffice = true) {
+  const query = db
     .selectFrom('acteur as a')
     .leftJoin('organe as g', 'g.uid', 'a.group_uid')
     .select([
@@ -63,8 +63,8 @@ function deputiesQuery(db: Kysely<Database>) {
       'g.abbreviation as group_abbreviation',
       'g.label as group_label',
       'g.color as group_color',
-    ])
-    .where('a.in_office', '=', 1);
+    ]);
+  return inOffice ? query.where('a.in_office', '=', 1) : query;
 }
 
 /**
@@ -230,6 +230,8 @@ export interface Candidate {
   abroad?: AbroadHit;
   /** For a deputy found by an approximate name: the edits between query and name. */
   distance?: number;
+  /** A former deputy of the legislature found by name; `circo` is their last seat. */
+  former?: DeputyBrief;
 }
 
 export type SearchKind =
@@ -597,10 +599,10 @@ export async function search(
   // No name as written: the closest names, within a few edits (see recherche-noms.ts).
   const distances = new Map<string, number>();
   if (deputyRows.length === 0 && !exact && nameKey) {
-    const close = await approximateDeputies(db, q, limit);
+    const close = await approximateDeputies(db, legislature, q, limit);
     for (const m of close) distances.set(m.uid, m.distance);
     if (close.length > 0) {
-      const rows = await deputiesQuery(db)
+      const rows = await deputiesQuery(db, false)
         .where(
           'a.uid',
           'in',
@@ -619,16 +621,21 @@ export async function search(
     placeCandidates(db, legislature, places, 'commune'),
     circonscriptions(db, legislature, deputyDeps),
   ]);
-  const deputyCandidates: Candidate[] = deputyRows.slice(0, limit).map((d) => ({
-    match: 'depute',
-    place: null,
-    circo:
+  const deputyCandidates: Candidate[] = deputyRows.slice(0, limit).map((d) => {
+    const circo =
       deputyCircos.find(
         (c) => c.departement_code === d.departement_code && c.number === d.circo_number,
-      ) ?? null,
-    whole: null,
-    ...(distances.has(d.uid) ? { distance: distances.get(d.uid)! } : {}),
-  }));
+      ) ?? null;
+    const { departement_code: _d, departement_name: _m, circo_number: _n, ...brief } = d;
+    return {
+      match: 'depute',
+      place: null,
+      circo,
+      whole: null,
+      ...(distances.has(d.uid) ? { distance: distances.get(d.uid)! } : {}),
+      ...(circo?.deputies.some((x) => x.uid === d.uid) ? {} : { former: brief }),
+    };
+  });
   const closest = distances.size > 0 ? deputyRows[0] : undefined;
   const candidates = exact
     ? [...placeHits, ...deputyCandidates]

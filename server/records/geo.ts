@@ -113,6 +113,8 @@ export interface SearchRecord {
   depute: string | null;
   groupe: string | null;
   ecart: number | null;
+  ancien_depute_uid: string | null;
+  ancien_depute: string | null;
 }
 
 /** "Londres (Royaume-Uni)", "Belgique". */
@@ -143,6 +145,8 @@ export function searchRecord(c: Candidate): SearchRecord {
     depute: deputy ? `${deputy.first_name} ${deputy.last_name}` : null,
     groupe: deputy?.group_abbreviation ?? null,
     ecart: c.distance ?? null,
+    ancien_depute_uid: c.former?.uid ?? null,
+    ancien_depute: c.former ? `${c.former.first_name} ${c.former.last_name}` : null,
   };
 }
 
@@ -187,6 +191,11 @@ export const SEARCH_COLUMNS: Column<SearchRecord>[] = [
     'ecart',
     'Nom de député approché : lettres à changer, ajouter ou ôter entre la recherche et le nom (distance d’édition, espaces ôtés) ; vide si le nom correspond tel qu’écrit',
   ),
+  field(
+    'ancien_depute_uid',
+    'Ancien député de la législature trouvé par son nom (sa dernière circonscription et son député actuel sont sur la ligne)',
+  ),
+  field('ancien_depute', 'Prénom et nom de cet ancien député'),
 ];
 
 /** Columns of `/correspondances/communes-circonscriptions.csv` and `.json` (INSEE's table). */

@@ -84,28 +84,27 @@ describe('misspelt deputy names', () => {
 
   it('ranks by edits, whole names before single words, then by name', () => {
     const entries = [
-      { uid: 'A', sort_name: 'Panot Mathilde', ...nameForms('Mathilde', 'Panot') },
-      { uid: 'B', sort_name: 'Pannier Paul', ...nameForms('Paul', 'Pannier') },
-      { uid: 'C', sort_name: 'Le Pen Marine', ...nameForms('Marine', 'Le Pen') },
-      { uid: 'D', sort_name: 'Vallaud Boris', ...nameForms('Boris', 'Vallaud') },
+      { uid: 'A', sort_name: 'Panot Mathilde', former: 0, ...nameForms('Mathilde', 'Panot') },
+      { uid: 'B', sort_name: 'Pannier Paul', former: 0, ...nameForms('Paul', 'Pannier') },
+      { uid: 'C', sort_name: 'Le Pen Marine', former: 0, ...nameForms('Marine', 'Le Pen') },
+      { uid: 'D', sort_name: 'Vallaud Boris', former: 0, ...nameForms('Boris', 'Vallaud') },
     ];
-    expect(rankNames(entries, 'lepen', 5)).toEqual([{ uid: 'C', distance: 0 }]);
-    expect(rankNames(entries, 'Marine Lepen', 5)).toEqual([{ uid: 'C', distance: 0 }]);
-    expect(rankNames(entries, 'Lepen Marine', 5)).toEqual([{ uid: 'C', distance: 0 }]);
-    expect(rankNames(entries, 'Mathilde Pannot', 5)).toEqual([{ uid: 'A', distance: 1 }]);
-    expect(rankNames(entries, 'Boris Valaud', 5)).toEqual([{ uid: 'D', distance: 1 }]);
-    expect(rankNames(entries, 'Pannot', 5)).toEqual([{ uid: 'A', distance: 1 }]);
+    const hit = (uid: string, distance: number, former = false) => ({ uid, distance, former });
+    expect(rankNames(entries, 'lepen', 5)).toEqual([hit('C', 0)]);
+    expect(rankNames(entries, 'Marine Lepen', 5)).toEqual([hit('C', 0)]);
+    expect(rankNames(entries, 'Lepen Marine', 5)).toEqual([hit('C', 0)]);
+    expect(rankNames(entries, 'Mathilde Pannot', 5)).toEqual([hit('A', 1)]);
+    expect(rankNames(entries, 'Boris Valaud', 5)).toEqual([hit('D', 1)]);
+    expect(rankNames(entries, 'Pannot', 5)).toEqual([hit('A', 1)]);
     // One letter from "pannier", three from "panot" (beyond the two forgiven at six letters).
-    expect(rankNames(entries, 'Panier', 5)).toEqual([{ uid: 'B', distance: 1 }]);
+    expect(rankNames(entries, 'Panier', 5)).toEqual([hit('B', 1)]);
     const more = [
       ...entries,
-      { uid: 'E', sort_name: 'Lepan Marie', ...nameForms('Marie', 'Lepan') },
+      { uid: 'E', sort_name: 'Lepan Marie', former: 1, ...nameForms('Marie', 'Lepan') },
     ];
-    // Eleven letters forgive three edits: the exact one first, then two edits away.
-    expect(rankNames(more, 'Marine Lepen', 5)).toEqual([
-      { uid: 'C', distance: 0 },
-      { uid: 'E', distance: 2 },
-    ]);
+    // Eleven letters forgive three edits: in office first, then a former deputy.
+    expect(rankNames(more, 'Marine Lepen', 5)).toEqual([hit('C', 0), hit('E', 2, true)]);
+    expect(rankNames(more, 'Marie Lepan', 5)).toEqual([hit('C', 2), hit('E', 0, true)]);
     expect(rankNames(entries, 'Dupont', 5)).toEqual([]);
     expect(rankNames(entries, 'x', 5)).toEqual([]);
   });
@@ -153,9 +152,22 @@ describe('misspelt deputy names', () => {
     expect(res.headers.get('location')).toBe('/deputes/PA6');
   });
 
-  it('finds nobody far from every name, and not former deputies as in office', async () => {
+  it('finds nobody far from every name, and former deputies as such', async () => {
     expect((await searchJson('Zyxwvut')).total).toBe(0);
-    expect(field(await searchJson('Denis Ancien'), 'depute_uid')).not.toContain('PA5');
+    // PA5 left 33-2, now vacant: his last seat, no deputy in office, his uid apart.
+    const body = await searchJson('Denis Ancian');
+    expect(body.items[0]).toMatchObject({
+      correspondance: 'depute',
+      circonscription: '33-2',
+      depute_uid: null,
+      ancien_depute_uid: 'PA5',
+      ancien_depute: 'Denis Ancien',
+      ecart: 1,
+    });
+    expect(body.vouliez_vous_dire).toBe('Denis Ancien');
+    const page = await (await app.request('/recherche?q=Denis+Ancian')).text();
+    expect(page).toContain('ancien député');
+    expect(page).toContain('href="/deputes/PA5"');
   });
 
   it('rebuilds the name index when a crawl commits changed data', async () => {

@@ -137,8 +137,11 @@ describe('/recherche', () => {
       expect(body.items[0]!.correspondance).toBe('depute');
     }
     expect(field(await searchJson('lefevre'), 'depute_uid')).toEqual(['PA3']);
-    // A former deputy is not "my deputy"; the page offers the full search instead.
-    expect((await searchJson('Ancien')).total).toBe(0);
+    // A former deputy is not "my deputy": found by name, flagged as former, their last seat's
+    // current deputy (none here) as depute_uid; the page also offers the full search.
+    const former = await searchJson('Ancien');
+    expect(field(former, 'ancien_depute_uid')).toEqual(['PA5']);
+    expect(field(former, 'depute_uid')).toEqual([null]);
     const page = await (await app.request('/recherche?q=Ancien')).text();
     expect(page).toContain('/deputes?nom=Ancien&amp;en_exercice=tous');
   });

@@ -76,6 +76,16 @@ function Place({ candidate }: { candidate: Candidate }) {
       </>
     );
   }
+  if (candidate.former) {
+    return (
+      <>
+        ancien{candidate.former.sex === 'F' ? 'ne députée' : ' député'} :{' '}
+        <a href={`/deputes/${candidate.former.uid}`}>
+          {candidate.former.first_name} {candidate.former.last_name}
+        </a>
+      </>
+    );
+  }
   if (!place) {
     if (candidate.match === 'etranger' && candidate.circo)
       return <>{ABROAD_ZONES[candidate.circo.number] ?? '–'}</>;
@@ -103,6 +113,8 @@ function Place({ candidate }: { candidate: Candidate }) {
 export function SearchResults({ result, reason }: { result: SearchResult; reason: string | null }) {
   if (result.kind === 'vide') return <div id="suggestions" aria-live="polite"></div>;
   const single = singleAnswer(result);
+  const first = result.candidates[0];
+  const suggested = first?.former?.uid ?? first?.circo?.deputies[0]?.uid;
   return (
     <div id="suggestions" aria-live="polite">
       {single ? (
@@ -118,11 +130,9 @@ export function SearchResults({ result, reason }: { result: SearchResult; reason
           <a href={circoPath(single)}>{circoLabel(single)}</a>.
         </p>
       ) : null}
-      {result.suggestion && result.candidates[0]?.circo?.deputies[0] ? (
+      {result.suggestion && suggested ? (
         <p class="suggestion">
-          Vouliez-vous dire :{' '}
-          <a href={`/deputes/${result.candidates[0].circo.deputies[0].uid}`}>{result.suggestion}</a>{' '}
-          ?
+          Vouliez-vous dire : <a href={`/deputes/${suggested}`}>{result.suggestion}</a> ?
         </p>
       ) : null}
       {reason ? <p class="reason">{reason}</p> : null}
