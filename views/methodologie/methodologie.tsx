@@ -319,9 +319,10 @@ export function MethodologiePage({
           distance d’édition de Levenshtein (lettres ajoutées, ôtées ou changées) à la forme la plus
           proche ; il doit rester au plus de 0 pour une recherche de 3 lettres ou moins, 1 jusqu’à
           5, 2 jusqu’à 9, 3 au-delà. Les députés sont classés par écart croissant, les noms entiers
-          avant les mots seuls, puis par ordre alphabétique ; le premier est proposé (« Vouliez-vous
-          dire… ? »), jamais choisi d’office. Ex. : « lepen » → Le Pen (écart 0), « Boris Valaud » →
-          Boris Vallaud (écart 1).
+          avant les mots seuls, puis par ordre alphabétique ; les anciens députés de la législature
+          viennent après tous ceux en exercice. Le premier est proposé (« Vouliez-vous dire… ? »),
+          jamais choisi d’office. Ex. : « lepen » → Le Pen (écart 0), « Boris Valaud » → Boris
+          Vallaud (écart 1).
         </li>
         <li>
           <strong>Départements</strong> : un nom (« Pas-de-Calais », « La Réunion ») ou un code («
