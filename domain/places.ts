@@ -61,8 +61,11 @@ export function anDepartementOf(communeCode: string): string | null {
   return communeCode.slice(0, 2);
 }
 
-/** How a place was matched to its circonscriptions: INSEE's table, a whole city, the whole département, or not at all. */
-export type Basis = 'insee' | 'ville' | 'departement' | 'aucune';
+/**
+ * How a place was matched to its circonscriptions: INSEE's table, Regards Citoyens' table (the
+ * postcodes of Paris, Lyon and Marseille), a whole city, the whole département, or not at all.
+ */
+export type Basis = 'insee' | 'regards_citoyens' | 'ville' | 'departement' | 'aucune';
 
 /** Words written in lower case inside a French place name (after its first word). */
 const PARTICLES = new Set([

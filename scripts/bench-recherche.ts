@@ -45,9 +45,9 @@ export async function benchRecherche(fixtures: string): Promise<void> {
     const lookup = async (q: string) => {
       const start = performance.now();
       const res = await fetch(`${server.url}/recherche.json?q=${encodeURIComponent(q)}`);
-      const body = (await res.json()) as { items: { depute_uid: string | null }[] };
+      const body = (await res.json()) as { items: { uid: string | null }[] };
       if (res.status !== 200) throw new Error(`${q}: HTTP ${res.status}`);
-      return { ms: performance.now() - start, first: body.items[0]?.depute_uid ?? null };
+      return { ms: performance.now() - start, first: body.items[0]?.uid ?? null };
     };
     const run = async (label: string, queries: { q: string; uid?: string }[], note: string) => {
       for (const { q } of queries.slice(0, 20)) await lookup(q); // warm-up

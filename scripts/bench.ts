@@ -53,8 +53,11 @@ if (process.argv.slice(2).includes('lobbies')) {
   process.exit(0);
 }
 
-// `npm run bench -- geo`: only the geography benchmarks (the forgiving search).
+// `npm run bench -- geo`: only "find my deputy" (postcode and point lookups, then the forgiving
+// search: misspelt names, départements, countries).
 if (process.argv.slice(2).includes('geo')) {
+  const { benchGeo } = await import('./bench-geo.ts');
+  await benchGeo(fixtures);
   const { benchRecherche } = await import('./bench-recherche.ts');
   await benchRecherche(fixtures);
   process.exit(0);

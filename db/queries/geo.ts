@@ -221,11 +221,20 @@ export interface PlaceHit {
 /** One answer: a place or a deputy, with a circonscription (null when none is known). */
 export interface Candidate {
   match:
-    'code_postal' | 'commune' | 'depute' | 'circonscription' | 'etranger' | 'departement' | 'pays';
+    | 'code_postal'
+    | 'commune'
+    | 'depute'
+    | 'circonscription'
+    | 'etranger'
+    | 'position'
+    | 'departement'
+    | 'pays';
   place: PlaceHit | null;
   circo: Circonscription | null;
   /** Whether the whole place lies in the circonscription (null for a deputy). */
   whole: boolean | null;
+  /** A point searched for: whether it lies inside the contour, and how far from its edge (km). */
+  position?: { inside: boolean; distance_km: number };
   /** For a country or a city abroad: what was recognised. */
   abroad?: AbroadHit;
   /** For a deputy found by an approximate name: the edits between query and name. */
@@ -240,6 +249,7 @@ export type SearchKind =
   | 'circonscription'
   | 'nom'
   | 'etranger'
+  | 'position'
   | 'departement'
   | 'pays'
   | 'vide';
@@ -279,12 +289,28 @@ async function placeCandidates(
 ): Promise<Candidate[]> {
   if (places.length === 0) return [];
   const codes = [...new Set(places.map((p) => p.code))];
-  const links = await db
-    .selectFrom('geo_area_circo')
-    .selectAll()
-    .where('area_code', 'in', codes)
-    .execute();
-  const departements = new Set(links.map((l) => l.departement_code));
+  // Arrondissements of Paris, Lyon and Marseille: their postcodes in Regards Citoyens' table.
+  const arrondissementPostcodes = [
+    ...new Set(
+      places
+        .filter((p) => p.kind === 'arrondissement' && p.postcode)
+        .flatMap((p) => p.postcode!.split(' ')),
+    ),
+  ];
+  const [links, finer] = await Promise.all([
+    db.selectFrom('geo_area_circo').selectAll().where('area_code', 'in', codes).execute(),
+    arrondissementPostcodes.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('geo_postcode_circo')
+          .selectAll()
+          .where('postcode', 'in', arrondissementPostcodes)
+          .execute(),
+  ]);
+  const departements = new Set([
+    ...links.map((l) => l.departement_code),
+    ...finer.map((l) => l.departement_code),
+  ]);
   for (const p of places)
     if (p.basis === 'departement' && p.departement_code) departements.add(p.departement_code);
   const circos = await circonscriptions(db, legislature, [...departements]);
@@ -292,7 +318,26 @@ async function placeCandidates(
   const candidates: Candidate[] = [];
   for (const place of places) {
     let found: Candidate[] = [];
-    if (place.basis === 'departement') {
+    const postcodes = new Set(place.kind === 'arrondissement' ? place.postcode?.split(' ') : []);
+    const rc = [
+      ...new Map(
+        finer
+          .filter((l) => postcodes.has(l.postcode))
+          .map((l) => [circoKey(l.departement_code, l.number), l]),
+      ).values(),
+    ];
+    if (rc.length > 0) {
+      const answered: PlaceHit = { ...place, basis: 'regards_citoyens' };
+      found = rc
+        .map((l) => ({
+          match,
+          place: answered,
+          circo: byKey.get(circoKey(l.departement_code, l.number)) ?? null,
+          whole: rc.length === 1,
+        }))
+        .filter((c) => c.circo !== null)
+        .sort((a, b) => a.circo!.number - b.circo!.number);
+    } else if (place.basis === 'departement') {
       const own = circos.filter((c) => c.departement_code === place.departement_code);
       found = own.map((circo) => ({ match, place, circo, whole: own.length === 1 }));
     } else {

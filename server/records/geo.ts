@@ -6,6 +6,7 @@ import type {
   SearchResult,
 } from '../../db/queries/geo.ts';
 import type { Column } from '../lib/export.ts';
+import { NEAR_BOUNDARY_KM } from '../../db/queries/geo-point.ts';
 
 /** `33-4`, `2A-1`, `099-11`: a circonscription's identifier in URLs and exports. */
 export function circoId(c: { departement_code: string; number: number }): string {
@@ -109,7 +110,9 @@ export interface SearchRecord {
   departement: string | null;
   departement_nom: string | null;
   numero: number | null;
-  depute_uid: string | null;
+  dans_contour: boolean | null;
+  distance_bord_km: number | null;
+  uid: string | null;
   depute: string | null;
   groupe: string | null;
   ecart: number | null;
@@ -141,7 +144,9 @@ export function searchRecord(c: Candidate): SearchRecord {
     departement: c.circo?.departement_code ?? null,
     departement_nom: c.circo?.departement_name ?? null,
     numero: c.circo?.number ?? null,
-    depute_uid: deputy?.uid ?? null,
+    dans_contour: c.position?.inside ?? null,
+    distance_bord_km: c.position ? Math.round(c.position.distance_km * 1000) / 1000 : null,
+    uid: deputy?.uid ?? null,
     depute: deputy ? `${deputy.first_name} ${deputy.last_name}` : null,
     groupe: deputy?.group_abbreviation ?? null,
     ecart: c.distance ?? null,
@@ -163,7 +168,7 @@ const field = <K extends keyof SearchRecord>(
 export const SEARCH_COLUMNS: Column<SearchRecord>[] = [
   field(
     'correspondance',
-    'Ce qui a été trouvé : code_postal, commune (ou arrondissement), depute, circonscription (identifiant 33-4 cherché), etranger, departement (nom ou code d’un département : une ligne par circonscription), pays (pays ou grande ville à l’étranger)',
+    'Ce qui a été trouvé : code_postal, commune (ou arrondissement), depute, circonscription (identifiant 33-4 cherché), etranger, position (recherche par lat et lon), departement (nom ou code d’un département : une ligne par circonscription), pays (pays ou grande ville à l’étranger)',
   ),
   field(
     'lieu',
@@ -178,13 +183,21 @@ export const SEARCH_COLUMNS: Column<SearchRecord>[] = [
   ),
   field(
     'base',
-    'Origine du rattachement : insee (table INSEE), ville (arrondissement : la ville entière), departement (lieu absent de la table INSEE : toutes les circonscriptions du département), aucune',
+    'Table qui a répondu : insee (table INSEE), regards_citoyens (code postal de Paris, Lyon ou Marseille rangé par circonscription dans la table de Regards Citoyens / NosDéputés), ville (arrondissement absent de cette table : la ville entière d’après l’INSEE), departement (lieu absent de la table INSEE : toutes les circonscriptions du département), aucune',
   ),
   field('circonscription', 'Identifiant de la circonscription (33-4)'),
   field('departement', 'Code du département de la circonscription'),
   field('departement_nom', 'Nom du département'),
   field('numero', 'Numéro de la circonscription'),
-  field('depute_uid', 'Identifiant AN (PA…) du député en exercice (vide si siège vacant)'),
+  field(
+    'dans_contour',
+    'Recherche par position (lat, lon) : true si le point est dans le contour (simplifié) de la circonscription, false pour une voisine proche',
+  ),
+  field(
+    'distance_bord_km',
+    `Recherche par position : distance du point au bord du contour, en km ; sous ${NEAR_BOUNDARY_KM} km la réponse est incertaine (contours simplifiés, voir /methodologie)`,
+  ),
+  field('uid', 'Identifiant AN (PA…) du député en exercice (vide si siège vacant)'),
   field('depute', 'Prénom et nom du député'),
   field('groupe', 'Sigle de son groupe politique'),
   field(
@@ -277,14 +290,78 @@ export function singleAnswer(result: SearchResult): Circonscription | null {
   if (result.kind === 'debut_code_postal' || result.circos !== 1) return null;
   // An approximate name is offered, not assumed.
   if (result.suggestion) return null;
+  if (result.kind === 'position' && !result.candidates[0]?.position?.inside) return null;
   if (!result.candidates.every((c) => c.circo)) return null;
   return result.candidates[0]!.circo;
 }
 
-/** Why a search has no single answer, in French; null when it has one (or nothing was asked). */
+const ordinal = (n: number) => (n === 1 ? '1re' : `${n}e`);
+
+/** "la 1re", "les 12e et 13e", "les 1re, 2e et 4e". */
+function ordinals(numbers: number[]): string {
+  const words = numbers.map(ordinal);
+  if (words.length === 1) return `la ${words[0]}`;
+  return `les ${words.slice(0, -1).join(', ')} et ${words[words.length - 1]}`;
+}
+
+/** "de Paris", "du Rhône", "des Bouches-du-Rhône": the département of a city's circonscriptions. */
+const CITY_DEPARTEMENTS: Record<string, string> = {
+  '75': 'de Paris',
+  '69': 'du Rhône',
+  '13': 'des Bouches-du-Rhône',
+};
+
+/**
+ * Which table answered for an arrondissement of Paris, Lyon or Marseille: Regards Citoyens'
+ * when it lists the postcode, else INSEE's (the whole city). Null for other places.
+ */
+function cityReason(result: SearchResult): string | null {
+  const places = new Map(result.candidates.filter((c) => c.place).map((c) => [c.place!.code, c]));
+  if (places.size !== 1) return null;
+  const [{ place }] = [...places.values()] as [Candidate];
+  if (place!.kind !== 'arrondissement') return null;
+  const what =
+    result.kind === 'code_postal' ? `le ${result.query}` : `${place!.name} (${place!.postcode})`;
+  const own = result.candidates.filter((c) => c.place?.code === place!.code && c.circo);
+  if (place!.basis === 'regards_citoyens') {
+    const departement = own[0]!.circo!.departement_code;
+    const numbers = own.map((c) => c.circo!.number);
+    return `D’après la table de Regards Citoyens (NosDéputés), ${what} est couvert par ${ordinals(numbers)} circonscription${numbers.length > 1 ? 's' : ''} ${CITY_DEPARTEMENTS[departement] ?? `(${own[0]!.circo!.departement_name})`}.`;
+  }
+  if (place!.basis === 'ville' && own.length > 1) {
+    const city = place!.name.split(' ')[0];
+    return `La table de Regards Citoyens (NosDéputés) ne range ${what} dans aucune circonscription, et celle de l’INSEE décrit ${city} en entier, partagée entre ${own.length} circonscriptions : voici toutes celles de la ville.`;
+  }
+  return null;
+}
+
+const km = (n: number) =>
+  `${n.toLocaleString('fr-FR', { maximumFractionDigits: n < 1 ? 2 : 1 })} km`;
+
+/** What a point search found, in French: its contour, the near boundary, or nothing. */
+function pointReason(result: SearchResult): string | null {
+  const [first, ...others] = result.candidates;
+  const near = `Les contours sont simplifiés : à moins de ${NEAR_BOUNDARY_KM} km d’une limite, la circonscription n’est pas certaine`;
+  if (!first) {
+    return `Aucune circonscription ici : ce point n’est dans aucun contour de circonscription, ni à moins de ${NEAR_BOUNDARY_KM} km de l’un d’eux. Français établis hors de France : cherchez votre pays de résidence (par exemple « Belgique »).`;
+  }
+  if (!first.position!.inside) {
+    return `Ce point n’est dans aucun contour (en mer, ou hors de France ?). ${near} : voici ${others.length > 0 ? 'les circonscriptions les plus proches' : 'la plus proche'}, à ${km(first.position!.distance_km)}${others.length > 0 ? ' et plus' : ''}.`;
+  }
+  if (others.length > 0) {
+    return `Ce point est dans le contour de ${circoLabel(first.circo!)}, à ${km(first.position!.distance_km)} de sa limite. ${near} : ${plural(others.length, 'circonscription voisine est', 'circonscriptions voisines sont')} aussi à moins de ${NEAR_BOUNDARY_KM} km.`;
+  }
+  return null;
+}
+
+/**
+ * Why a search has no single answer, or which table answered for an arrondissement, in
+ * French; null when there is nothing to say (or nothing was asked).
+ */
 export function explain(result: SearchResult): string | null {
   const { query: q, kind, candidates, circos } = result;
   if (kind === 'vide') return null;
+  if (kind === 'position') return pointReason(result);
   if (candidates.length === 0) {
     if (kind === 'code_postal') return `Aucun code postal ${q} dans la base de La Poste.`;
     if (kind === 'debut_code_postal') return `Aucun code postal ne commence par ${q}.`;
@@ -319,7 +396,8 @@ export function explain(result: SearchResult): string | null {
   if (kind === 'etranger') {
     return `Les Français établis hors de France élisent ${plural(circos, 'député')}, un par circonscription : choisissez celle de votre pays de résidence.`;
   }
-  if (singleAnswer(result)) return null;
+  const city = cityReason(result);
+  if (singleAnswer(result)) return city;
   if (kind === 'departement' && result.departement) {
     const { name, code } = result.departement;
     const own = candidates.filter((c) => c.match === 'departement').length;
@@ -368,6 +446,8 @@ export function explain(result: SearchResult): string | null {
             ? `${place.name} n’est rattachée à aucune circonscription dans la table de l’INSEE.`
             : `Aucune circonscription n’est connue pour ${place.name}.`,
       );
+    } else if (city) {
+      parts.push(city);
     } else if (own.length > 1) {
       if (place.basis === 'ville') {
         const city = place.name.split(' ')[0];

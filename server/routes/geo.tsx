@@ -10,7 +10,14 @@ import {
   postcodeTable,
   search,
 } from '../../db/queries/geo.ts';
-import { anReferential, inseeCirconscriptions, laPostePostcodes } from '../../domain/sources.ts';
+import { searchPoint } from '../../db/queries/geo-point.ts';
+import {
+  anReferential,
+  circonscriptionContours,
+  inseeCirconscriptions,
+  laPostePostcodes,
+  regardsCitoyensCirconscriptions,
+} from '../../domain/sources.ts';
 import { CirconscriptionPage, CirconscriptionsPage } from '../../views/geo/circonscriptions.tsx';
 import { RecherchePage, SearchResults } from '../../views/geo/recherche.tsx';
 import type { AppEnv } from '../app.tsx';
@@ -28,7 +35,7 @@ import {
 import { sendJsonDocument, sourceMeta, type Column } from '../lib/export.ts';
 import { listRoute } from '../lib/list-route.ts';
 import { isHtmx, pageOrFragment } from '../lib/htmx.ts';
-import { intParam, textParam } from '../lib/query.ts';
+import { intParam, single, textParam } from '../lib/query.ts';
 
 const departementParam = z.preprocess(
   (v) => (Array.isArray(v) ? v[0] : v) || undefined,
@@ -44,7 +51,25 @@ const SEARCH_LIMIT = 30;
 const TABLE_PER_PAGE = 1000;
 const TABLE_MAX_PER_PAGE = 50_000;
 
-const searchQuery = z.object({ q: textParam() });
+/** A latitude or longitude in decimal degrees ("48.8566", "-1,55"), within ±`max`. */
+const coordinate = (name: string, max: number) =>
+  z.preprocess(
+    single,
+    z
+      .string()
+      .trim()
+      .regex(/^[-+]?\d{1,3}(?:[.,]\d{1,20})?$/, `${name} attendue en degrés décimaux (ex. 48.8566)`)
+      .transform((v) => Number(v.replace(',', '.')))
+      .refine((v) => Math.abs(v) <= max, `${name} comprise entre -${max} et ${max}`)
+      .optional(),
+  );
+
+const searchQuery = z
+  .object({ q: textParam(), lat: coordinate('latitude', 90), lon: coordinate('longitude', 180) })
+  .refine((v) => (v.lat === undefined) === (v.lon === undefined), {
+    message: 'lat et lon vont ensemble (ex. /recherche?lat=48.8566&lon=2.3522)',
+    path: ['lat'],
+  });
 const listQuery = z.object({ departement: departementParam });
 const tableQuery = z.object({
   departement: departementParam,
@@ -69,11 +94,22 @@ export function geoRoutes(db: DB, legislature: number) {
     path: '/recherche',
     query: searchQuery,
     columns: SEARCH_COLUMNS,
-    meta: () => geoMeta(true),
+    meta: () =>
+      sourceMeta(
+        anReferential({ legislature }),
+        inseeCirconscriptions(),
+        laPostePostcodes(),
+        regardsCitoyensCirconscriptions(),
+        circonscriptionContours(),
+      ),
     csvName: 'recherche',
     perPage: null,
     load: async (_c, { q }) => {
-      const result = await search(db, legislature, q.q ?? '', SEARCH_LIMIT);
+      // A point (lat, lon) is never logged nor stored: it only answers this request.
+      const result =
+        q.lat !== undefined && q.lon !== undefined
+          ? await searchPoint(db, legislature, q.lat, q.lon)
+          : await search(db, legislature, q.q ?? '', SEARCH_LIMIT);
       const rows = result.candidates.map(searchRecord);
       const meta = {
         q: result.query,
@@ -89,7 +125,7 @@ export function geoRoutes(db: DB, legislature: number) {
       };
       return { total: rows.length, rows, meta, result };
     },
-    html: (c, { result }) => {
+    html: (c, { result, query }) => {
       const single = singleAnswer(result);
       // Without htmx (a submitted form), a single answer goes straight to the deputy.
       if (single && !isHtmx(c)) {
@@ -99,7 +135,7 @@ export function geoRoutes(db: DB, legislature: number) {
       const reason = explain(result);
       return pageOrFragment(
         c,
-        () => <RecherchePage result={result} reason={reason} />,
+        () => <RecherchePage result={result} reason={reason} query={query} />,
         () => <SearchResults result={result} reason={reason} />,
       );
     },

@@ -11,6 +11,10 @@ const ASSETS: Record<string, { file: string; type: string }> = {
     file: require.resolve('htmx.org/dist/htmx.min.js'),
     type: 'text/javascript; charset=utf-8',
   },
+  'locate.js': {
+    file: fileURLToPath(new URL('../../views/static/locate.js', import.meta.url)),
+    type: 'text/javascript; charset=utf-8',
+  },
   'style.css': {
     file: fileURLToPath(new URL('../../views/static/style.css', import.meta.url)),
     type: 'text/css; charset=utf-8',

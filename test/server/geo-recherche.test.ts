@@ -122,7 +122,7 @@ describe('misspelt deputy names', () => {
     ];
     for (const [q, uid, name] of cases) {
       const body = await searchJson(q);
-      expect(body.items[0]?.depute_uid, q).toBe(uid);
+      expect(body.items[0]?.uid, q).toBe(uid);
       expect(body.items[0]?.correspondance, q).toBe('depute');
       expect(typeof body.items[0]?.ecart, q).toBe('number');
       expect(body.vouliez_vous_dire, q).toBe(name);
@@ -144,7 +144,7 @@ describe('misspelt deputy names', () => {
 
   it('keeps exact names as they were: no suggestion, straight to the deputy', async () => {
     const body = await searchJson('Fanny Noël');
-    expect(field(body, 'depute_uid')).toEqual(['PA6']);
+    expect(field(body, 'uid')).toEqual(['PA6']);
     expect(body.vouliez_vous_dire).toBeNull();
     expect(field(body, 'ecart')).toEqual([null]);
     const res = await app.request('/recherche?q=Fanny+Noel');
@@ -159,7 +159,7 @@ describe('misspelt deputy names', () => {
     expect(body.items[0]).toMatchObject({
       correspondance: 'depute',
       circonscription: '33-2',
-      depute_uid: null,
+      uid: null,
       ancien_depute_uid: 'PA5',
       ancien_depute: 'Denis Ancien',
       ecart: 1,
@@ -192,7 +192,7 @@ describe('misspelt deputy names', () => {
         last_error: null,
       })
       .execute();
-    expect(field(await searchJson('Gaston Sansmandta'), 'depute_uid')).toEqual(['PA7']);
+    expect(field(await searchJson('Gaston Sansmandta'), 'uid')).toEqual(['PA7']);
   });
 });
 
@@ -216,7 +216,7 @@ describe('départements', () => {
   it('answers a code with the département first and keeps the postcodes reachable', async () => {
     const body = await searchJson('33');
     expect(body.type).toBe('departement');
-    expect(field(body, 'depute_uid')).toEqual(['PA1', null, 'PA6']);
+    expect(field(body, 'uid')).toEqual(['PA1', null, 'PA6']);
     // The fixture's postcodes starting with 33: 33000, 33800, 33330, 33220.
     expect(body.codes_postaux_commencant).toEqual({
       prefix: '33',
@@ -235,7 +235,7 @@ describe('départements', () => {
     const body = await searchJson('Guadeloupe');
     expect(body.departement).toBe('971');
     expect(field(body, 'circonscription')).toEqual(['971-2']);
-    expect(field(body, 'depute_uid')).toEqual(['PA4']);
+    expect(field(body, 'uid')).toEqual(['PA4']);
   });
 
   it('lists a commune of the same name after the département', async () => {
@@ -277,7 +277,7 @@ describe('countries and cities abroad', () => {
       expect(body.pays).toBe('IT');
       expect(field(body, 'correspondance')).toEqual(['pays', 'depute']);
       expect(field(body, 'circonscription')).toEqual(['099-8', '75-3']);
-      expect(field(body, 'depute_uid')).toEqual([null, 'PA2']);
+      expect(field(body, 'uid')).toEqual([null, 'PA2']);
       expect(body.motif).toContain('« Florence » désigne aussi 1 député, listé après.');
     } finally {
       await db

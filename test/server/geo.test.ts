@@ -64,7 +64,7 @@ describe('/recherche', () => {
       lieu: 'Saint-Émilion',
       code_commune: '33394',
       circonscription: '33-3',
-      depute_uid: 'PA6',
+      uid: 'PA6',
       groupe: 'BBB',
       entier: true,
     });
@@ -83,17 +83,55 @@ describe('/recherche', () => {
     expect(fragment).not.toContain('<html');
   });
 
-  it('gives the candidate circonscriptions of a Paris postcode, and says why', async () => {
+  it('answers a Paris postcode with the circonscriptions Regards Citoyens lists for it', async () => {
     const body = await searchJson('75015');
     expect(field(body, 'circonscription')).toEqual(['75-1', '75-3']);
-    expect(field(body, 'depute_uid')).toEqual([null, 'PA2']);
+    expect(field(body, 'uid')).toEqual([null, 'PA2']);
     expect(field(body, 'lieu')).toEqual(['Paris 15e arrondissement', 'Paris 15e arrondissement']);
-    expect(field(body, 'base')).toEqual(['ville', 'ville']);
-    expect(body.motif).toContain('décrit Paris en entier, partagée entre 2 circonscriptions');
+    expect(field(body, 'base')).toEqual(['regards_citoyens', 'regards_citoyens']);
+    expect(field(body, 'entier')).toEqual([false, false]);
+    expect(body.motif).toBe(
+      'D’après la table de Regards Citoyens (NosDéputés), le 75015 est couvert par les 1re et 3e circonscriptions de Paris.',
+    );
     const page = await (await app.request('/recherche?q=75015')).text();
     expect(page).toContain('Paris – 1re circonscription');
     expect(page).toContain('siège vacant');
     expect(page).toContain('Bernard Martin');
+    expect(page).toContain('une partie de ce code postal');
+    expect(page).toContain('D’après la table de Regards Citoyens (NosDéputés), le 75015');
+
+    // 75001 lies in one circonscription only: the deputy, with the table that said so.
+    const single = await searchJson('75001');
+    expect(single.items).toEqual([
+      expect.objectContaining({
+        circonscription: '75-3',
+        uid: 'PA2',
+        base: 'regards_citoyens',
+        entier: true,
+      }),
+    ]);
+    expect(single.motif).toBe(
+      'D’après la table de Regards Citoyens (NosDéputés), le 75001 est couvert par la 3e circonscription de Paris.',
+    );
+    const res = await app.request('/recherche?q=75001');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/deputes/PA2');
+
+    // An arrondissement found by name: the circonscriptions of its postcodes.
+    const named = await searchJson('Paris 15e');
+    expect(field(named, 'circonscription')).toEqual(['75-1', '75-3']);
+    expect(field(named, 'base')).toEqual(['regards_citoyens', 'regards_citoyens']);
+    expect(named.motif).toContain('Paris 15e arrondissement (75015) est couvert par les 1re et 3e');
+  });
+
+  it('keeps the whole city for a Paris postcode the table does not list, saying so', async () => {
+    const body = await searchJson('75116');
+    expect(field(body, 'circonscription')).toEqual(['75-1', '75-3']);
+    expect(field(body, 'base')).toEqual(['ville', 'ville']);
+    expect(body.motif).toBe(
+      'La table de Regards Citoyens (NosDéputés) ne range le 75116 dans aucune circonscription, et celle de l’INSEE décrit Paris en entier, partagée entre 2 circonscriptions : voici toutes celles de la ville.',
+    );
+    const page = await (await app.request('/recherche?q=75116')).text();
     expect(page).toContain('une partie de la ville');
   });
 
@@ -106,7 +144,7 @@ describe('/recherche', () => {
       'Le code postal 33220 dessert 2 communes, réparties entre 2 circonscriptions.',
     );
     // 33-2 is vacant: its former deputy is not shown as in office.
-    expect(field(body, 'depute_uid')).toEqual([null, 'PA6']);
+    expect(field(body, 'uid')).toEqual([null, 'PA6']);
   });
 
   it('finds a commune whatever its case, accents, hyphens or "St"', async () => {
@@ -133,15 +171,15 @@ describe('/recherche', () => {
   it('finds a deputy by name with or without accents', async () => {
     for (const q of ['Noël', 'noel', 'Fanny NOEL']) {
       const body = await searchJson(q);
-      expect(field(body, 'depute_uid'), q).toEqual(['PA6']);
+      expect(field(body, 'uid'), q).toEqual(['PA6']);
       expect(body.items[0]!.correspondance).toBe('depute');
     }
-    expect(field(await searchJson('lefevre'), 'depute_uid')).toEqual(['PA3']);
+    expect(field(await searchJson('lefevre'), 'uid')).toEqual(['PA3']);
     // A former deputy is not "my deputy": found by name, flagged as former, their last seat's
-    // current deputy (none here) as depute_uid; the page also offers the full search.
+    // current deputy (none here) as uid; the page also offers the full search.
     const former = await searchJson('Ancien');
     expect(field(former, 'ancien_depute_uid')).toEqual(['PA5']);
-    expect(field(former, 'depute_uid')).toEqual([null]);
+    expect(field(former, 'uid')).toEqual([null]);
     const page = await (await app.request('/recherche?q=Ancien')).text();
     expect(page).toContain('/deputes?nom=Ancien&amp;en_exercice=tous');
   });
@@ -158,11 +196,11 @@ describe('/recherche', () => {
     // Ajaccio's postcodes, Corsica: both circonscriptions of Corse-du-Sud.
     expect(field(await searchJson('20090'), 'circonscription')).toEqual(['2A-1', '2A-2']);
     // Guadeloupe: a three-character département.
-    expect(field(await searchJson('97139'), 'depute_uid')).toEqual(['PA4']);
+    expect(field(await searchJson('97139'), 'uid')).toEqual(['PA4']);
   });
 
   it('goes to a circonscription by its identifier, even when vacant', async () => {
-    expect(field(await searchJson('33-3'), 'depute_uid')).toEqual(['PA6']);
+    expect(field(await searchJson('33-3'), 'uid')).toEqual(['PA6']);
     const res = await app.request('/recherche?q=33-2');
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/circonscriptions/33-2');
@@ -190,10 +228,119 @@ describe('/recherche', () => {
   });
 
   it('exports the answers in CSV with the documented columns', async () => {
-    const csv = await (await app.request('/recherche.csv?q=75015')).text();
+    const csv = await (await app.request('/recherche.csv?q=75116')).text();
     const rows = Papa.parse<string[]>(csv.trim()).data;
     expect(rows[0]).toEqual(SEARCH_COLUMNS.map((c) => c.name));
     expect(rows).toHaveLength(3);
+  });
+});
+
+describe('/recherche?lat=…&lon=… (where I am)', () => {
+  const point = (lat: number | string, lon: number | string, ext = '.json') =>
+    app.request(`/recherche${ext}?lat=${encodeURIComponent(lat)}&lon=${encodeURIComponent(lon)}`);
+  const pointJson = async (lat: number, lon: number) => {
+    const res = await point(lat, lon);
+    expect(res.status, `${lat},${lon}`).toBe(200);
+    return (await res.json()) as SearchJson;
+  };
+
+  it('answers a point well inside a contour with its deputy', async () => {
+    // The middle of 33-1's square: about 3.9 km from its nearest edge.
+    const body = await pointJson(44.85, -0.6);
+    expect(body.type).toBe('position');
+    expect(body.items).toEqual([
+      expect.objectContaining({
+        correspondance: 'position',
+        circonscription: '33-1',
+        uid: 'PA1',
+        dans_contour: true,
+      }),
+    ]);
+    expect(Number(body.items[0]!.distance_bord_km)).toBeGreaterThan(3.5);
+    expect(body.motif).toBeNull();
+    const res = await point(44.85, -0.6, '');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/deputes/PA1');
+    // Overseas, under the file's code ZA.
+    expect(field(await pointJson(16.25, -61.55), 'circonscription')).toEqual(['971-2']);
+  });
+
+  it('offers the neighbour near a boundary, saying the contours are simplified', async () => {
+    // 0.01° of longitude (about 0.8 km) west of the meridian 33-1 and 33-2 share.
+    const body = await pointJson(44.85, -0.56);
+    expect(field(body, 'circonscription')).toEqual(['33-1', '33-2']);
+    expect(field(body, 'dans_contour')).toEqual([true, false]);
+    expect(body.motif).toContain(
+      'à moins de 2 km d’une limite, la circonscription n’est pas certaine',
+    );
+    expect(body.motif).toContain('1 circonscription voisine est aussi à moins de 2 km');
+    const res = await point(44.85, -0.56, '');
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('dans ce contour, à 0,79 km de sa limite');
+    expect(page).toContain('Gironde – 2e circonscription');
+  });
+
+  it('gives the nearest contour within the distance, or says there is none', async () => {
+    // 0.8 km west of 33-1, in no contour: the nearest, not a certain answer.
+    const sea = await pointJson(44.85, -0.66);
+    expect(field(sea, 'circonscription')).toEqual(['33-1']);
+    expect(field(sea, 'dans_contour')).toEqual([false]);
+    expect(sea.motif).toContain('Ce point n’est dans aucun contour');
+    expect((await point(44.85, -0.66, '')).status).toBe(200);
+    const nowhere = await pointJson(0, 0);
+    expect(nowhere.total).toBe(0);
+    expect(nowhere.motif).toContain('Aucune circonscription ici');
+    const page = await (await point(0, 0, '')).text();
+    expect(page).toContain('href="/recherche?q=Belgique"');
+    expect(page).toContain('href="/circonscriptions?departement=099"');
+  });
+
+  it('refuses what is not a coordinate with a 400 in French, never a 500', async () => {
+    const cases: [string, string][] = [
+      ['abc', '2.35'],
+      ['91', '2.35'],
+      ['48.85', '-180.5'],
+      ['1e5', '2'],
+      ['NaN', '2'],
+      ["' or 1=1 --", '2'],
+      ['48.85', '<script>'],
+      ['4'.repeat(300), '2'],
+    ];
+    for (const [lat, lon] of cases) {
+      for (const ext of ['', '.json', '.csv']) {
+        const res = await point(lat, lon, ext);
+        expect(res.status, `${lat},${lon}${ext}`).toBe(400);
+      }
+    }
+    const body = await (await point('91', '2', '')).text();
+    expect(body).toContain('latitude comprise entre -90 et 90');
+    const alone = await app.request('/recherche.json?lat=48.85');
+    expect(alone.status).toBe(400);
+    expect(await alone.text()).toContain('lat et lon vont ensemble');
+    // A comma as decimal separator, and a repeated parameter keeps its first value.
+    expect((await app.request('/recherche.json?lat=44,85&lon=-0,6&lat=9')).status).toBe(200);
+  });
+
+  it('exports a point search in CSV with the documented columns', async () => {
+    const csv = await (await point(44.85, -0.56, '.csv')).text();
+    const rows = Papa.parse<string[]>(csv.trim()).data;
+    expect(rows[0]).toEqual(SEARCH_COLUMNS.map((c) => c.name));
+    expect(rows).toHaveLength(3);
+  });
+
+  it('serves the "me localiser" script and a hidden button on the search forms', async () => {
+    const script = await app.request('/static/locate.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toContain('text/javascript');
+    const text = await script.text();
+    expect(text).toContain('getCurrentPosition');
+    expect(text).toContain("'/recherche?lat=' + lat + '&lon=' + lon");
+    for (const path of ['/', '/recherche']) {
+      const page = await (await app.request(path)).text();
+      expect(page, path).toMatch(/<button type="button" class="locate" data-locate="" hidden/);
+      expect(page, path).toContain('<script src="/static/locate.js" defer=""></script>');
+    }
   });
 });
 
@@ -293,8 +440,8 @@ describe('correspondence tables and documentation', () => {
     const json = (await (
       await app.request('/correspondances/codes-postaux.json?departement=75&per_page=1&page=2')
     ).json()) as SearchJson & { page: number };
-    // Paris: two arrondissement postcodes × two circonscriptions.
-    expect(json.total).toBe(4);
+    // Paris: three arrondissement postcodes × two circonscriptions.
+    expect(json.total).toBe(6);
     expect(json.items).toHaveLength(1);
     expect(json.page).toBe(2);
   });

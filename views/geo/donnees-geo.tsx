@@ -34,6 +34,13 @@ export function GeoDocumentation() {
         <code>lieux</code>, <code>deputes</code> et <code>circonscriptions</code>. Au plus 30 lieux
         et 30 députés sont listés.
       </p>
+      <p>
+        <code>/recherche?lat=…&amp;lon=…</code> (et <code>.csv</code>, <code>.json</code>) : un
+        point en degrés décimaux (latitude entre -90 et 90, longitude entre -180 et 180, sinon 400)
+        ; la circonscription dont le contour le contient, puis les voisines à moins de 2 km d’une
+        limite (<a href="/methodologie#geo-position">règle et justification</a>). Une seule réponse
+        certaine mène au député.
+      </p>
       <ColumnsTable columns={SEARCH_COLUMNS as Column<never>[]} />
 
       <h2>Tables de correspondance</h2>

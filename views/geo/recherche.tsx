@@ -29,7 +29,13 @@ export function SearchBox({ q }: { q: string }) {
           />
         </label>
         <button type="submit">Trouver</button>
+        {/* Shown by /static/locate.js when the browser offers geolocation. */}
+        <button type="button" class="locate" data-locate="" hidden>
+          Me localiser
+        </button>
+        <p class="locate-status" role="status" data-locate-status=""></p>
       </form>
+      <script src="/static/locate.js" defer></script>
     </>
   );
 }
@@ -51,6 +57,8 @@ export function DeputyLink({ deputy }: { deputy: DeputyBrief }) {
 
 function Part({ candidate }: { candidate: Candidate }) {
   if (candidate.whole === null) return <span class="muted">–</span>;
+  if (candidate.place?.basis === 'regards_citoyens')
+    return candidate.whole ? <>tout ce code postal</> : <>une partie de ce code postal</>;
   if (candidate.whole)
     return (
       <>
@@ -62,8 +70,18 @@ function Part({ candidate }: { candidate: Candidate }) {
   return <>une partie de la commune</>;
 }
 
+const km = (n: number) =>
+  `${n.toLocaleString('fr-FR', { maximumFractionDigits: n < 1 ? 2 : 1 })} km`;
+
 function Place({ candidate }: { candidate: Candidate }) {
   const place = candidate.place;
+  if (candidate.position) {
+    return candidate.position.inside ? (
+      <>Votre position : dans ce contour, à {km(candidate.position.distance_km)} de sa limite</>
+    ) : (
+      <>Votre position : à {km(candidate.position.distance_km)} de ce contour</>
+    );
+  }
   if (candidate.abroad) {
     const { city, country } = candidate.abroad;
     return <>{city ? `${city} (${country})` : country}</>;
@@ -208,6 +226,16 @@ export function SearchResults({ result, reason }: { result: SearchResult; reason
           </a>
         </p>
       ) : null}
+      {result.kind === 'position' && result.candidates.length === 0 ? (
+        <p>
+          Vous résidez hors de France ?{' '}
+          <a href="/circonscriptions?departement=099">
+            Les circonscriptions des Français établis hors de France
+          </a>
+          , ou cherchez votre pays : <a href="/recherche?q=Belgique">Belgique</a>,{' '}
+          <a href="/recherche?q=Canada">Canada</a>…
+        </p>
+      ) : null}
       {result.kind === 'nom' ? (
         <p class="muted">
           <a href={`/deputes?${new URLSearchParams({ nom: result.query, en_exercice: 'tous' })}`}>
@@ -220,24 +248,40 @@ export function SearchResults({ result, reason }: { result: SearchResult; reason
 }
 
 /** `/recherche`: the search box and its answers (when the answer is not a single deputy). */
-export function RecherchePage({ result, reason }: { result: SearchResult; reason: string | null }) {
-  const query = result.query ? new URLSearchParams({ q: result.query }).toString() : '';
+export function RecherchePage({
+  result,
+  reason,
+  query,
+}: {
+  result: SearchResult;
+  reason: string | null;
+  /** The canonical query string of the search, for the export links. */
+  query: string;
+}) {
+  const position = result.kind === 'position';
   return (
     <Layout
-      title={result.query ? `Recherche : ${result.query}` : 'Trouver son député'}
+      title={
+        position
+          ? 'Recherche par position'
+          : result.query
+            ? `Recherche : ${result.query}`
+            : 'Trouver son député'
+      }
       section="circonscriptions"
       description="Trouver son député par code postal, commune ou nom"
     >
       <h1>Trouver son député</h1>
-      <SearchBox q={result.query} />
+      <SearchBox q={position ? '' : result.query} />
       <SearchResults result={result} reason={reason} />
-      {result.kind !== 'vide' && result.candidates.length > 0 ? (
+      {result.kind !== 'vide' && result.candidates.length > 0 && query ? (
         <ExportLinks path="/recherche" query={query} />
       ) : null}
       <p class="muted">
-        Sources : table des circonscriptions de l’INSEE, base des codes postaux de La Poste,
-        référentiel des députés de l’Assemblée nationale.{' '}
-        <a href="/circonscriptions">Toutes les circonscriptions</a>.
+        Sources : table des circonscriptions de l’INSEE, base des codes postaux de La Poste, table
+        des codes postaux de Paris, Lyon et Marseille par circonscription de Regards Citoyens
+        (NosDéputés), contours des circonscriptions (data.gouv.fr), référentiel des députés de
+        l’Assemblée nationale. <a href="/circonscriptions">Toutes les circonscriptions</a>.
       </p>
     </Layout>
   );

@@ -6,6 +6,7 @@ import { Layout } from '../layout.tsx';
 import type { LinkRate } from '../../db/queries/liaisons.ts';
 import { LinkRateFigures } from './liaisons.tsx';
 import { ActivityMethodology, type ActivityMethod } from './activite.tsx';
+import { GeoMethodology } from './geo.tsx';
 
 /**
  * Every figure of the site with its formula and denominator; `positions`: the (scrutin, group)
@@ -592,6 +593,8 @@ export function MethodologiePage({
           ne réapparaît pas aux calculs suivants.
         </li>
       </ul>
+
+      <GeoMethodology />
 
       <h2 id="changements">Détection des changements</h2>
       <p>

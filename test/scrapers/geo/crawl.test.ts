@@ -116,18 +116,18 @@ describe('geo crawl', () => {
     // Every line of the hand-written files landed.
     expect(await countRows('geo_insee_row')).toBe(13);
     expect(await countRows('geo_laposte_row')).toBe(LAPOSTE_TEXT.trim().split('\r\n').length - 1);
-    // Areas: the 10 distinct INSEE communes plus the La Poste codes INSEE lacks (two Paris
+    // Areas: the 10 distinct INSEE communes plus the La Poste codes INSEE lacks (three Paris
     // arrondissements, Marseille 8e, Mamoudzou, Saint-Pierre, Monaco).
-    expect(await countRows('geo_area')).toBe(10 + 6);
+    expect(await countRows('geo_area')).toBe(10 + 7);
     // Regards Citoyens' rows and countries, and the contours: one record per line or feature.
     const rcLines = RC_TEXT.trim().split('\n').length;
     const countries = ETRANGER_TEXT.trim().split('\n').length - 1;
     expect(await countRows('geo_rc_row')).toBe(rcLines);
     expect(await countRows('geo_abroad_country')).toBe(countries);
     expect(await countRows('geo_contour')).toBe(CONTOURS.features.length);
-    // Paris's rows list 75001 75008 (75-1) and 75008 75017 (75-3): four links.
-    expect(await countRows('geo_postcode_circo')).toBe(4);
-    expect(first.added).toBe(16 + rcLines + countries + CONTOURS.features.length);
+    // Paris's rows list 75008 75015 (75-1) and 75001 75015 75017 (75-3): five links.
+    expect(await countRows('geo_postcode_circo')).toBe(5);
+    expect(first.added).toBe(17 + rcLines + countries + CONTOURS.features.length);
     const sources = (await db.selectFrom('sync_state').select('source').execute()).map(
       (s) => s.source,
     );
@@ -142,7 +142,7 @@ describe('geo crawl', () => {
     expect(log).toEqual([
       {
         kind: 'initial_import',
-        detail: `Premier import : 16 lignes (communes et codes postaux), ${rcLines} lignes Regards Citoyens, ${countries} pays, ${CONTOURS.features.length} contours.`,
+        detail: `Premier import : 17 lignes (communes et codes postaux), ${rcLines} lignes Regards Citoyens, ${countries} pays, ${CONTOURS.features.length} contours.`,
       },
     ]);
 
@@ -196,7 +196,7 @@ describe('geo crawl', () => {
     await crawl(url);
     const contoursBefore = await db.selectFrom('geo_contour').selectAll().execute();
     await serveMirror({
-      rc: utf8(RC_TEXT.replace('056;75;Paris;03;75008 75017', '056;75;Paris;03;75017')),
+      rc: utf8(RC_TEXT.replace('056;75;Paris;03;75001 75015 75017', '056;75;Paris;03;75001 75017')),
     });
     const summary = await crawl(mirror!.url);
     expect(summary).toMatchObject({ status: 'ok', fetched: 5, unchanged: 4, changed: 1 });
@@ -207,8 +207,9 @@ describe('geo crawl', () => {
       .orderBy('number')
       .execute();
     expect(links).toEqual([
-      { postcode: '75001', number: 1 },
+      { postcode: '75001', number: 3 },
       { postcode: '75008', number: 1 },
+      { postcode: '75015', number: 1 },
       { postcode: '75017', number: 3 },
     ]);
     expect(await db.selectFrom('geo_contour').selectAll().execute()).toEqual(contoursBefore);
@@ -276,7 +277,7 @@ describe('geo crawl', () => {
     await serveMirror({ laposte: laPosteBytes(`${LAPOSTE_TEXT}33063;BORDEAUX;BAD;BORDEAUX;\r\n`) });
     const bad = await crawl(mirror!.url);
     expect(bad.status).toBe('failed');
-    expect(bad.error).toBe('file laposte-hexasmal (raw): line 19: invalid postcode "BAD"');
+    expect(bad.error).toBe('file laposte-hexasmal (raw): line 20: invalid postcode "BAD"');
     expect(await snapshot()).toEqual(before);
 
     await serveMirror({ insee: new TextEncoder().encode('PK\u0003\u0004 truncated') });

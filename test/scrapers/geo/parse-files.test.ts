@@ -55,9 +55,10 @@ describe("Regards Citoyens' circo_insee_2012.csv", () => {
       .sort();
     // Bordeaux's rows are not Paris, Lyon or Marseille: INSEE answers there.
     expect(links).toEqual([
-      '75001:75-1:regards_citoyens',
+      '75001:75-3:regards_citoyens',
       '75008:75-1:regards_citoyens',
-      '75008:75-3:regards_citoyens',
+      '75015:75-1:regards_citoyens',
+      '75015:75-3:regards_citoyens',
       '75017:75-3:regards_citoyens',
     ]);
   });

@@ -166,7 +166,7 @@ describe.skipIf(!present)('geo on the real files', () => {
       const circo = [...raw.communeCircos.get([...communes][0]!)!][0]!;
       const body = await search(postcode);
       expect(distinct(body, 'circonscription'), postcode).toEqual([circo]);
-      expect(distinct(body, 'depute_uid'), postcode).toEqual([deputyOf(circo)]);
+      expect(distinct(body, 'uid'), postcode).toEqual([deputyOf(circo)]);
       expect(distinct(body, 'code_commune'), postcode).toEqual([...communes].sort());
     }
     const [postcode, communes] = sample[0]!;
@@ -181,27 +181,20 @@ describe.skipIf(!present)('geo on the real files', () => {
     );
   });
 
-  it('gives the candidate circonscriptions of a Paris postcode', async () => {
-    const paris = [...raw.communeCircos.get('75056')!].sort();
-    expect(paris).toHaveLength(18);
-    const body = await search('75015');
-    expect(distinct(body, 'circonscription')).toEqual(paris);
-    expect(distinct(body, 'code_commune')).toEqual([...raw.postcodeCommunes.get('75015')!]);
-    for (const item of body.items)
-      expect(item.depute_uid).toBe(deputyOf(String(item.circonscription)));
-    expect(body.motif).toContain('Paris');
-    // Regards Citoyens' 2012 table (postcodes per Paris circonscription) names 75015 in two
-    // circonscriptions: both are among the candidates.
-    const rc = path.join(fixtures, 'samples/geo/circo_insee_2012.csv');
-    if (existsSync(rc)) {
-      const named = readFileSync(rc, 'utf8')
-        .split('\n')
-        .map((l) => l.split(';'))
-        .filter((f) => f[1] === '75' && f[4]?.split(' ').includes('75015'))
-        .map((f) => `75-${Number(f[3])}`);
-      expect(named.length).toBeGreaterThan(0);
-      for (const c of named) expect(paris).toContain(c);
+  it('gives the whole city for a Paris or Lyon postcode that Regards Citoyens does not list', async () => {
+    // 75116 (the 16e's second postcode) and 69005 are in no row of Regards Citoyens' table.
+    for (const [postcode, city] of [
+      ['75116', '75056'],
+      ['69005', '69123'],
+    ] as const) {
+      const circos = [...raw.communeCircos.get(city)!].sort();
+      const body = await search(postcode);
+      expect(distinct(body, 'circonscription'), postcode).toEqual(circos);
+      expect(distinct(body, 'base'), postcode).toEqual(['ville']);
+      for (const item of body.items) expect(item.uid).toBe(deputyOf(String(item.circonscription)));
+      expect(body.motif).toContain(`ne range le ${postcode} dans aucune circonscription`);
     }
+    expect(raw.communeCircos.get('75056')!.size).toBe(18);
   });
 
   it('finds a commune written with or without accents, and with "St" for "Saint"', async () => {
@@ -244,7 +237,7 @@ describe.skipIf(!present)('geo on the real files', () => {
     for (const d of accented.filter((_, i) => i % 10 === 0)) {
       for (const q of [`${d.first} ${d.last}`, plain(`${d.first} ${d.last}`).toLowerCase()]) {
         const body = await search(q);
-        expect(values(body, 'depute_uid'), q).toContain(d.uid);
+        expect(values(body, 'uid'), q).toContain(d.uid);
       }
     }
   });
@@ -292,11 +285,7 @@ describe.skipIf(!present)('geo on the real files', () => {
     const mayotte = [...raw.anCircos].filter((c) => c.startsWith('976-')).sort();
     expect(distinct(await search('Mamoudzou'), 'circonscription')).toEqual(mayotte);
     // Saint-Pierre-et-Miquelon has one circonscription: one answer.
-    expect(distinct(await search('97500'), 'depute_uid')).toEqual([deputyOf('975-1')]);
-    // Lyon 1er: the whole city's circonscriptions.
-    expect(distinct(await search('69001'), 'circonscription')).toEqual(
-      [...raw.communeCircos.get('69123')!].sort(),
-    );
+    expect(distinct(await search('97500'), 'uid')).toEqual([deputyOf('975-1')]);
     // The Meuse villages INSEE attaches to no circonscription.
     const none = [...raw.communeCircos.entries()].filter(([, s]) => s.size === 0).map(([c]) => c);
     expect(none).toHaveLength(6);
