@@ -65,7 +65,7 @@ export async function benchRecherche(fixtures: string): Promise<void> {
       return quantile(times, 0.5);
     };
 
-    console.log(`Forgiving search (${deputies.length} deputies in office)`);
+    console.log(`\nForgiving search (${deputies.length} deputies in office)`);
     // The first lookup builds the name index.
     const cold = await lookup(misspell(deputies[0]!.first_name, deputies[0]!.last_name));
     console.log(`  first misspelt lookup      ${cold.ms.toFixed(1)} ms  (name index built)`);
