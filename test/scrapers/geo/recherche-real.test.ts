@@ -7,6 +7,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.ts';
+import { ABROAD_CITIES, COUNTRY_ALIASES } from '../../../domain/abroad.ts';
 import { migrateToLatest, openDatabase, type DB } from '../../../db/database.ts';
 import { runCrawl } from '../../../scrapers/run.ts';
 import { createApp } from '../../../server/app.tsx';
@@ -231,6 +232,9 @@ describe.skipIf(!present)('the forgiving search on the real files', () => {
       expect(body.type, q).toBe('pays');
       expect(body.items[0]?.circonscription, q).toBe(abroad(code));
     }
+    // Every city and alias of our vocabulary names a country the file attaches to a circonscription.
+    for (const [name, code] of Object.entries({ ...ABROAD_CITIES, ...COUNTRY_ALIASES }))
+      expect(raw.countries.get(code)?.circo, `${name} → ${code}`).toBeGreaterThan(0);
     // Montréal is also a commune of the Aude and of the Gers: listed after Canada's circonscription.
     const montreal = await search('Montréal');
     expect(montreal.items[0]?.circonscription).toBe(abroad('CA'));
