@@ -81,7 +81,6 @@ const PARTICLES = new Set([
   'en',
   'aux',
   'au',
-  'lès',
   'lez',
 ]);
 
