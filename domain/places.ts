@@ -66,3 +66,72 @@ export function anDepartementOf(communeCode: string): string | null {
  * postcodes of Paris, Lyon and Marseille), a whole city, the whole département, or not at all.
  */
 export type Basis = 'insee' | 'regards_citoyens' | 'ville' | 'departement' | 'aucune';
+
+/** Words written in lower case inside a French place name (after its first word). */
+const PARTICLES = new Set([
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'et',
+  'sur',
+  'sous',
+  'en',
+  'aux',
+  'au',
+  'lez',
+]);
+
+/**
+ * An upper-case La Poste name in French title case: "LA NEUVILLETTE" → "La Neuvillette",
+ * "ST JEAN D ANGELY" → "Saint Jean d'Angely", "L ISLE ADAM" → "L'Isle Adam". Accents and hyphens
+ * cannot be recovered: none are invented.
+ */
+export function frenchTitleCase(value: string): string {
+  const words = value
+    .trim()
+    .toLowerCase()
+    .split(/[\s]+/)
+    .filter(Boolean)
+    .map((word) => ABBREVIATIONS[word] ?? word);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const first = out.length === 0;
+    // La Poste writes an elided article as a word of its own: "D ANGELY", "L ISLE".
+    if ((word === 'd' || word === 'l') && i + 1 < words.length) {
+      const next = capitalise(words[++i]!);
+      out.push(`${first ? word.toUpperCase() : word}'${next}`);
+      continue;
+    }
+    out.push(!first && PARTICLES.has(word) ? word : capitalise(word));
+  }
+  return out.join(' ');
+}
+
+const capitalise = (word: string) =>
+  word
+    .split(/([-'])/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+
+/** Known accented names (INSEE's communes and former communes) by their search key. */
+export function placeNameIndex(names: Iterable<string>): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const name of names) {
+    const key = placeKey(name);
+    if (!index.has(key)) index.set(key, name);
+  }
+  return index;
+}
+
+/**
+ * A La Poste locality (line 5, upper case without accents) as people write it: the accented
+ * INSEE name when a known commune or former commune has the same key ("ST BOIS" → "Saint-Bois"),
+ * else French title case ("LA NEUVILLETTE" → "La Neuvillette").
+ */
+export function localityLabel(value: string, known: ReadonlyMap<string, string>): string {
+  return known.get(placeKey(value)) ?? frenchTitleCase(value);
+}

@@ -53,10 +53,13 @@ if (process.argv.slice(2).includes('lobbies')) {
   process.exit(0);
 }
 
-// `npm run bench -- geo`: "find my deputy" (postcode and point lookups), then the maps.
+// `npm run bench -- geo`: "find my deputy" (postcode and point lookups, then the forgiving
+// search: misspelt names, départements, countries), then the maps.
 if (process.argv.slice(2).includes('geo')) {
   const { benchGeo } = await import('./bench-geo.ts');
   await benchGeo(fixtures);
+  const { benchRecherche } = await import('./bench-recherche.ts');
+  await benchRecherche(fixtures);
   const { benchCartes } = await import('./bench-cartes.ts');
   await benchCartes(fixtures);
   process.exit(0);

@@ -3,6 +3,13 @@ import { likeEscape } from './like.ts';
 import type { Database } from '../schema/index.ts';
 import { fold } from '../../domain/text.ts';
 import { type Basis, placeKey } from '../../domain/places.ts';
+import { approximateDeputies } from './recherche-noms.ts';
+import {
+  type AbroadHit,
+  type DepartementHit,
+  findAbroad,
+  findDepartement,
+} from './recherche-lieux.ts';
 
 /** The AN's code for the deputies of French people living abroad. */
 export const ABROAD = '099';
@@ -41,8 +48,8 @@ export function departementSortKey(code: string): string {
   return code.length === 2 ? code.replace(/^2([AB])$/, '20$1') : code;
 }
 
-function deputiesQuery(db: Kysely<Database>) {
-  return db
+function deputiesQuery(db: Kysely<Database>, inOffice = true) {
+  const query = db
     .selectFrom('acteur as a')
     .leftJoin('organe as g', 'g.uid', 'a.group_uid')
     .select([
@@ -56,8 +63,8 @@ function deputiesQuery(db: Kysely<Database>) {
       'g.abbreviation as group_abbreviation',
       'g.label as group_label',
       'g.color as group_color',
-    ])
-    .where('a.in_office', '=', 1);
+    ]);
+  return inOffice ? query.where('a.in_office', '=', 1) : query;
 }
 
 /**
@@ -212,13 +219,27 @@ export interface PlaceHit {
 
 /** One answer: a place or a deputy, with a circonscription (null when none is known). */
 export interface Candidate {
-  match: 'code_postal' | 'commune' | 'depute' | 'circonscription' | 'etranger' | 'position';
+  match:
+    | 'code_postal'
+    | 'commune'
+    | 'depute'
+    | 'circonscription'
+    | 'etranger'
+    | 'position'
+    | 'departement'
+    | 'pays';
   place: PlaceHit | null;
   circo: Circonscription | null;
   /** Whether the whole place lies in the circonscription (null for a deputy). */
   whole: boolean | null;
   /** A point searched for: whether it lies inside the contour, and how far from its edge (km). */
   position?: { inside: boolean; distance_km: number };
+  /** For a country or a city abroad: what was recognised. */
+  abroad?: AbroadHit;
+  /** For a deputy found by an approximate name: the edits between query and name. */
+  distance?: number;
+  /** A former deputy of the legislature found by name; `circo` is their last seat. */
+  former?: DeputyBrief;
 }
 
 export type SearchKind =
@@ -228,6 +249,8 @@ export type SearchKind =
   | 'nom'
   | 'etranger'
   | 'position'
+  | 'departement'
+  | 'pays'
   | 'vide';
 
 export interface SearchResult {
@@ -240,6 +263,14 @@ export interface SearchResult {
   /** Distinct circonscriptions among the candidates. */
   circos: number;
   truncated: boolean;
+  /** A deputy's name when no name matched as written but this one is close ("vouliez-vous dire"). */
+  suggestion?: string;
+  /** The département a name or code named (kind 'departement'). */
+  departement?: DepartementHit;
+  /** The country a name named (kind 'pays'). */
+  abroad?: AbroadHit;
+  /** For a département code: the postcodes starting with the same digits, still reachable. */
+  postcodePrefix?: { prefix: string; count: number; postcodes: string[] };
 }
 
 /** Rows listed for one whole postcode: every commune it serves. */
@@ -325,6 +356,51 @@ async function placeCandidates(
   return candidates;
 }
 
+/** A département's circonscriptions, each a candidate. */
+async function departementCandidates(
+  db: Kysely<Database>,
+  legislature: number,
+  departement: DepartementHit,
+): Promise<Candidate[]> {
+  const circos = await circonscriptions(db, legislature, [departement.code]);
+  return circos.map((circo) => ({ match: 'departement', place: null, circo, whole: null }));
+}
+
+/** Postcodes listed after a département answers its code: the reader may have meant them. */
+const PREFIX_POSTCODES = 12;
+
+async function postcodePrefix(db: Kysely<Database>, prefix: string) {
+  const distinct = db
+    .selectFrom('geo_postcode')
+    .select('postcode')
+    .distinct()
+    .where('postcode', 'like', `${prefix}%`);
+  const [rows, { n }] = await Promise.all([
+    distinct.orderBy('postcode').limit(PREFIX_POSTCODES).execute(),
+    db
+      .selectFrom(distinct.as('p'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  if (rows.length === 0) return undefined;
+  return { prefix, count: Number(n), postcodes: rows.map((r) => r.postcode) };
+}
+
+/** The circonscription abroad of a country, or an answer saying why there is none. */
+async function abroadCandidates(
+  db: Kysely<Database>,
+  legislature: number,
+  abroad: AbroadHit,
+): Promise<Candidate[]> {
+  const circo =
+    abroad.number === null
+      ? null
+      : ((await circonscriptions(db, legislature, [ABROAD])).find(
+          (c) => c.number === abroad.number,
+        ) ?? null);
+  return [{ match: 'pays', place: null, circo, whole: null, abroad }];
+}
+
 const placeColumns = [
   'a.code',
   'a.kind',
@@ -367,6 +443,21 @@ export async function search(
   });
 
   const compact = q.replace(/\s+/g, '');
+  // A département's code answers the département; its postcodes stay listed.
+  if (/^(?:\d{2,3}|2[AaBb])$/.test(compact)) {
+    const departement = await findDepartement(db, legislature, compact);
+    if (departement) {
+      const [candidates, prefix] = await Promise.all([
+        departementCandidates(db, legislature, departement),
+        /^\d+$/.test(compact) ? postcodePrefix(db, compact) : undefined,
+      ]);
+      return {
+        ...result('departement', candidates, 0, 0),
+        departement,
+        ...(prefix ? { postcodePrefix: prefix } : {}),
+      };
+    }
+  }
   if (/^\d{2,5}$/.test(compact)) {
     const exact = compact.length === 5;
     let rows = db
@@ -432,6 +523,74 @@ export async function search(
     );
   }
 
+  // A département or a country by name; a French commune of the same name is listed after.
+  const [departement, abroad] = await Promise.all([
+    findDepartement(db, legislature, q),
+    findAbroad(db, legislature, q),
+  ]);
+  if (departement || abroad) {
+    const answerDepartement =
+      departement ??
+      (abroad?.departement ? await findDepartement(db, legislature, abroad.departement) : null);
+    const homonyms = await db
+      .selectFrom('geo_area as a')
+      .select([...placeColumns, 'a.postcodes as postcode', sql<null>`null`.as('localities')])
+      .where('a.name_key', '=', key)
+      .where('a.departement_code', 'is not', null)
+      .$if(answerDepartement !== null, (w) =>
+        w.where('a.departement_code', '!=', answerDepartement!.code),
+      )
+      .orderBy('a.departement_code')
+      .orderBy('a.code')
+      .limit(limit)
+      .execute();
+    // Deputies bearing the name as a whole word ("Florence"), after the places.
+    const namesakes = nameKey
+      ? await deputiesQuery(db)
+          .where(
+            sql<boolean>`(' ' || a.name_key || ' ') like ${'% ' + likeEscape(nameKey) + ' %'} escape '\\'`,
+          )
+          .orderBy('a.sort_name')
+          .orderBy('a.uid')
+          .limit(limit)
+          .execute()
+      : [];
+    const [homonymHits, namesakeCircos] = await Promise.all([
+      placeCandidates(
+        db,
+        legislature,
+        homonyms.map((h) => ({ ...h, basis: h.basis as Basis })),
+        'commune',
+      ),
+      circonscriptions(db, legislature, [
+        ...new Set(namesakes.map((d) => d.departement_code).filter((d) => d !== null)),
+      ]),
+    ]);
+    const namesakeHits: Candidate[] = namesakes.map((d) => ({
+      match: 'depute',
+      place: null,
+      circo:
+        namesakeCircos.find(
+          (c) => c.departement_code === d.departement_code && c.number === d.circo_number,
+        ) ?? null,
+      whole: null,
+    }));
+    const others = [...homonymHits, ...namesakeHits];
+    if (answerDepartement) {
+      const own = await departementCandidates(db, legislature, answerDepartement);
+      return {
+        ...result('departement', [...own, ...others], homonyms.length, namesakes.length),
+        departement: answerDepartement,
+        ...(abroad ? { abroad } : {}),
+      };
+    }
+    const own = await abroadCandidates(db, legislature, abroad!);
+    return {
+      ...result('pays', [...own, ...others], homonyms.length, namesakes.length),
+      abroad: abroad!,
+    };
+  }
+
   const exactPlaces = await db
     .selectFrom('geo_area as a')
     .select([...placeColumns, 'a.postcodes as postcode', sql<null>`null`.as('localities')])
@@ -473,7 +632,7 @@ export async function search(
   const nameWhere = exact
     ? sql<boolean>`(' ' || a.name_key || ' ') like ${'% ' + n + ' %'} escape '\\'`
     : sql<boolean>`(' ' || a.name_key) like ${'% ' + n + '%'} escape '\\'`;
-  const deputyRows = nameKey
+  let deputyRows = nameKey
     ? await deputiesQuery(db)
         .where(nameWhere)
         .orderBy('a.sort_name')
@@ -481,6 +640,23 @@ export async function search(
         .limit(limit + 1)
         .execute()
     : [];
+  // No name as written: the closest names, within a few edits (see recherche-noms.ts).
+  const distances = new Map<string, number>();
+  if (deputyRows.length === 0 && !exact && nameKey) {
+    const close = await approximateDeputies(db, legislature, q, limit);
+    for (const m of close) distances.set(m.uid, m.distance);
+    if (close.length > 0) {
+      const rows = await deputiesQuery(db, false)
+        .where(
+          'a.uid',
+          'in',
+          close.map((m) => m.uid),
+        )
+        .execute();
+      const byUid = new Map(rows.map((r) => [r.uid, r]));
+      deputyRows = close.map((m) => byUid.get(m.uid)).filter((r) => r !== undefined);
+    }
+  }
   const deputyCount = deputyRows.length;
   const deputyDeps = [
     ...new Set(deputyRows.map((d) => d.departement_code).filter((d) => d !== null)),
@@ -489,25 +665,35 @@ export async function search(
     placeCandidates(db, legislature, places, 'commune'),
     circonscriptions(db, legislature, deputyDeps),
   ]);
-  const deputyCandidates: Candidate[] = deputyRows.slice(0, limit).map((d) => ({
-    match: 'depute',
-    place: null,
-    circo:
+  const deputyCandidates: Candidate[] = deputyRows.slice(0, limit).map((d) => {
+    const circo =
       deputyCircos.find(
         (c) => c.departement_code === d.departement_code && c.number === d.circo_number,
-      ) ?? null,
-    whole: null,
-  }));
+      ) ?? null;
+    const { departement_code: _d, departement_name: _m, circo_number: _n, ...brief } = d;
+    return {
+      match: 'depute',
+      place: null,
+      circo,
+      whole: null,
+      ...(distances.has(d.uid) ? { distance: distances.get(d.uid)! } : {}),
+      ...(circo?.deputies.some((x) => x.uid === d.uid) ? {} : { former: brief }),
+    };
+  });
+  const closest = distances.size > 0 ? deputyRows[0] : undefined;
   const candidates = exact
     ? [...placeHits, ...deputyCandidates]
     : [...deputyCandidates, ...placeHits];
-  return result(
-    'nom',
-    candidates,
-    placeCount,
-    deputyCount,
-    placeCount > places.length || deputyCount > limit,
-  );
+  return {
+    ...result(
+      'nom',
+      candidates,
+      placeCount,
+      deputyCount,
+      placeCount > places.length || deputyCount > limit,
+    ),
+    ...(closest ? { suggestion: `${closest.first_name} ${closest.last_name}` } : {}),
+  };
 }
 
 /** Every row of INSEE's table, in file order (optionally one département's communes). */

@@ -6,7 +6,9 @@ import {
   arrondissementOf,
   type Basis,
   laPosteDisplayName,
+  localityLabel,
   placeKey,
+  placeNameIndex,
 } from '../../domain/places.ts';
 
 /**
@@ -70,8 +72,13 @@ const circoKey = (departement: string, number: number) => `${departement}-${numb
 /**
  * Joins INSEE's table and La Poste's base: the areas a search can land on, their
  * circonscriptions, postcodes, and the counts of communes and postcodes per circonscription.
+ * `formerNames` (accented names of former communes) help write La Poste's localities.
  */
-export function deriveGeo(insee: readonly InseeRow[], laposte: readonly LaposteRow[]): GeoTables {
+export function deriveGeo(
+  insee: readonly InseeRow[],
+  laposte: readonly LaposteRow[],
+  formerNames: Iterable<string> = [],
+): GeoTables {
   const departementNames = new Map<string, string>();
   const communes = new Map<string, Commune>();
   for (const row of insee) {
@@ -97,7 +104,8 @@ export function deriveGeo(insee: readonly InseeRow[], laposte: readonly LaposteR
     });
   }
 
-  // La Poste: postcodes and localities of each commune code.
+  // La Poste: postcodes and localities of each commune code, localities written as people do.
+  const knownNames = placeNameIndex([...insee.map((r) => r.commune_name), ...formerNames]);
   const served = new Map<string, { name: string; postcodes: Map<string, Set<string>> }>();
   for (const row of laposte) {
     let entry = served.get(row.commune_code);
@@ -106,7 +114,7 @@ export function deriveGeo(insee: readonly InseeRow[], laposte: readonly LaposteR
       served.set(row.commune_code, entry);
     }
     const localities = entry.postcodes.get(row.postcode) ?? new Set<string>();
-    if (row.locality) localities.add(row.locality);
+    if (row.locality) localities.add(localityLabel(row.locality, knownNames));
     entry.postcodes.set(row.postcode, localities);
   }
 

@@ -134,7 +134,12 @@ export async function ingestGeo(
     files.insee ?? (await trx.selectFrom('geo_insee_row').selectAll().orderBy('id').execute());
   const laposte =
     files.laposte ?? (await trx.selectFrom('geo_laposte_row').selectAll().orderBy('id').execute());
-  const tables: GeoTables = deriveGeo(insee, laposte);
+  // Regards Citoyens' 2012 communes name the former communes La Poste still lists as localities.
+  const tables: GeoTables = deriveGeo(
+    insee,
+    laposte,
+    rcRows.map((r) => r.commune_name),
+  );
   for (const table of [
     'geo_area',
     'geo_area_circo',

@@ -115,6 +115,15 @@ export interface SearchRecord {
   uid: string | null;
   depute: string | null;
   groupe: string | null;
+  ecart: number | null;
+  ancien_depute_uid: string | null;
+  ancien_depute: string | null;
+}
+
+/** "Londres (Royaume-Uni)", "Belgique". */
+function abroadLabel(c: Candidate): string | null {
+  if (!c.abroad) return null;
+  return c.abroad.city ? `${c.abroad.city} (${c.abroad.country})` : c.abroad.country;
 }
 
 export function searchRecord(c: Candidate): SearchRecord {
@@ -123,6 +132,8 @@ export function searchRecord(c: Candidate): SearchRecord {
     correspondance: c.match,
     lieu:
       c.place?.name ??
+      abroadLabel(c) ??
+      (c.match === 'departement' && c.circo ? c.circo.departement_name : null) ??
       (c.match === 'etranger' && c.circo ? (ABROAD_ZONES[c.circo.number] ?? null) : null),
     code_commune: c.place?.code ?? null,
     code_postal: c.place?.postcode ?? null,
@@ -138,6 +149,9 @@ export function searchRecord(c: Candidate): SearchRecord {
     uid: deputy?.uid ?? null,
     depute: deputy ? `${deputy.first_name} ${deputy.last_name}` : null,
     groupe: deputy?.group_abbreviation ?? null,
+    ecart: c.distance ?? null,
+    ancien_depute_uid: c.former?.uid ?? null,
+    ancien_depute: c.former ? `${c.former.first_name} ${c.former.last_name}` : null,
   };
 }
 
@@ -154,11 +168,11 @@ const field = <K extends keyof SearchRecord>(
 export const SEARCH_COLUMNS: Column<SearchRecord>[] = [
   field(
     'correspondance',
-    'Ce qui a été trouvé : code_postal, commune (ou arrondissement), depute, circonscription (identifiant 33-4 cherché), etranger, position (recherche par lat et lon)',
+    'Ce qui a été trouvé : code_postal, commune (ou arrondissement), depute, circonscription (identifiant 33-4 cherché), etranger, position (recherche par lat et lon), departement (nom ou code d’un département : une ligne par circonscription), pays (pays ou grande ville à l’étranger)',
   ),
   field(
     'lieu',
-    'Commune ou arrondissement trouvé (Français de l’étranger : pays de la circonscription)',
+    'Commune ou arrondissement trouvé ; département ; pays (ou « ville (pays) ») cherché ; Français de l’étranger : pays de la circonscription',
   ),
   field('code_commune', 'Code INSEE du lieu (code d’arrondissement pour Paris, Lyon, Marseille)'),
   field('code_postal', 'Code postal cherché, ou codes postaux du lieu séparés par des espaces'),
@@ -186,6 +200,15 @@ export const SEARCH_COLUMNS: Column<SearchRecord>[] = [
   field('uid', 'Identifiant AN (PA…) du député en exercice (vide si siège vacant)'),
   field('depute', 'Prénom et nom du député'),
   field('groupe', 'Sigle de son groupe politique'),
+  field(
+    'ecart',
+    'Nom de député approché : lettres à changer, ajouter ou ôter entre la recherche et le nom (distance d’édition, espaces ôtés) ; vide si le nom correspond tel qu’écrit',
+  ),
+  field(
+    'ancien_depute_uid',
+    'Ancien député de la législature trouvé par son nom (sa dernière circonscription et son député actuel sont sur la ligne)',
+  ),
+  field('ancien_depute', 'Prénom et nom de cet ancien député'),
 ];
 
 /** Columns of `/correspondances/communes-circonscriptions.csv` and `.json` (INSEE's table). */
@@ -265,6 +288,8 @@ const plural = (n: number, singular: string, pluralForm = `${singular}s`) =>
 /** The one circonscription a search leads to, or null (none, several, or a partial postcode). */
 export function singleAnswer(result: SearchResult): Circonscription | null {
   if (result.kind === 'debut_code_postal' || result.circos !== 1) return null;
+  // An approximate name is offered, not assumed.
+  if (result.suggestion) return null;
   if (result.kind === 'position' && !result.candidates[0]?.position?.inside) return null;
   if (!result.candidates.every((c) => c.circo)) return null;
   return result.candidates[0]!.circo;
@@ -343,11 +368,52 @@ export function explain(result: SearchResult): string | null {
     if (kind === 'circonscription') return `Aucune circonscription ${q} dans les données.`;
     return `Aucune commune ni aucun député en exercice ne correspond à « ${q} ».`;
   }
+  // After a département or a country: communes and deputies of the same name, if any.
+  const namesakes = () => {
+    const found = [
+      result.places > 0 ? plural(result.places, 'commune') : null,
+      result.deputies > 0 ? plural(result.deputies, 'député') : null,
+    ].filter(Boolean);
+    const listed =
+      result.places + result.deputies > 1 ? 'listés' : result.places === 1 ? 'listée' : 'listé';
+    return found.length > 0
+      ? ` « ${q} » désigne aussi ${found.join(' et ')}, ${listed} après.`
+      : '';
+  };
+  if (kind === 'pays' && result.abroad && !candidates[0]?.circo) {
+    const { country, city, french, code, number } = result.abroad;
+    const where = city ? `${city} (${country})` : country;
+    if (code === 'FR')
+      return `En France, cherchez votre code postal, votre commune ou votre département.${namesakes()}`;
+    if (number !== null)
+      return `${where} relève de la circonscription 099-${number}, absente des données de l’Assemblée.${namesakes()}`;
+    return `${
+      french
+        ? `${where} relève de la France mais n’élit pas de député à part : aucune circonscription n’y est rattachée.`
+        : `Le fichier de Regards Citoyens ne rattache ${where} à aucune circonscription des Français établis hors de France.`
+    }${namesakes()}`;
+  }
   if (kind === 'etranger') {
     return `Les Français établis hors de France élisent ${plural(circos, 'député')}, un par circonscription : choisissez celle de votre pays de résidence.`;
   }
   const city = cityReason(result);
   if (singleAnswer(result)) return city;
+  if (kind === 'departement' && result.departement) {
+    const { name, code } = result.departement;
+    const own = candidates.filter((c) => c.match === 'departement').length;
+    let text = `${name} (${code}) : ${plural(own, 'circonscription')}.${namesakes()}`;
+    if (result.postcodePrefix)
+      text += ` ${plural(result.postcodePrefix.count, 'code postal', 'codes postaux')} commencent aussi par ${result.postcodePrefix.prefix}.`;
+    return text;
+  }
+  if (kind === 'pays' && result.abroad) {
+    // Reached with a circonscription abroad and namesakes in France.
+    const where = result.abroad.city
+      ? `${result.abroad.city} (${result.abroad.country})`
+      : result.abroad.country;
+    const n = candidates[0]!.circo!.number;
+    return `${where} relève de la ${n === 1 ? '1re' : `${n}e`} circonscription des Français établis hors de France.${namesakes()}`;
+  }
   const places = [
     ...new Map(candidates.filter((c) => c.place).map((c) => [c.place!.code, c.place!])).values(),
   ];
@@ -358,6 +424,10 @@ export function explain(result: SearchResult): string | null {
     );
   } else if (kind === 'debut_code_postal') {
     parts.push(`Plusieurs codes postaux commencent par ${q} : complétez le code postal.`);
+  } else if (kind === 'nom' && result.suggestion) {
+    parts.push(
+      `Aucun député en exercice ne s’appelle exactement « ${q} » : voici les noms les plus proches.`,
+    );
   } else if (kind === 'nom' && (places.length > 1 || result.deputies > 0)) {
     const found = [
       places.length > 0 ? plural(result.places, 'lieu', 'lieux') : null,

@@ -118,6 +118,10 @@ export function geoRoutes(db: DB, legislature: number) {
         lieux: result.places,
         deputes: result.deputies,
         circonscriptions: result.circos,
+        vouliez_vous_dire: result.suggestion ?? null,
+        departement: result.departement?.code ?? null,
+        pays: result.abroad?.code ?? null,
+        codes_postaux_commencant: result.postcodePrefix ?? null,
       };
       return { total: rows.length, rows, meta, result };
     },

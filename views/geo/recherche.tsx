@@ -12,12 +12,12 @@ export function SearchBox({ q }: { q: string }) {
     <>
       <form class="search" action="/recherche" method="get" role="search">
         <label>
-          Code postal, commune ou nom d’un député
+          Code postal, commune, département, pays ou nom d’un député
           <input
             type="search"
             name="q"
             value={q}
-            placeholder="ex. 33000, Saint-Émilion, Dupont"
+            placeholder="ex. 33000, Saint-Émilion, Gironde, Belgique, Dupont"
             maxlength={200}
             autocomplete="off"
             required
@@ -82,6 +82,28 @@ function Place({ candidate }: { candidate: Candidate }) {
       <>Votre position : à {km(candidate.position.distance_km)} de ce contour</>
     );
   }
+  if (candidate.abroad) {
+    const { city, country } = candidate.abroad;
+    return <>{city ? `${city} (${country})` : country}</>;
+  }
+  if (candidate.match === 'departement' && candidate.circo) {
+    return (
+      <>
+        {candidate.circo.departement_name}{' '}
+        <span class="muted">({candidate.circo.departement_code})</span>
+      </>
+    );
+  }
+  if (candidate.former) {
+    return (
+      <>
+        ancien{candidate.former.sex === 'F' ? 'ne députée' : ' député'} :{' '}
+        <a href={`/deputes/${candidate.former.uid}`}>
+          {candidate.former.first_name} {candidate.former.last_name}
+        </a>
+      </>
+    );
+  }
   if (!place) {
     if (candidate.match === 'etranger' && candidate.circo)
       return <>{ABROAD_ZONES[candidate.circo.number] ?? '–'}</>;
@@ -109,6 +131,8 @@ function Place({ candidate }: { candidate: Candidate }) {
 export function SearchResults({ result, reason }: { result: SearchResult; reason: string | null }) {
   if (result.kind === 'vide') return <div id="suggestions" aria-live="polite"></div>;
   const single = singleAnswer(result);
+  const first = result.candidates[0];
+  const suggested = first?.former?.uid ?? first?.circo?.deputies[0]?.uid;
   return (
     <div id="suggestions" aria-live="polite">
       {single ? (
@@ -124,7 +148,33 @@ export function SearchResults({ result, reason }: { result: SearchResult; reason
           <a href={circoPath(single)}>{circoLabel(single)}</a>.
         </p>
       ) : null}
+      {result.suggestion && suggested ? (
+        <p class="suggestion">
+          Vouliez-vous dire : <a href={`/deputes/${suggested}`}>{result.suggestion}</a> ?
+        </p>
+      ) : null}
       {reason ? <p class="reason">{reason}</p> : null}
+      {result.departement ? (
+        <p>
+          <a href={`/departements/${result.departement.code}`}>
+            Le département : {result.departement.name} ({result.departement.code})
+          </a>
+        </p>
+      ) : null}
+      {result.postcodePrefix ? (
+        <p>
+          Codes postaux commençant par {result.postcodePrefix.prefix} :{' '}
+          {result.postcodePrefix.postcodes.map((p, i) => (
+            <>
+              {i > 0 ? ', ' : ''}
+              <a href={`/recherche?${new URLSearchParams({ q: p })}`}>{p}</a>
+            </>
+          ))}
+          {result.postcodePrefix.count > result.postcodePrefix.postcodes.length
+            ? ` … (${result.postcodePrefix.count.toLocaleString('fr-FR')} au total)`
+            : ''}
+        </p>
+      ) : null}
       {result.candidates.length > 0 ? (
         <div class="table-wrap">
           <table>

@@ -333,6 +333,39 @@ export function MethodologiePage({
         circonscriptions sont listées sous la carte.
       </p>
 
+      <h2 id="recherche">Recherche approchée (trouver son député)</h2>
+      <ul>
+        <li>
+          <strong>Nom approché</strong> : quand aucun député en exercice ne porte le nom cherché tel
+          qu’il est écrit, la recherche et les noms sont repliés (majuscules, accents, tirets et
+          apostrophes ôtés) et compactés (espaces ôtées). Chaque député a plusieurs formes : nom,
+          prénom + nom, nom + prénom, et chaque mot d’au moins trois lettres. L’écart est la
+          distance d’édition de Levenshtein (lettres ajoutées, ôtées ou changées) à la forme la plus
+          proche ; il doit rester au plus de 0 pour une recherche de 3 lettres ou moins, 1 jusqu’à
+          5, 2 jusqu’à 9, 3 au-delà. Les députés sont classés par écart croissant, les noms entiers
+          avant les mots seuls, puis par ordre alphabétique ; les anciens députés de la législature
+          viennent après tous ceux en exercice. Le premier est proposé (« Vouliez-vous dire… ? »),
+          jamais choisi d’office. Ex. : « lepen » → Le Pen (écart 0), « Boris Valaud » → Boris
+          Vallaud (écart 1).
+        </li>
+        <li>
+          <strong>Départements</strong> : un nom (« Pas-de-Calais », « La Réunion ») ou un code («
+          62 », « 2A », « 971 ») liste les circonscriptions du département ; les codes postaux
+          commençant par les mêmes chiffres restent proposés.
+        </li>
+        <li>
+          <strong>Pays et villes à l’étranger</strong> : la circonscription des Français établis
+          hors de France à laquelle le fichier de Regards Citoyens (circo_etranger.csv) rattache le
+          pays ; les grandes villes et noms courants de pays (« Londres », « Angleterre ») viennent
+          d’une liste écrite à la main pour ce site.
+        </li>
+        <li>
+          <strong>Localités</strong> : les localités de La Poste (« LA NEUVILLETTE ») sont écrites
+          avec le nom accentué de l’INSEE quand une commune porte le même nom replié, sinon en
+          majuscules initiales (« La Neuvillette »), sans inventer d’accent ni de tiret.
+        </li>
+      </ul>
+
       <h2 id="dossiers">Dossiers législatifs</h2>
       <p>
         Un dossier réunit les étapes d'un texte (dépôt, commission, séance, navette avec le Sénat,

@@ -229,7 +229,7 @@ describe('joining the two files', () => {
     // Postcode rows: one per (postcode, commune); localities merged.
     expect(geo.postcodes.filter((p) => p.postcode === '33220')).toEqual([
       { postcode: '33220', area_code: '33402', localities: null },
-      { postcode: '33220', area_code: '33324', localities: 'LA CHÂTAIGNERAIE' },
+      { postcode: '33220', area_code: '33324', localities: 'La Châtaigneraie' },
     ]);
 
     // Counts per circonscription, against the fixture rows.
