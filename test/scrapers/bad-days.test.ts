@@ -21,6 +21,12 @@ const AMO40 =
   '/data.assemblee-nationale.fr/static/openData/repository/17/amo/deputes_actifs_mandats_actifs_organes_divises/AMO40_deputes_actifs_mandats_actifs_organes_divises.json.zip';
 const INSEE = '/www.insee.fr/fr/statistiques/fichier/6436476/circo_composition.xlsx';
 const LAPOSTE = '/datanova.laposte.fr/data-fair/api/v1/datasets/laposte-hexasmal/raw';
+/** The geo source's other files: Regards Citoyens' two tables and the contours. */
+const GEO_OTHERS = [
+  '/raw.githubusercontent.com/regardscitoyens/nosdeputes.fr/master/batch/depute/static/circo_insee_2012.csv',
+  '/raw.githubusercontent.com/regardscitoyens/nosdeputes.fr/master/batch/depute/static/circo_etranger.csv',
+  '/static.data.gouv.fr/resources/carte-des-circonscriptions-legislatives-2012-et-2017/20170721-135742/france-circonscriptions-legislatives-2012.json',
+];
 const INDEX = '/www.hatvp.fr/livraison/opendata/liste.csv';
 const DOSSIERS = '/www.hatvp.fr/livraison/dossiers';
 
@@ -278,6 +284,7 @@ describe.skipIf(!present)('a bad day at the sources', { timeout: 180_000 }, () =
     importedOnce('geo', () => {
       server.serve(INSEE, raw(INSEE));
       server.serve(LAPOSTE, laposte);
+      for (const file of GEO_OTHERS) server.serve(file, raw(file));
     });
 
     it("refuses La Poste's base cut to 10 %, then keeps the intact one", async () => {

@@ -142,7 +142,7 @@ describe("La Poste's base", () => {
 
   it('reads the classic layout: # header, trailing ; when line 5 is empty, localities', () => {
     const rows = readLaPoste(laPosteBytes());
-    expect(rows).toHaveLength(17);
+    expect(rows).toHaveLength(18);
     expect(rows[0]).toEqual({
       commune_code: '33063',
       commune_name: 'BORDEAUX',
@@ -208,7 +208,7 @@ describe('joining the two files', () => {
     });
     expect(circos('75115')).toEqual(['75-1:0', '75-3:0']);
     // The whole city, unknown to La Poste, shows its arrondissements' postcodes.
-    expect(area('75056')).toMatchObject({ basis: 'insee', postcodes: '75001 75015' });
+    expect(area('75056')).toMatchObject({ basis: 'insee', postcodes: '75001 75015 75116' });
     // Marseille is not in this INSEE table: its arrondissement falls back to the département.
     expect(area('13208')).toMatchObject({
       kind: 'hors_insee',
@@ -246,6 +246,7 @@ describe('joining the two files', () => {
       communes: 2,
       whole_communes: 1,
     });
-    expect(counts['75-3']).toMatchObject({ communes: 1, whole_communes: 0, postcodes: 2 });
+    // Paris's three arrondissement postcodes (75001, 75015, 75116), the whole city being in 75-3.
+    expect(counts['75-3']).toMatchObject({ communes: 1, whole_communes: 0, postcodes: 3 });
   });
 });
