@@ -17,9 +17,10 @@ import {
   type Contour,
   type Drawing,
 } from '../../views/cartes/dessin.ts';
+import { ordinal } from '../../views/format.ts';
 
 /** A small cache that forgets the least recently used entry beyond `max`. */
-export class Lru<V> {
+class Lru<V> {
   private readonly entries = new Map<string, V>();
   constructor(private readonly max: number) {}
   get(key: string): V | undefined {
@@ -34,9 +35,6 @@ export class Lru<V> {
     this.entries.delete(key);
     this.entries.set(key, value);
     while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
-  }
-  get size(): number {
-    return this.entries.size;
   }
 }
 
@@ -76,7 +74,7 @@ function labelOf(spec: MapSpec, circos: readonly Circonscription[]): string {
     case 'departement':
       return `Carte des circonscriptions : ${name(spec.departement)}`;
     case 'locator':
-      return `Situation de la ${spec.number === 1 ? '1re' : `${spec.number}e`} circonscription : ${name(spec.departement)}`;
+      return `Situation de la ${ordinal(spec.number)} circonscription : ${name(spec.departement)}`;
   }
 }
 
@@ -99,10 +97,14 @@ function textAlternative(spec: MapSpec) {
   }
 }
 
-/** Rendered maps kept: France, its group maps, some départements and locators. */
-const MAPS_KEPT = 200;
-/** Drawings kept: France and some départements' (each locator has its own). */
-const DRAWINGS_KEPT = 120;
+/**
+ * Rendered maps kept: room for every map the site draws (France, a few dozen groups, about
+ * 110 départements, 577 locators), so that a robot walking every deputy page does not push the
+ * home page's map out. Pages only ask for maps of known départements, groups and seats.
+ */
+const MAPS_KEPT = 1000;
+/** Drawings kept: France's, and two per département (its map, its locators' shared one). */
+const DRAWINGS_KEPT = 300;
 
 /** Renders the site's maps, from cache when the data has not changed since. */
 export class MapRenderer {

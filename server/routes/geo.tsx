@@ -158,13 +158,18 @@ export function geoRoutes(db: DB, legislature: number) {
           circos={rows}
           departement={q.departement ?? null}
           query={query}
-          map={await c
-            .get('maps')
-            .render(
-              q.departement
-                ? { kind: 'departement', departement: q.departement }
-                : { kind: 'france' },
-            )}
+          map={
+            // No map for a code without circonscriptions: nothing to draw, nothing to cache.
+            rows.length === 0
+              ? null
+              : await c
+                  .get('maps')
+                  .render(
+                    q.departement
+                      ? { kind: 'departement', departement: q.departement }
+                      : { kind: 'france' },
+                  )
+          }
         />,
       ),
   });

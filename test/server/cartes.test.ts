@@ -201,6 +201,9 @@ describe('maps in the pages', () => {
     expect(bySeat['33-2']?.fill).toBe('url(#vacant)');
     expect(bySeat['33-2']?.title).toBe('Gironde, 2e circonscription : siège vacant');
     expect(bySeat['33-1']?.title).toMatch(/^Gironde, 1re circonscription : .+ \(AAA\)$/);
+    // PA4's last name is a script tag: escaped in its seat's title, never markup.
+    expect(bySeat['971-2']?.title).toContain('Chloé &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('<script>alert(1)');
     // Legend: the groups with their seats counted over the whole country, and the text list.
     expect(html).toMatch(/Légende/);
     expect(html).toContain('href="/circonscriptions">Liste des 577 circonscriptions');

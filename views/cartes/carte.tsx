@@ -3,6 +3,7 @@
 import type { Circonscription } from '../../db/queries/geo.ts';
 import { circoId, circoPath } from '../../server/records/geo.ts';
 import type { Drawing, Shape } from './dessin.ts';
+import { ordinal } from '../format.ts';
 
 /** What a map shows, and so how it is coloured. */
 export type MapSpec =
@@ -21,8 +22,6 @@ const VACANT = 'url(#vacant)';
 export function groupColor(color: string | null | undefined): string {
   return color && /^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(color) ? color : NO_COLOR;
 }
-
-const ordinal = (n: number) => (n === 1 ? '1re' : `${n}e`);
 
 /** « Gironde, 4e circonscription : Prénom Nom (SIGLE) », or « … : siège vacant ». */
 export function seatTitle(c: Circonscription): string {
