@@ -135,3 +135,15 @@ export function placeNameIndex(names: Iterable<string>): Map<string, string> {
 export function localityLabel(value: string, known: ReadonlyMap<string, string>): string {
   return known.get(placeKey(value)) ?? frenchTitleCase(value);
 }
+
+/**
+ * A country as Regards Citoyens' file writes it, as people write it: its article in brackets
+ * dropped ("Canada (le)" → "Canada", "Argentine (l')" → "Argentine"), another word in brackets
+ * put first ("Marshall (Îles)" → "Îles Marshall").
+ */
+export function countryLabel(name: string): string {
+  const match = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(name);
+  if (!match) return name.trim();
+  const [, base, part] = match as unknown as [string, string, string];
+  return /^(?:le|la|les|l['’])$/i.test(part.trim()) ? base.trim() : `${part.trim()} ${base.trim()}`;
+}

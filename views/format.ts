@@ -41,7 +41,7 @@ export function percent(part: number, whole: number): string {
   return `${ONE_DECIMAL.format((100 * part) / whole)} %`;
 }
 
-/** `1er` for circonscription 1, `2e` otherwise. */
+/** `1re` for circonscription 1, `2e` otherwise. */
 export function ordinal(n: number): string {
   return n === 1 ? '1re' : `${n}e`;
 }
@@ -54,4 +54,9 @@ export const NNBSP = '\u202f';
 /** `n° 12` with a no-break space. */
 export function numero(n: string | number): string {
   return `n°${NBSP}${n}`;
+}
+
+/** A distance in kilometres: "0,39 km", "1,2 km". */
+export function km(n: number): string {
+  return `${n.toLocaleString('fr-FR', { maximumFractionDigits: n < 1 ? 2 : 1 })} km`;
 }

@@ -215,6 +215,11 @@ export interface PlaceHit {
   /** The postcode searched for, or the place's postcodes. */
   postcode: string | null;
   localities: string | null;
+  /**
+   * When Regards Citoyens' table lacks the postcode searched for but lists the arrondissement's
+   * other postcodes: those that answered (75116 is answered by 75016), space-separated.
+   */
+  answered_by?: string;
 }
 
 /** One answer: a place or a deputy, with a circonscription (null when none is known). */
@@ -288,12 +293,27 @@ async function placeCandidates(
 ): Promise<Candidate[]> {
   if (places.length === 0) return [];
   const codes = [...new Set(places.map((p) => p.code))];
-  // Arrondissements of Paris, Lyon and Marseille: their postcodes in Regards Citoyens' table.
+  // Arrondissements of Paris, Lyon and Marseille: their postcodes in Regards Citoyens' table,
+  // the one searched for, else any of the arrondissement's.
+  const arrondissements = [
+    ...new Set(places.filter((p) => p.kind === 'arrondissement').map((p) => p.code)),
+  ];
+  const areaPostcodes = new Map(
+    arrondissements.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('geo_area')
+            .select(['code', 'postcodes'])
+            .where('code', 'in', arrondissements)
+            .execute()
+        ).map((a) => [a.code, a.postcodes.split(' ').filter(Boolean)]),
+  );
   const arrondissementPostcodes = [
     ...new Set(
       places
-        .filter((p) => p.kind === 'arrondissement' && p.postcode)
-        .flatMap((p) => p.postcode!.split(' ')),
+        .filter((p) => p.kind === 'arrondissement')
+        .flatMap((p) => [...(p.postcode?.split(' ') ?? []), ...(areaPostcodes.get(p.code) ?? [])]),
     ),
   ];
   const [links, finer] = await Promise.all([
@@ -317,16 +337,21 @@ async function placeCandidates(
   const candidates: Candidate[] = [];
   for (const place of places) {
     let found: Candidate[] = [];
-    const postcodes = new Set(place.kind === 'arrondissement' ? place.postcode?.split(' ') : []);
-    const rc = [
-      ...new Map(
-        finer
-          .filter((l) => postcodes.has(l.postcode))
-          .map((l) => [circoKey(l.departement_code, l.number), l]),
-      ).values(),
-    ];
+    const listed = (postcodes: readonly string[]) =>
+      finer.filter((l) => postcodes.includes(l.postcode));
+    let rows = place.kind === 'arrondissement' ? listed(place.postcode?.split(' ') ?? []) : [];
+    let answeredBy: string | null = null;
+    if (rows.length === 0 && place.kind === 'arrondissement') {
+      rows = listed(areaPostcodes.get(place.code) ?? []);
+      answeredBy = [...new Set(rows.map((l) => l.postcode))].sort().join(' ') || null;
+    }
+    const rc = [...new Map(rows.map((l) => [circoKey(l.departement_code, l.number), l])).values()];
     if (rc.length > 0) {
-      const answered: PlaceHit = { ...place, basis: 'regards_citoyens' };
+      const answered: PlaceHit = {
+        ...place,
+        basis: 'regards_citoyens',
+        ...(answeredBy ? { answered_by: answeredBy } : {}),
+      };
       found = rc
         .map((l) => ({
           match,
@@ -602,6 +627,10 @@ export async function search(
   const exact = exactPlaces.length > 0;
   const k = likeEscape(key);
   // One pattern for "starts with" and "a word starts with"; one scan gives rows and count.
+  // A query ending in a number ends a word there: "paris 1" is not "paris 10".
+  const prefixPattern = /\d$/.test(key)
+    ? sql<boolean>`(' ' || a.name_key || ' ') like ${'% ' + k + ' %'} escape '\\'`
+    : sql<boolean>`(' ' || a.name_key) like ${'% ' + k + '%'} escape '\\'`;
   const prefixPlaces = exact
     ? []
     : await db
@@ -612,7 +641,7 @@ export async function search(
           sql<null>`null`.as('localities'),
           sql<number>`count(*) over ()`.as('matches'),
         ])
-        .where(sql<boolean>`(' ' || a.name_key) like ${'% ' + k + '%'} escape '\\'`)
+        .where(prefixPattern)
         .orderBy(sql`a.name_key like ${k + '%'} escape '\\'`, 'desc')
         .orderBy(sql`length(a.name_key)`)
         .orderBy('a.name_key')
@@ -680,8 +709,11 @@ export async function search(
       ...(circo?.deputies.some((x) => x.uid === d.uid) ? {} : { former: brief }),
     };
   });
-  const closest = distances.size > 0 ? deputyRows[0] : undefined;
-  const candidates = exact
+  // Places the query names come before deputies whose name is only close to it ("Bordeau"
+  // is Bordeaux before Pascale Bordes), and then no name is suggested.
+  const placesFirst = exact || (distances.size > 0 && placeCount > 0);
+  const closest = distances.size > 0 && placeCount === 0 ? deputyRows[0] : undefined;
+  const candidates = placesFirst
     ? [...placeHits, ...deputyCandidates]
     : [...deputyCandidates, ...placeHits];
   return {

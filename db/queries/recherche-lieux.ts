@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema/index.ts';
 import { dataVersion } from '../state/data-version.ts';
 import { ABROAD_CITIES, COUNTRY_ALIASES, FRENCH_TERRITORIES } from '../../domain/abroad.ts';
-import { placeKey } from '../../domain/places.ts';
+import { countryLabel, placeKey } from '../../domain/places.ts';
 
 /** A département the search recognised. */
 export interface DepartementHit {
@@ -35,9 +35,6 @@ export function lieuKey(value: string): string {
     .replace(/ /g, '');
 }
 
-/** "Belgique (la)" → "Belgique". */
-const withoutArticle = (name: string) => name.replace(/\s*\([^)]*\)\s*$/, '');
-
 interface Indexes {
   version: string;
   departementsByKey: Map<string, DepartementHit>;
@@ -67,7 +64,7 @@ async function indexes(db: Kysely<Database>, legislature: number): Promise<Index
       .select(['departement_code', 'departement_name'])
       .distinct()
       .execute(),
-    db.selectFrom('geo_abroad_country').select(['code', 'name', 'number']).execute(),
+    db.selectFrom('geo_abroad_country').select(['code', 'name', 'name_key', 'number']).execute(),
   ]);
   const departementsByKey = new Map<string, DepartementHit>();
   const departementsByCode = new Map<string, DepartementHit>();
@@ -88,9 +85,8 @@ async function indexes(db: Kysely<Database>, legislature: number): Promise<Index
   const countryByKey = new Map<string, string>();
   const countryRows = new Map<string, { name: string; number: number | null }>();
   for (const row of countries) {
-    const name = withoutArticle(row.name);
-    countryRows.set(row.code, { name, number: row.number });
-    countryByKey.set(lieuKey(name), row.code);
+    countryRows.set(row.code, { name: countryLabel(row.name), number: row.number });
+    countryByKey.set(lieuKey(row.name_key), row.code);
   }
   for (const [alias, code] of Object.entries(COUNTRY_ALIASES))
     if (!countryByKey.has(lieuKey(alias))) countryByKey.set(lieuKey(alias), code);

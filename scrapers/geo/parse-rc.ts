@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import type { GeoAbroadCountryTable, GeoRcRowTable } from '../../db/schema/index.ts';
 import type { Insertable } from 'kysely';
-import { placeKey } from '../../domain/places.ts';
+import { countryLabel, placeKey } from '../../domain/places.ts';
 import { GeoParseError } from './parse.ts';
 
 /** One row of circo_insee_2012.csv, as stored in geo_rc_row. */
@@ -57,11 +57,6 @@ export function parseRcCirconscriptions(text: string): RcRow[] {
   return rows;
 }
 
-/** "Canada (le)" → "Canada", "Argentine (l')" → "Argentine": the name without its article. */
-export function countryName(name: string): string {
-  return name.replace(/\s*\((?:le|la|les|l['’])\)\s*$/i, '').trim();
-}
-
 const ETRANGER_HEADER = ['ID', 'NAME', 'iso_a3', 'iso_n3', 'circo'];
 
 /**
@@ -105,7 +100,7 @@ export function parseRcEtranger(text: string): AbroadCountry[] {
     return {
       code,
       name,
-      name_key: placeKey(countryName(name)),
+      name_key: placeKey(countryLabel(name)),
       iso_a3: /^[A-Z]{3}$/.test(iso3) ? iso3 : null,
       number: number > 0 ? number : null,
     };

@@ -7,6 +7,8 @@ import type {
 } from '../../db/queries/geo.ts';
 import type { Column } from '../lib/export.ts';
 import { NEAR_BOUNDARY_KM } from '../../db/queries/geo-point.ts';
+import { ARRONDISSEMENT_CITIES } from '../../domain/places.ts';
+import { km, ordinal } from '../../views/format.ts';
 
 /** `33-4`, `2A-1`, `099-11`: a circonscription's identifier in URLs and exports. */
 export function circoId(c: { departement_code: string; number: number }): string {
@@ -20,7 +22,7 @@ export function circoPath(c: { departement_code: string; number: number }): stri
 
 /** `Gironde – 4e circonscription`, `Français établis hors de France – 1re circonscription`. */
 export function circoLabel(c: { departement_name: string; number: number }): string {
-  return `${c.departement_name} – ${c.number === 1 ? '1re' : `${c.number}e`} circonscription`;
+  return `${c.departement_name} – ${ordinal(c.number)} circonscription`;
 }
 
 /**
@@ -295,8 +297,6 @@ export function singleAnswer(result: SearchResult): Circonscription | null {
   return result.candidates[0]!.circo;
 }
 
-const ordinal = (n: number) => (n === 1 ? '1re' : `${n}e`);
-
 /** "la 1re", "les 12e et 13e", "les 1re, 2e et 4e". */
 function ordinals(numbers: number[]): string {
   const words = numbers.map(ordinal);
@@ -326,6 +326,10 @@ function cityReason(result: SearchResult): string | null {
   if (place!.basis === 'regards_citoyens') {
     const departement = own[0]!.circo!.departement_code;
     const numbers = own.map((c) => c.circo!.number);
+    if (place!.answered_by) {
+      const listed = place!.answered_by.split(' ');
+      return `La table de Regards Citoyens (NosDéputés) ne cite pas ${what}, mais ${listed.length > 1 ? 'les' : 'le'} ${listed.join(', ')} du même arrondissement (${place!.name}) : d’après elle, ${listed.length > 1 ? 'ils sont couverts' : 'il est couvert'} par ${ordinals(numbers)} circonscription${numbers.length > 1 ? 's' : ''} ${CITY_DEPARTEMENTS[departement] ?? `(${own[0]!.circo!.departement_name})`}.`;
+    }
     return `D’après la table de Regards Citoyens (NosDéputés), ${what} est couvert par ${ordinals(numbers)} circonscription${numbers.length > 1 ? 's' : ''} ${CITY_DEPARTEMENTS[departement] ?? `(${own[0]!.circo!.departement_name})`}.`;
   }
   if (place!.basis === 'ville' && own.length > 1) {
@@ -334,9 +338,6 @@ function cityReason(result: SearchResult): string | null {
   }
   return null;
 }
-
-const km = (n: number) =>
-  `${n.toLocaleString('fr-FR', { maximumFractionDigits: n < 1 ? 2 : 1 })} km`;
 
 /** What a point search found, in French: its contour, the near boundary, or nothing. */
 function pointReason(result: SearchResult): string | null {
@@ -412,7 +413,7 @@ export function explain(result: SearchResult): string | null {
       ? `${result.abroad.city} (${result.abroad.country})`
       : result.abroad.country;
     const n = candidates[0]!.circo!.number;
-    return `${where} relève de la ${n === 1 ? '1re' : `${n}e`} circonscription des Français établis hors de France.${namesakes()}`;
+    return `${where} relève de la ${ordinal(n)} circonscription des Français établis hors de France.${namesakes()}`;
   }
   const places = [
     ...new Map(candidates.filter((c) => c.place).map((c) => [c.place!.code, c.place!])).values(),
@@ -457,6 +458,10 @@ export function explain(result: SearchResult): string | null {
       } else if (place.basis === 'departement') {
         parts.push(
           `${place.name} n’est pas décrite commune par commune dans la table de l’INSEE : elle relève de l’une des ${own.length} circonscriptions du département (${place.departement_name ?? own[0]!.circo!.departement_name}).`,
+        );
+      } else if (ARRONDISSEMENT_CITIES.some((city) => city.city === place.code)) {
+        parts.push(
+          `${place.name} est partagée entre ${own.length} circonscriptions : cherchez votre code postal ou votre arrondissement (« ${place.name} 3e »), que la table de Regards Citoyens range par circonscription.`,
         );
       } else {
         parts.push(

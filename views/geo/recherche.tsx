@@ -2,6 +2,7 @@ import type { Candidate, DeputyBrief, SearchResult } from '../../db/queries/geo.
 import { ABROAD_ZONES, circoLabel, circoPath, singleAnswer } from '../../server/records/geo.ts';
 import { ExportLinks, GroupBadge } from '../components.tsx';
 import { Layout } from '../layout.tsx';
+import { km } from '../format.ts';
 
 /**
  * The single search box: a plain GET form to /recherche; with htmx, suggestions replace
@@ -69,9 +70,6 @@ function Part({ candidate }: { candidate: Candidate }) {
   if (candidate.place?.basis === 'departement') return <>une des circonscriptions du territoire</>;
   return <>une partie de la commune</>;
 }
-
-const km = (n: number) =>
-  `${n.toLocaleString('fr-FR', { maximumFractionDigits: n < 1 ? 2 : 1 })} km`;
 
 function Place({ candidate }: { candidate: Candidate }) {
   const place = candidate.place;

@@ -1,13 +1,10 @@
 // The pure parsers of Regards Citoyens' two tables and of the contours GeoJSON, on the
 // hand-written fixtures and on hand-broken variants.
 import { describe, expect, it } from 'vitest';
+import { countryLabel } from '../../../domain/places.ts';
 import { derivePostcodeCircos } from '../../../scrapers/geo/derive.ts';
 import { parseContours } from '../../../scrapers/geo/parse-contours.ts';
-import {
-  countryName,
-  parseRcCirconscriptions,
-  parseRcEtranger,
-} from '../../../scrapers/geo/parse-rc.ts';
+import { parseRcCirconscriptions, parseRcEtranger } from '../../../scrapers/geo/parse-rc.ts';
 import {
   CONTOURS,
   ETRANGER_TEXT,
@@ -80,8 +77,10 @@ describe("Regards Citoyens' circo_etranger.csv", () => {
     expect(byCode.get('GB')!.name_key).toBe('royaume uni');
     expect(byCode.get('FR')!.number).toBeNull();
     expect(byCode.get('AQ')!.number).toBeNull();
-    expect(countryName("Argentine (l')")).toBe('Argentine');
-    expect(countryName('Bahamas (les)')).toBe('Bahamas');
+    expect(countryLabel("Argentine (l')")).toBe('Argentine');
+    expect(countryLabel('Bahamas (les)')).toBe('Bahamas');
+    expect(countryLabel('Marshall (Îles)')).toBe('Îles Marshall');
+    expect(countryLabel('Monaco')).toBe('Monaco');
   });
 
   it('names the line of a malformed row', () => {

@@ -3,19 +3,15 @@
 // and Marseille postcode against Regards Citoyens' raw table and every metropolitan
 // circonscription against a point inside its raw contour, both read here without the
 // project's parsers. Skipped, saying so, when the fixtures are absent.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pointToPolygonDistance from '@turf/point-to-polygon-distance';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import polylabel from 'polylabel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../config.ts';
-import { migrateToLatest, openDatabase, type DB } from '../../../db/database.ts';
 import { NEAR_BOUNDARY_KM } from '../../../db/queries/geo-point.ts';
-import { runCrawl } from '../../../scrapers/run.ts';
 import { createApp } from '../../../server/app.tsx';
-import { serveFolder, type StaticServer } from '../../../scripts/static-server.ts';
+import { crawledSite, type CrawledSite } from '../../helpers/crawl.ts';
 
 const mirrorDir = path.resolve('../shared/fixtures/mirror');
 const present = existsSync(mirrorDir);
@@ -44,6 +40,23 @@ function plmPostcodes(): Map<string, Set<string>> {
     }
   }
   return byPostcode;
+}
+
+const LAPOSTE_FILE = path.join(
+  mirrorDir,
+  'datanova.laposte.fr/data-fair/api/v1/datasets/laposte-hexasmal/raw',
+);
+
+/** La Poste's postcodes of the arrondissements of Paris, Lyon and Marseille → the arrondissement's code. */
+function plmLaPoste(): Map<string, string> {
+  const arrondissements = new Map<string, string>();
+  for (const line of new TextDecoder('latin1').decode(readFileSync(LAPOSTE_FILE)).split('\n')) {
+    const [code, , postcode] = line.split(';');
+    const n = Number(code);
+    if ((n >= 75101 && n <= 75120) || (n >= 69381 && n <= 69389) || (n >= 13201 && n <= 13216))
+      arrondissements.set(postcode!, code!);
+  }
+  return arrondissements;
 }
 
 /** Ray casting over every ring (holes included): true inside. */
@@ -82,9 +95,7 @@ function interiorPoint(geometry: Polygon | MultiPolygon): Position {
   return [x / k, y];
 }
 
-let dir: string;
-let db: DB;
-let mirror: StaticServer;
+let site: CrawledSite | undefined;
 let app: ReturnType<typeof createApp>;
 
 interface Json {
@@ -100,22 +111,11 @@ const get = async (url: string): Promise<Json> => {
 
 describe.skipIf(!present)('Paris, Lyon, Marseille postcodes and points, on the real files', () => {
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'tracker-geo-precise-'));
-    mirror = await serveFolder(mirrorDir);
-    const config = loadConfig({
-      DATABASE_PATH: path.join(dir, 'real.sqlite'),
-      SOURCES_MIRROR: mirror.url,
-    });
-    db = openDatabase(config.databasePath);
-    await migrateToLatest(db);
-    const summaries = await runCrawl(db, config, { only: ['an', 'geo'] });
-    for (const s of summaries) expect(s.status, `${s.source}: ${s.error}`).toBe('ok');
-    app = createApp({ db, config });
+    site = await crawledSite(['an', 'geo'], 'tracker-geo-precise-');
+    app = site.app;
   }, 120_000);
   afterAll(async () => {
-    await db?.destroy();
-    await mirror?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await site?.close();
   });
 
   it('gives every Paris, Lyon and Marseille postcode exactly the circonscriptions the table lists', async () => {
@@ -141,6 +141,37 @@ describe.skipIf(!present)('Paris, Lyon, Marseille postcodes and points, on the r
     console.log(
       `geo precise: ${expected.size} PLM postcodes checked, ${single} with a single circonscription`,
     );
+  });
+
+  it('answers the postcodes the table does not list from the arrondissement, else the whole city', async () => {
+    const table = plmPostcodes();
+    const laPoste = plmLaPoste();
+    const unlisted = [...laPoste.keys()].filter((p) => !table.has(p)).sort();
+    expect(unlisted).toEqual(['69005', '75116']);
+    const union = (postcodes: string[]) =>
+      [...new Set(postcodes.flatMap((p) => [...(table.get(p) ?? [])]))].sort();
+    for (const postcode of unlisted) {
+      const arrondissement = laPoste.get(postcode)!;
+      const siblings = [...laPoste]
+        .filter(([p, a]) => a === arrondissement && table.has(p))
+        .map(([p]) => p);
+      const body = await get(`/recherche.json?q=${postcode}`);
+      const found = [...new Set(body.items.map((i) => String(i.circonscription)))].sort();
+      if (siblings.length > 0) {
+        // 75116 and 75016 both serve the 16e: the table's answer for 75016.
+        expect(found, postcode).toEqual(union(siblings));
+        expect(new Set(body.items.map((i) => i.base)), postcode).toEqual(
+          new Set(['regards_citoyens']),
+        );
+        expect(body.motif, postcode).toContain(`ne cite pas le ${postcode}`);
+      } else {
+        // 69005, alone in its arrondissement: every circonscription of the city, which the
+        // table spreads over the city's other postcodes.
+        const city = [...table.keys()].filter((p) => p.slice(0, 2) === postcode.slice(0, 2));
+        expect(found, postcode).toEqual(union(city));
+        expect(new Set(body.items.map((i) => i.base)), postcode).toEqual(new Set(['ville']));
+      }
+    }
   });
 
   it('resolves a point inside each metropolitan contour to its circonscription first', async () => {

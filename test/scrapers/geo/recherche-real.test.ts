@@ -1,17 +1,13 @@
 // Real-data suite of the forgiving search: crawls `an` and `geo` from ../shared/fixtures/mirror
 // (served on loopback), then checks misspelt names written by hand, départements and countries
 // against figures read here from the raw files. Skipped, saying so, when the fixtures are absent.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../config.ts';
 import { ABROAD_CITIES, COUNTRY_ALIASES } from '../../../domain/abroad.ts';
-import { migrateToLatest, openDatabase, type DB } from '../../../db/database.ts';
-import { runCrawl } from '../../../scrapers/run.ts';
 import { createApp } from '../../../server/app.tsx';
-import { serveFolder, type StaticServer } from '../../../scripts/static-server.ts';
+import { crawledSite, type CrawledSite } from '../../helpers/crawl.ts';
 
 const fixtures = path.resolve('../shared/fixtures');
 const mirrorDir = path.join(fixtures, 'mirror');
@@ -106,9 +102,7 @@ function readRaw(): Raw {
 }
 
 let raw: Raw;
-let dir: string;
-let db: DB;
-let mirror: StaticServer;
+let site: CrawledSite | undefined;
 let app: ReturnType<typeof createApp>;
 
 interface Json {
@@ -128,22 +122,11 @@ const distinct = (body: Json, name: string) => [...new Set(body.items.map((i) =>
 describe.skipIf(!present)('the forgiving search on the real files', () => {
   beforeAll(async () => {
     raw = readRaw();
-    dir = mkdtempSync(path.join(tmpdir(), 'tracker-recherche-real-'));
-    mirror = await serveFolder(mirrorDir);
-    const config = loadConfig({
-      DATABASE_PATH: path.join(dir, 'real.sqlite'),
-      SOURCES_MIRROR: mirror.url,
-    });
-    db = openDatabase(config.databasePath);
-    await migrateToLatest(db);
-    const summaries = await runCrawl(db, config, { only: ['an', 'geo'] });
-    for (const s of summaries) expect(s.status, `${s.source}: ${s.error}`).toBe('ok');
-    app = createApp({ db, config });
+    site = await crawledSite(['an', 'geo'], 'tracker-recherche-real-');
+    app = site.app;
   }, 180_000);
   afterAll(async () => {
-    await db?.destroy();
-    await mirror?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await site?.close();
   });
 
   it('finds twenty misspelt deputies first, offering their name', async () => {
@@ -154,6 +137,19 @@ describe.skipIf(!present)('the forgiving search on the real files', () => {
       expect(body.items[0]?.uid, q).toBe(uid);
       expect(body.vouliez_vous_dire, q).not.toBeNull();
     }
+  });
+
+  it('lists the places a truncated name starts before deputies of a close name', async () => {
+    // "Bordeau": Bordeaux (INSEE 33063) first, though Pascale Bordes is two edits away.
+    const body = await search('Bordeau');
+    expect(body.items[0]?.code_commune).toBe('33063');
+    expect(body.vouliez_vous_dire ?? null).toBeNull();
+  });
+
+  it('reads an arrondissement number as a whole word', async () => {
+    // "Paris 1er" is not Paris 10e to 19e.
+    expect(distinct(await search('Paris 1er'), 'code_commune')).toEqual(['75101']);
+    expect(distinct(await search('Marseille 1er'), 'code_commune')).toEqual(['13201']);
   });
 
   it('lists the circonscriptions of Pas-de-Calais by name and by code', async () => {
