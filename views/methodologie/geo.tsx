@@ -18,9 +18,11 @@ export function GeoMethodology() {
           relève exactement des circonscriptions dont la ligne de la ville le cite (75001 : la 1re
           de Paris ; 75015 : les 12e et 13e). Un arrondissement cherché par son nom (« Paris 15e »)
           a les circonscriptions de ses codes postaux. Un code postal que cette table ne cite pas
-          (69005) garde toutes les circonscriptions de la ville, et la réponse le dit. La colonne{' '}
-          <code>base</code> des exports nomme la table qui a répondu (<code>regards_citoyens</code>,{' '}
-          <code>insee</code>, <code>ville</code>…).
+          prend celles des autres codes postaux de son arrondissement qu’elle cite (75116 : celles
+          du 75016, l’autre code du 16e) ; un arrondissement dont elle ne cite aucun code (69005)
+          garde toutes les circonscriptions de la ville. La réponse dit chaque fois d’où elle vient.
+          La colonne <code>base</code> des exports nomme la table qui a répondu (
+          <code>regards_citoyens</code>, <code>insee</code>, <code>ville</code>…).
         </li>
       </ul>
 

@@ -346,7 +346,8 @@ export function MethodologiePage({
           avant les mots seuls, puis par ordre alphabétique ; les anciens députés de la législature
           viennent après tous ceux en exercice. Le premier est proposé (« Vouliez-vous dire… ? »),
           jamais choisi d’office. Ex. : « lepen » → Le Pen (écart 0), « Boris Valaud » → Boris
-          Vallaud (écart 1).
+          Vallaud (écart 1). Quand des communes commencent aussi par la recherche (« Bordeau »),
+          elles passent d’abord et aucun nom n’est proposé.
         </li>
         <li>
           <strong>Départements</strong> : un nom (« Pas-de-Calais », « La Réunion ») ou un code («
