@@ -149,6 +149,19 @@ describe('pages over the data crawled', () => {
     }
   });
 
+  it('answers HEAD with the headers of GET and no body', async () => {
+    const get = await app.request('/deputes?sexe=F', { headers: { 'accept-encoding': 'gzip' } });
+    await get.arrayBuffer();
+    const head = await app.request('/deputes?sexe=F', {
+      method: 'HEAD',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    for (const name of ['etag', 'last-modified', 'content-encoding', 'content-type', 'vary'])
+      expect(head.headers.get(name), name).toBe(get.headers.get(name));
+  });
+
   it('never keeps admin pages, error pages or answers that set a cookie', async () => {
     const admin = createApp({ db: tmp.db, config: { legislature: 17, adminToken: 'secret' } });
     for (const path of ['/suivi', '/suivi/connexion', '/deputes/PA404', '/deputes?page=abc']) {
