@@ -30,6 +30,8 @@ export interface Config {
   archive: ArchiveLimits;
   /** Bulk dump downloads (`/exports/…`) one client address may hold at once. */
   exportMaxPerClient: number;
+  /** Memory the page cache's bodies may take (PAGE_CACHE_MB), in bytes; 0 keeps none. */
+  pageCacheBytes: number;
 }
 
 export interface ArchiveLimits {
@@ -67,6 +69,9 @@ export interface Politeness {
   /** A file that was missing (404) or failed is asked for again after this many hours. */
   retryFailedHours: number;
 }
+
+/** Default of PAGE_CACHE_MB: the page cache's memory, in MiB. */
+export const DEFAULT_PAGE_CACHE_MB = 64;
 
 /** Default of EXPORT_MAX_PER_CLIENT. */
 export const DEFAULT_EXPORT_MAX_PER_CLIENT = 2;
@@ -247,6 +252,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'EXPORT_MAX_PER_CLIENT',
       DEFAULT_EXPORT_MAX_PER_CLIENT,
       1,
+    ),
+    pageCacheBytes: Math.round(
+      numberSetting(env, 'PAGE_CACHE_MB', DEFAULT_PAGE_CACHE_MB, 0, false) * MIB,
     ),
   };
 }

@@ -32,6 +32,13 @@ if (process.argv.slice(2).includes('load')) {
   process.exit(0);
 }
 
+// `npm run bench -- http`: the bulk dump uncompressed, gzip and brotli, and the page cache.
+if (process.argv.slice(2).includes('http')) {
+  const { benchHttp } = await import('./bench-http.ts');
+  await benchHttp(fixtures);
+  process.exit(0);
+}
+
 // `npm run bench -- agenda`: only the agenda benchmark (crawls in child processes).
 if (process.argv.slice(2).includes('agenda')) {
   const { benchAgenda } = await import('./bench-agenda.ts');

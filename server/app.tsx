@@ -2,11 +2,17 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { DEFAULT_EXPORT_MAX_PER_CLIENT, defaultPublicUrl, type Config } from '../config.ts';
+import {
+  DEFAULT_EXPORT_MAX_PER_CLIENT,
+  DEFAULT_PAGE_CACHE_MB,
+  defaultPublicUrl,
+  type Config,
+} from '../config.ts';
 import type { DB } from '../db/database.ts';
 import { describeSources, type ScheduledStatus, type SourceInfo } from '../domain/sources.ts';
 import { ErrorPage } from '../views/error.tsx';
 import { isHtmx } from './lib/htmx.ts';
+import { pageCache } from './lib/http-cache.ts';
 import { changementsRoutes } from './routes/changements.tsx';
 import { comparerRoutes } from './routes/comparer.tsx';
 import { lobbiesRoutes } from './routes/lobbies.tsx';
@@ -54,7 +60,12 @@ export interface AppOptions {
     Partial<
       Pick<
         Config,
-        'adminToken' | 'exportMaxPerClient' | 'publicUrl' | 'trustProxy' | 'trackersAllowPrivate'
+        | 'adminToken'
+        | 'exportMaxPerClient'
+        | 'pageCacheBytes'
+        | 'publicUrl'
+        | 'trustProxy'
+        | 'trackersAllowPrivate'
       >
     >;
   crawlState?: () => CrawlState;
@@ -138,6 +149,14 @@ export function createApp({
     c.set('maps', maps);
     await next();
   });
+  // Public answers from the page cache (after the URL check, before every route).
+  app.use(
+    pageCache({
+      db,
+      maxBytes: config.pageCacheBytes ?? DEFAULT_PAGE_CACHE_MB * 1024 * 1024,
+      render: (request, env) => app.fetch(request, env),
+    }),
+  );
 
   app.route('/', staticRoutes());
   app.route('/', homeRoutes(db));

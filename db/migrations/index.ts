@@ -20,6 +20,7 @@ import * as createLobbies from './2026_12_07_00_00_00_create_lobbies.ts';
 import * as lobbyMatches from './2026_12_07_01_00_00_lobby_matches.ts';
 import * as lobbyDossier from './2026_12_07_02_00_00_lobby_dossier.ts';
 import * as geoContours from './2026_12_08_00_00_00_geo_contours.ts';
+import * as dataVersion from './2026_12_09_00_00_00_data_version.ts';
 
 /** Every migration by name, in order; a new migration file is added here. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_01_00_00_lobby_matches': lobbyMatches,
   '2026_12_07_02_00_00_lobby_dossier': lobbyDossier,
   '2026_12_08_00_00_00_geo_contours': geoContours,
+  '2026_12_09_00_00_00_data_version': dataVersion,
 };

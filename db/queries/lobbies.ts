@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema/index.ts';
+import { bumpDataVersion } from '../state/data-version.ts';
 import { fold } from '../../domain/text.ts';
 import { ftsQuery } from './amendements.ts';
 import { likeEscape } from './like.ts';
@@ -531,6 +532,8 @@ export async function dismissLobbyMatch(
       .onConflict((oc) => oc.doNothing())
       .execute();
     await trx.updateTable('lobby_match').set({ dismissed: 1 }).where('id', '=', m.id).execute();
+    // The candidate disappears from the public pages.
+    await bumpDataVersion(trx);
     return true;
   });
 }

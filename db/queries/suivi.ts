@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { appendChanges } from '../state/changes.ts';
+import { bumpDataVersion } from '../state/data-version.ts';
 import type { AdminSession, Database, ReviewStatus, Tracker } from '../schema/index.ts';
 import { compareTexts, compileNoise, isDue, type Comparison } from '../../domain/trackers.ts';
 
@@ -317,6 +318,8 @@ export async function confirmReview(db: Kysely<Database>, id: number, now: strin
       .set({ status: 'confirmed', decided_at: now, change_event_id: eventId })
       .where('id', '=', id)
       .execute();
+    // The change is now public (the change log, the deputy's page).
+    await bumpDataVersion(trx);
     return eventId;
   });
 }

@@ -1,6 +1,6 @@
 // The database schema, assembled from one file per area; types say what better-sqlite3
 // returns: integers for booleans, ISO text for dates.
-import type { CrawlRunTable, SyncStateTable } from './sources.ts';
+import type { CrawlRunTable, DataVersionTable, SyncStateTable } from './sources.ts';
 import type { ChangeEventTable } from './changements.ts';
 import type {
   DeputyVoteStatsTable,
@@ -101,6 +101,7 @@ export interface Database {
   deport: DeportTable;
   pays: PaysTable;
   sync_state: SyncStateTable;
+  data_version: DataVersionTable;
   scrutin: ScrutinTable;
   scrutin_group: ScrutinGroupTable;
   vote: VoteTable;

@@ -40,3 +40,11 @@ export interface CrawlRunTable {
 export type CrawlRun = Selectable<CrawlRunTable>;
 
 export type SyncState = Selectable<SyncStateTable>;
+
+/** The data version: one row (id 1), bumped by every committed change of published data. */
+export interface DataVersionTable {
+  id: number;
+  version: number;
+  /** When it was last bumped (ISO), the pages' Last-Modified. */
+  changed_at: string;
+}

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, SyncState } from '../schema/index.ts';
+import { bumpDataVersion } from './data-version.ts';
 
 /** Reads and writes the per-source sync state (validators, content hash, last check). */
 export function syncStateStore(db: Kysely<Database>) {
@@ -28,7 +29,8 @@ export function syncStateStore(db: Kysely<Database>) {
         .execute();
     },
     /**
-     * New content was ingested; call inside the ingest transaction. With `rejected` (some
+     * New content was ingested; call inside the ingest transaction (every ingest passes
+     * here, which bumps the data version in the same transaction). With `rejected` (some
      * files could not be read) the validators are not kept, so the next crawl fetches the
      * source again and retries those files.
      */
@@ -53,6 +55,7 @@ export function syncStateStore(db: Kysely<Database>) {
         .values({ source, ...values })
         .onConflict((oc) => oc.column('source').doUpdateSet(values))
         .execute();
+      await bumpDataVersion(trx);
     },
     /** The crawl failed; the validators and data are left as they were. */
     async failed(source: string, url: string, error: string): Promise<void> {

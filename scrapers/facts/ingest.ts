@@ -2,6 +2,7 @@
 // fact; a file that names an unknown deputy writes nothing.
 import type { Kysely } from 'kysely';
 import { appendChanges } from '../../db/state/changes.ts';
+import { bumpDataVersion } from '../../db/state/data-version.ts';
 import type { Database, Fact, NewChangeEvent } from '../../db/schema/index.ts';
 import { FactsFileError, type FactRow } from './parse.ts';
 
@@ -109,6 +110,7 @@ export async function importFacts(
       });
     }
     await appendChanges(trx, events);
+    if (events.length > 0) await bumpDataVersion(trx);
     return result;
   });
 }

@@ -3,6 +3,7 @@
 // https://www.hatvp.fr/livraison/dossiers/<open_data>.
 // Writes: declaration, declaration_item, declaration_amount, declarant, deputy_interest,
 // declaration_problem; sync_state row "hatvp".
+import { bumpDataVersion } from '../../db/state/data-version.ts';
 import { sha256, downloadIfChanged } from '../lib/download.ts';
 import { fetchFiles, fetchRobots, type FileOutcome } from '../lib/fetch-files.ts';
 import {
@@ -146,6 +147,7 @@ export async function crawlDeclarations(ctx: CrawlContext): Promise<CrawlCounts>
     await ctx.db.transaction().execute(async (trx) => {
       await ingestFiles(trx, batch, checkedAt);
       await refreshDerived(trx, [...new Set(keys)]);
+      await bumpDataVersion(trx);
     });
   };
   const allowed = [];

@@ -18,7 +18,10 @@ export function homeRoutes(db: DB) {
       ? { ...bounds, rows: await listReunions(db, { ...anyReunion, ...bounds }, WEEK_LIMIT) }
       : null;
     const map = await c.get('maps').render({ kind: 'france' });
-    return c.html(<HomePage acteurs={acteurs} crawl={c.get('crawlState')} week={week} map={map} />);
+    // A crawl's progress (or an empty base) is shown as it is now, never from a cache.
+    const crawl = c.get('crawlState');
+    if (crawl.running || acteurs === 0) c.header('Cache-Control', 'no-store');
+    return c.html(<HomePage acteurs={acteurs} crawl={crawl} week={week} map={map} />);
   });
   return app;
 }

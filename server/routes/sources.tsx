@@ -36,6 +36,8 @@ export function sourcesRoutes(
       scheduled: scheduled !== null,
       now: new Date().toISOString(),
     };
+    // The state of each source's last check changes without new data: never kept in a cache.
+    c.header('Cache-Control', 'no-store');
     return pageOrFragment(
       c,
       () => <SourcesPage {...view} />,

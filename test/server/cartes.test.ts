@@ -21,6 +21,7 @@ import { ingestGeo } from '../../scrapers/geo/ingest.ts';
 import { parseContours } from '../../scrapers/geo/parse-contours.ts';
 import { inseeWorkbook, laPosteBytes } from '../fixtures/geo/files.ts';
 import { seededDatabase } from '../helpers/seed.ts';
+import { bumpDataVersion } from '../../db/state/data-version.ts';
 
 /** A square of `size` degrees, its exterior ring clockwise (as d3-geo and the real file wind it). */
 function square(lon: number, lat: number, size = 0.2): Polygon {
@@ -305,16 +306,8 @@ describe('map cache', () => {
     const first = await maps.render({ kind: 'france' });
     expect(first).not.toBeNull();
     expect(await maps.render({ kind: 'france' })).toBe(first);
-    // An ingest that commits changed data stamps sync_state: the map is drawn again.
-    await db
-      .insertInto('sync_state')
-      .values({
-        source: 'geo',
-        url: 'https://example.test/contours.json',
-        checked_at: '2026-12-02T00:00:00Z',
-        changed_at: '2026-12-02T00:00:00Z',
-      })
-      .execute();
+    // An ingest that commits changed data bumps the data version: the map is drawn again.
+    await db.transaction().execute((trx) => bumpDataVersion(trx));
     const again = await maps.render({ kind: 'france' });
     expect(again).not.toBe(first);
     expect(String(again)).toBe(String(first));

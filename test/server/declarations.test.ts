@@ -114,7 +114,7 @@ describe('/declarations search across items', () => {
     const res = await app.request('/declarations?rubrique=consultant', {
       headers: { 'HX-Request': 'true' },
     });
-    expect(res.headers.get('vary')).toBe('HX-Request');
+    expect(res.headers.get('vary')).toBe('Accept-Encoding, HX-Request');
     const body = await res.text();
     expect(body.startsWith('<div id="resultats"')).toBe(true);
     expect(body).not.toContain('<html');

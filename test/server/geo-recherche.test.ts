@@ -8,6 +8,7 @@ import { ingestGeo } from '../../scrapers/geo/ingest.ts';
 import { createApp } from '../../server/app.tsx';
 import { inseeWorkbook, laPosteBytes } from '../fixtures/geo/files.ts';
 import { seededDatabase } from '../helpers/seed.ts';
+import { syncStateStore } from '../../db/state/sync.ts';
 
 // The seed's deputies in office: PA1 Alice Dupré 33-1, PA2 Bernard Martin 75-3, PA3 Éric
 // Lefèvre 2A-1, PA4 Chloé <script>… 971-2, PA6 Fanny Noël 33-3; PA5 Denis Ancien left 33-2.
@@ -179,19 +180,13 @@ describe('misspelt deputy names', () => {
       .execute();
     // Unchanged data version: the cached index still lacks him.
     expect((await searchJson('Gaston Sansmandta')).total).toBe(0);
-    await db
-      .insertInto('sync_state')
-      .values({
-        source: 'an',
-        url: 'https://example.test/amo.zip',
+    await db.transaction().execute((trx) =>
+      syncStateStore(trx).changed(trx, 'an', 'https://example.test/amo.zip', {
         etag: null,
-        last_modified: null,
-        content_hash: 'x',
-        checked_at: '2026-12-02T00:00:00Z',
-        changed_at: '2026-12-02T00:00:00Z',
-        last_error: null,
-      })
-      .execute();
+        lastModified: null,
+        contentHash: 'x',
+      }),
+    );
     expect(field(await searchJson('Gaston Sansmandta'), 'uid')).toEqual(['PA7']);
   });
 });
@@ -253,19 +248,18 @@ describe('countries and cities abroad', () => {
       .values({ code: 'IT', name: 'Italie (l’)', name_key: 'italie', iso_a3: 'ITA', number: 8 })
       .execute();
     // As an ingest would, a new data version (the indexes are rebuilt).
-    await db
-      .insertInto('sync_state')
-      .values({
-        source: 'geo:circo_etranger',
-        url: 'https://example.test/circo_etranger.csv',
-        etag: null,
-        last_modified: null,
-        content_hash: 'y',
-        checked_at: '2026-12-02T01:00:00Z',
-        changed_at: '2026-12-02T01:00:00Z',
-        last_error: null,
-      })
-      .execute();
+    await db.transaction().execute((trx) =>
+      syncStateStore(trx).changed(
+        trx,
+        'geo:circo_etranger',
+        'https://example.test/circo_etranger.csv',
+        {
+          etag: null,
+          lastModified: null,
+          contentHash: 'y',
+        },
+      ),
+    );
     await db
       .updateTable('acteur')
       .set({ first_name: 'Florence', name_key: 'florence martin' })

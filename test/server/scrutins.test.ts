@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { appClient } from '../helpers/app-client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/database.ts';
+import { bumpDataVersion } from '../../db/state/data-version.ts';
 import { createApp } from '../../server/app.tsx';
 import {
   BULK_VOTE_COLUMNS,
@@ -722,6 +723,8 @@ describe('the amendments a scrutin decides, on its page', () => {
         },
       ])
       .execute();
+    // As an ingest does: the pages cached before these rows are drawn again.
+    await db.transaction().execute((trx) => bumpDataVersion(trx));
     try {
       const section = (page: string) =>
         /<section class="voted-amendements">.*?<\/section>/su.exec(page)![0];
