@@ -27,7 +27,10 @@ if (interrupted > 0)
 
 const sources = crawlSources(config);
 let state: CrawlState = idleCrawl;
-const CRAWL_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'crawl.ts');
+const SELF = fileURLToPath(import.meta.url);
+/** crawl.js beside this file once built (dist/), crawl.ts when run as TypeScript (tests). */
+const CRAWL_SCRIPT = path.join(path.dirname(SELF), `crawl${path.extname(SELF)}`);
+const CRAWL_EXEC_ARGV = path.extname(SELF) === '.ts' ? ['--import', 'tsx'] : [];
 
 /** Time a crawl process past its limit has to end after SIGTERM, before SIGKILL. */
 const KILL_GRACE_MS = 10_000;
@@ -39,7 +42,7 @@ const KILL_GRACE_MS = 10_000;
  */
 function crawlInChild(source: string, trigger: string): Promise<SourceSummary> {
   const child = fork(CRAWL_SCRIPT, ['--source', source, '--trigger', trigger], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: CRAWL_EXEC_ARGV,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let summary: SourceSummary | null = null;
