@@ -59,7 +59,7 @@ describe('the npm scripts run the build', () => {
   it('is built: dist/ holds the compiled commands (npm run build)', () => {
     const scripts = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'))
       .scripts as Record<string, string>;
-    for (const name of ['start', 'serve', 'crawl', 'migrate', 'import', 'mirror']) {
+    for (const name of ['start', 'serve', 'crawl', 'migrate', 'import', 'snapshot', 'mirror']) {
       expect(scripts[name], name).toBe(`node dist/scripts/${name}.js`);
       expect(existsSync(path.join(PROJECT_ROOT, `dist/scripts/${name}.js`)), name).toBe(true);
     }
