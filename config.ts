@@ -6,6 +6,8 @@ export interface Config {
   /** SQLite file; its folder is created on start. */
   databasePath: string;
   port: number;
+  /** Server processes of `npm start` (WEB_CONCURRENCY), sharing the port and the SQLite file. */
+  webConcurrency: number;
   /** Address the server binds to: loopback unless HOST says otherwise. */
   host: string;
   /** Origin of the site as its readers reach it, for feeds and absolute links (never `Host`). */
@@ -220,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trackersAllowPrivate: booleanSetting(env, 'TRACKERS_ALLOW_PRIVATE', false),
     databasePath: env.DATABASE_PATH || 'data/tracker.sqlite',
     port,
+    webConcurrency: numberSetting(env, 'WEB_CONCURRENCY', 1, 1),
     host,
     publicUrl: publicUrlSetting(env.PUBLIC_URL, port),
     trustProxy: trustProxySetting(env.TRUST_PROXY),

@@ -17,6 +17,13 @@ import { createApp } from '../server/app.tsx';
 import { listen } from '../server/listen.ts';
 import { serveFolder } from './static-server.ts';
 
+// `npm run bench -- start`: command start time (needs no real data, only `npm run build`).
+if (process.argv.slice(2).includes('start')) {
+  const { benchStart } = await import('./bench-start.ts');
+  await benchStart();
+  process.exit(0);
+}
+
 const fixtures = path.resolve(process.env.BENCH_FIXTURES ?? '../shared/fixtures');
 if (!existsSync(path.join(fixtures, 'mirror'))) {
   console.error(

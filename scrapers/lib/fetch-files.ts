@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { BasicCrawler, Configuration, LogLevel, RobotsTxtFile, log } from 'crawlee';
 import type { Politeness } from '../../config.ts';
 
 /** One file to fetch: `url` is what is requested (mirror applied), `key` identifies it. */
@@ -274,6 +273,9 @@ export async function fetchFiles(
       await onFile(file, { kind: 'ok', body: body!, ...validators });
     }
   };
+  // Crawlee takes a good second to load: imported when there is something to fetch, so a
+  // command that downloads nothing (a crawl of trackers none of which is due) starts at once.
+  const { BasicCrawler, Configuration, LogLevel, log } = await import('crawlee');
   log.setLevel(LogLevel.OFF);
   const crawler = new BasicCrawler(
     {
@@ -334,6 +336,7 @@ export async function fetchRobots(
   });
   const result = outcome as FileOutcome | null;
   if (result?.kind === 'ok') {
+    const { RobotsTxtFile } = await import('crawlee');
     const rules = RobotsTxtFile.from(canonicalRobotsUrl, result.body.toString('utf8'));
     return {
       unreachable: null,

@@ -1,10 +1,8 @@
 // Source: web pages chosen by an admin (a deputy's own site, a party's page…), each under its
 // publisher's terms; only the text of the selected part is kept.
 // Writes: tracker (checked_at, last_error), tracker_snapshot, review_item.
-import { CheerioCrawler, Configuration, LogLevel, log } from 'crawlee';
 import { dueTrackers, recordCheck, recordFailure } from '../../db/queries/suivi.ts';
 import { type CrawlContext, type CrawlCounts, sourceUrl } from '../lib/source.ts';
-import { selectedText } from '../../domain/page-text.ts';
 import { NoiseError } from '../../domain/trackers.ts';
 import { refusedAddress, type AddressRules } from './address.ts';
 
@@ -28,6 +26,12 @@ export async function crawlTrackers(ctx: CrawlContext): Promise<CrawlCounts> {
     errors: [],
   };
   if (trackers.length === 0) return counts;
+  // Crawlee and cheerio take a good second to load: only when some page is due (this source
+  // runs every 15 minutes, most often with nothing to do).
+  const [{ CheerioCrawler, Configuration, LogLevel, log }, { selectedText }] = await Promise.all([
+    import('crawlee'),
+    import('../../domain/page-text.ts'),
+  ]);
   const polite = ctx.config.politeness;
   const userAgent = ctx.download.userAgent ?? polite.userAgent;
   const timeoutMs = ctx.download.timeoutMs ?? polite.timeoutMs;

@@ -13,6 +13,14 @@ describe('source registry', () => {
     expect(crawlSources(config).map((s) => s.info)).toEqual(described);
   });
 
+  it("describes each source as its folder's module does, whose crawl it runs", async () => {
+    for (const source of REGISTRY) {
+      const folder = await source.load();
+      expect(folder.describe).toBe(source.describe);
+      expect(typeof folder.crawl).toBe('function');
+    }
+  });
+
   it('gives every source a schedule read by the configuration', () => {
     for (const info of describeSources(config)) {
       expect(info.schedule, info.id).toMatch(/^\S+( \S+){4,5}$/);
