@@ -73,14 +73,15 @@ function crawl(
 
 /**
  * What a bad file must not touch: a hash of every row of every table but the run log, the
- * change log's size, and the validators of every source.
+ * change log's size, the validators of every source, and the data version (apart, since an
+ * accepted file and its restoration bump it while the rows end as they were).
  */
 function state(file: string) {
   const db = new Database(file, { readonly: true });
   try {
     const tables = db
       .prepare(
-        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('crawl_run', 'sync_state', 'change_event') order by name",
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('crawl_run', 'sync_state', 'change_event', 'data_version') order by name",
       )
       .pluck()
       .all() as string[];
@@ -99,6 +100,7 @@ function state(file: string) {
     return {
       rows,
       events: db.prepare('select count(*) from change_event').pluck().get() as number,
+      version: db.prepare('select * from data_version').all(),
       validators: db
         .prepare('select source, etag, last_modified, content_hash from sync_state order by source')
         .all(),
