@@ -21,6 +21,16 @@ function insertStatement(sqlite: SQLite.Database, table: string, columns: string
   return statement;
 }
 
+/** Whether the defined columns of `row` are `columns`, in order (without allocating). */
+function sameColumns(row: Record<string, unknown>, columns: string[]): boolean {
+  let j = 0;
+  for (const column in row) {
+    if (row[column] === undefined) continue;
+    if (columns[j++] !== column) return false;
+  }
+  return j === columns.length;
+}
+
 /**
  * Bulk insert for ingests: one prepared statement per column list, run once per row on the
  * transaction's own connection (the bulk paths write hundreds of thousands of rows, where
@@ -38,20 +48,19 @@ export async function insertRows<T extends keyof Database & string>(
   if (!sqlite.inTransaction) throw new Error(`insert into ${table} outside a transaction`);
   let reported = 0;
   let columns: string[] = [];
+  let values: unknown[] = [];
   let statement: SQLite.Statement | undefined;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as Record<string, unknown>;
-    const defined: string[] = [];
-    for (const column in row) if (row[column] !== undefined) defined.push(column);
-    if (
-      !statement ||
-      defined.length !== columns.length ||
-      defined.some((c, j) => c !== columns[j])
-    ) {
-      columns = defined;
+    if (!statement || !sameColumns(row, columns)) {
+      columns = [];
+      for (const column in row) if (row[column] !== undefined) columns.push(column);
+      values = new Array(columns.length);
       statement = insertStatement(sqlite, table, columns);
     }
-    statement.run(columns.map((c) => row[c]));
+    // One values array for every row: `run` binds them synchronously.
+    for (let j = 0; j < columns.length; j++) values[j] = row[columns[j]!];
+    statement.run(values);
     if (i + 1 - reported >= 5_000) {
       onRows(i + 1 - reported);
       reported = i + 1;

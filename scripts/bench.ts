@@ -1,12 +1,12 @@
 // Benchmarks on the real files of ../shared/fixtures (or BENCH_FIXTURES), served on loopback:
 // prints medians, p95 and throughputs. Not a test: nothing here asserts a duration.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import SQLite from 'better-sqlite3';
 import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
-import { migrateToLatest, openDatabase } from '../db/database.ts';
+import { migrateToLatest, openDatabase, sqliteHandle } from '../db/database.ts';
+import { sha256 } from '../scrapers/lib/download.ts';
 import { ingestIndex, refreshDerived, refreshLinks } from '../scrapers/hatvp/ingest.ts';
 import { parseDeclarations } from '../scrapers/hatvp/parse-declaration.ts';
 import { parseIndex } from '../scrapers/hatvp/parse-index.ts';
@@ -16,6 +16,7 @@ import { recomputeVoteFigures, storedVotes } from '../scrapers/lib/vote-figures.
 import { createApp } from '../server/app.tsx';
 import { listen } from '../server/listen.ts';
 import { serveFolder } from './static-server.ts';
+import { votesCrawlChild } from './bench-votes.ts';
 
 // `npm run bench -- start`: command start time (needs no real data, only `npm run build`).
 if (process.argv.slice(2).includes('start')) {
@@ -134,8 +135,10 @@ console.log(
 );
 
 // 2. Votes: full ingest of the scrutins archive against a bare reference doing the same
-// work without the project's code (unzip, JSON.parse, prepared inserts in one transaction).
-// Its vote table carries the same acteur index as ours, which every insert maintains.
+// work without the project's code: unzip, JSON.parse, the same rows (every column of
+// scrutin, scrutin_group and vote, the content hash) inserted with prepared statements in one
+// transaction, into the same schema with the same SQLite settings (openDatabase, migrations
+// applied before the clock starts), so it maintains the same indexes.
 const votesZip = readFileSync(
   path.join(
     fixtures,
@@ -145,21 +148,74 @@ const votesZip = readFileSync(
   ),
 );
 const list = (x: unknown): any[] => (x == null ? [] : Array.isArray(x) ? x : [x]);
-function reference(): { ms: number; votes: number } {
+const count = (x: unknown) => (x == null ? null : Number(x));
+async function reference(): Promise<{ ms: number; votes: number }> {
   const refDir = mkdtempSync(path.join(tmpdir(), 'tracker-ref-'));
-  const file = path.join(refDir, 'ref.sqlite');
+  const refDb = openDatabase(path.join(refDir, 'ref.sqlite'));
+  await migrateToLatest(refDb);
+  const sqlite = sqliteHandle(refDb);
   const start = performance.now();
-  const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.exec(`create table scrutin (uid text primary key, number integer, date text, type text, title text, result text,
-      pour integer, contre integer, abstention integer, non_votants integer);
-    create table scrutin_group (scrutin_uid text, group_uid text, position text, primary key (scrutin_uid, group_uid));
-    create table vote (scrutin_uid text, acteur_uid text, group_uid text, position text, cause text, delegation integer,
-      primary key (scrutin_uid, acteur_uid));
-    create index vote_acteur_position on vote (acteur_uid, scrutin_uid, position);`);
-  const insScrutin = sqlite.prepare('insert into scrutin values (?,?,?,?,?,?,?,?,?,?)');
-  const insGroup = sqlite.prepare('insert or ignore into scrutin_group values (?,?,?)');
-  const insVote = sqlite.prepare('insert or ignore into vote values (?,?,?,?,?,?)');
+  const insert = (table: string, columns: string[]) =>
+    sqlite.prepare(
+      `insert or ignore into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+    );
+  const insScrutin = insert('scrutin', [
+    'uid',
+    'number',
+    'legislature',
+    'date',
+    'session_ref',
+    'sitting_ref',
+    'type_code',
+    'type_label',
+    'majority_rule',
+    'result_code',
+    'result_label',
+    'title',
+    'object',
+    'title_key',
+    'requesters',
+    'voters',
+    'expressed',
+    'required',
+    'for_count',
+    'against_count',
+    'abstention_count',
+    'non_voting_count',
+    'voluntary_non_voting_count',
+    'listed_for',
+    'listed_against',
+    'listed_abstention',
+    'listed_non_voting',
+    'counts_mismatch',
+    'rebels',
+    'content_hash',
+  ]);
+  const insGroup = insert('scrutin_group', [
+    'scrutin_uid',
+    'group_uid',
+    'members',
+    'position',
+    'for_count',
+    'against_count',
+    'abstention_count',
+    'non_voting_count',
+    'agreement_index',
+    'majority_position',
+    'position_mismatch',
+  ]);
+  const insVote = insert('vote', [
+    'scrutin_uid',
+    'acteur_uid',
+    'mandat_uid',
+    'group_uid',
+    'position',
+    'cause',
+    'delegation',
+    'seat',
+    'rebel',
+    'rebel_published',
+  ]);
   let votes = 0;
   const files = unzipSync(votesZip);
   const decoder = new TextDecoder();
@@ -168,43 +224,79 @@ function reference(): { ms: number; votes: number } {
       if (!name.endsWith('.json')) continue;
       const s = JSON.parse(decoder.decode(bytes)).scrutin;
       const d = s.syntheseVote.decompte;
-      insScrutin.run(
-        s.uid,
-        Number(s.numero),
-        s.dateScrutin,
-        s.typeVote.codeTypeVote,
-        s.titre,
-        s.sort.code,
-        Number(d.pour),
-        Number(d.contre),
-        Number(d.abstentions),
-        Number(d.nonVotants),
-      );
+      const listed = [0, 0, 0, 0];
       for (const g of list(s.ventilationVotes?.organe?.groupes?.groupe)) {
-        insGroup.run(s.uid, g.organeRef, g.vote.positionMajoritaire);
-        for (const [key, position] of [
-          ['pours', 'pour'],
-          ['contres', 'contre'],
-          ['abstentions', 'abstention'],
-          ['nonVotants', 'nonVotant'],
-        ]) {
-          for (const v of list(g.vote.decompteNominatif?.[key!]?.votant)) {
+        const v = g.vote.decompteVoix;
+        insGroup.run(
+          s.uid,
+          g.organeRef,
+          count(g.nombreMembresGroupe),
+          g.vote.positionMajoritaire,
+          count(v.pour),
+          count(v.contre),
+          count(v.abstentions),
+          count(v.nonVotants),
+          null,
+          g.vote.positionMajoritaire,
+          0,
+        );
+        const keys = ['pours', 'contres', 'abstentions', 'nonVotants'];
+        const positions = ['pour', 'contre', 'abstention', 'nonVotant'];
+        for (let k = 0; k < keys.length; k++) {
+          for (const v of list(g.vote.decompteNominatif?.[keys[k]!]?.votant)) {
             insVote.run(
               s.uid,
               v.acteurRef,
+              v.mandatRef ?? null,
               g.organeRef,
-              position,
+              positions[k],
               v.causePositionVote ?? null,
               v.parDelegation === 'true' ? 1 : 0,
+              v.numPlace ?? null,
+              0,
+              0,
             );
+            listed[k]!++;
             votes++;
           }
         }
       }
+      insScrutin.run(
+        s.uid,
+        Number(s.numero),
+        Number(s.legislature),
+        s.dateScrutin,
+        s.sessionRef ?? null,
+        s.seanceRef ?? null,
+        s.typeVote.codeTypeVote,
+        s.typeVote.libelleTypeVote,
+        s.typeVote.typeMajorite ?? null,
+        s.sort.code,
+        s.sort.libelle ?? null,
+        s.titre,
+        s.objet?.libelle ?? null,
+        String(s.titre).toLowerCase(),
+        null,
+        count(s.syntheseVote.nombreVotants),
+        count(s.syntheseVote.suffragesExprimes),
+        count(s.syntheseVote.nbrSuffragesRequis),
+        Number(d.pour),
+        Number(d.contre),
+        Number(d.abstentions),
+        Number(d.nonVotants),
+        count(d.nonVotantsVolontaires),
+        listed[0],
+        listed[1],
+        listed[2],
+        listed[3],
+        null,
+        0,
+        sha256(bytes),
+      );
     }
   })();
-  sqlite.close();
   const ms = performance.now() - start;
+  await refDb.destroy();
   rmSync(refDir, { recursive: true, force: true });
   return { ms, votes };
 }
@@ -212,7 +304,7 @@ const refRuns: number[] = [];
 const oursRuns: number[] = [];
 let refVotes = 0;
 for (let i = 0; i < 3; i++) {
-  const ref = reference();
+  const ref = await reference();
   refRuns.push(ref.ms);
   refVotes = ref.votes;
   for (const table of ['vote', 'scrutin_group', 'scrutin'] as const)
@@ -245,7 +337,7 @@ console.log(
   `  full crawl + ingest     median ${ms(oursMedian)}  (download, unzip, parse, check, insert, derived figures; 3 runs)`,
 );
 console.log(
-  `  bare reference          median ${ms(refMedian)}  (unzip, JSON.parse, prepared inserts, one transaction)`,
+  `  bare reference          median ${ms(refMedian)}  (unzip, JSON.parse, hash, the same rows by prepared inserts, one transaction, same schema and settings)`,
 );
 console.log(`  ratio                   ${(oursMedian / refMedian).toFixed(2)} × the reference`);
 const recomputeMedian = quantile(recomputeRuns, 0.5);
@@ -257,6 +349,10 @@ console.log(
 );
 console.log(
   `  unchanged re-crawl      median ${ms(quantile(unchangedVotes, 0.5))}  (conditional GET → 304)`,
+);
+const child = await votesCrawlChild(mirror.url, path.join(dir, 'votes-child.sqlite'));
+console.log(
+  `  in a process of its own ${ms(child.ms)}  ${child.added} scrutins, max RSS ${Math.round(child.maxRssMiB)} MiB  (the crawl alone, after the referential; ${(child.ms / refMedian).toFixed(2)} × the reference)`,
 );
 
 // 3. Pages and exports over loopback HTTP.

@@ -9,8 +9,19 @@ import { linkScrutins } from '../lib/scrutin-links.ts';
 import type { VoteInput } from '../lib/vote-stats.ts';
 import { parseScrutin, type ParsedScrutin } from './parse.ts';
 import { UNKNOWN_GROUP } from '../../domain/votes.ts';
+import type { ZipEntry } from '../lib/zip.ts';
+
+/** An archive's files: read one at a time (`zipEntries`), or already in memory by path. */
+export type ScrutinFiles = AsyncIterable<ZipEntry> | Map<string, Uint8Array>;
+
+async function* entriesOf(files: ScrutinFiles): AsyncGenerator<[string, Uint8Array]> {
+  if (files instanceof Map) yield* files;
+  else for await (const { name, bytes } of files) yield [name, bytes];
+}
 
 export interface VotesIngestResult {
+  /** Scrutin files in the archive (json/VTANR…V<n>.json), read or not. */
+  read: number;
   added: number;
   changed: number;
   unchanged: number;
@@ -126,9 +137,9 @@ async function resolveUnknownGroups(trx: Transaction<Database>): Promise<void> {
  */
 export async function ingestScrutins(
   trx: Transaction<Database>,
-  files: Map<string, Uint8Array>,
+  files: ScrutinFiles,
   legislature: number,
-  onProgress: (done: number, total: number) => void = () => {},
+  onProgress: (done: number) => void = () => {},
 ): Promise<VotesIngestResult> {
   const known = new Map(
     (await trx.selectFrom('scrutin').select(['uid', 'content_hash']).execute()).map((r) => [
@@ -136,8 +147,13 @@ export async function ingestScrutins(
       r.content_hash,
     ]),
   );
-  const entries = [...files].filter(([name]) => SCRUTIN_FILE.test(name));
-  const result: VotesIngestResult = { added: 0, changed: 0, unchanged: 0, errors: [] };
+  const result: VotesIngestResult = {
+    read: 0,
+    added: 0,
+    changed: 0,
+    unchanged: 0,
+    errors: [],
+  };
   let batch: (ParsedScrutin & { hash: string })[] = [];
   // Votes written by this ingest; when it rewrote every stored scrutin they are all the
   // votes, and the figures are computed from them without reading them back.
@@ -145,9 +161,10 @@ export async function ingestScrutins(
   // The file each scrutin was read from: a second file for it (the same name under another
   // folder) is refused, whichever comes first in the archive keeps the scrutin.
   const readFrom = new Map<string, string>();
-  let done = 0;
-  for (const [name, bytes] of entries) {
-    const uid = SCRUTIN_FILE.exec(name)![1]!;
+  for await (const [name, bytes] of entriesOf(files)) {
+    const uid = SCRUTIN_FILE.exec(name)?.[1];
+    if (uid === undefined) continue;
+    result.read++;
     const hash = sha256(bytes);
     const previous = known.get(uid);
     const first = readFrom.get(uid);
@@ -196,7 +213,7 @@ export async function ingestScrutins(
       await write(trx, batch);
       batch = [];
     }
-    onProgress(++done, entries.length);
+    onProgress(result.read);
   }
   if (batch.length > 0) await write(trx, batch);
   await resolveUnknownGroups(trx);
